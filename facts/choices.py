@@ -1,0 +1,217 @@
+"""Controlled vocabularies shared by models, importer, admin and API."""
+
+from django.db import models
+
+
+class ReviewStatus(models.TextChoices):
+    """Where a machine-proposable object stands in review (Wikibase-style rank with a reason)."""
+
+    UNREVIEWED = "unreviewed", "Unreviewed"
+    VERIFIED = "verified", "Verified"
+    DISPUTED = "disputed", "Disputed"
+    REJECTED = "rejected", "Rejected"
+    RETRACTED = "retracted", "Retracted"
+
+
+# A reviewer must say why for every status that withholds or withdraws a fact.
+STATUSES_NEEDING_REASON = (ReviewStatus.DISPUTED, ReviewStatus.REJECTED, ReviewStatus.RETRACTED)
+
+
+class Origin(models.TextChoices):
+    """How an object entered the database."""
+
+    REFERENCE = "reference", "Reference data"
+    IMPORT = "import", "Proposed by the importer"
+    CURATOR = "curator", "Entered by a curator"
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date the text supports (UCDP date_prec, Wikibase time precision)."""
+
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    PART_OF_YEAR = "part-of-year", "Part of year (early/mid/late, season)"
+    YEAR = "year", "Year"
+    DECADE = "decade", "Decade"
+
+
+class Reliability(models.TextChoices):
+    """NATO Admiralty code for a source: how far it can be trusted."""
+
+    A = "A", "A – Completely reliable"
+    B = "B", "B – Usually reliable"
+    C = "C", "C – Fairly reliable"
+    D = "D", "D – Not usually reliable"
+    E = "E", "E – Unreliable"
+    F = "F", "F – Reliability cannot be judged"
+
+
+class Credibility(models.IntegerChoices):
+    """NATO Admiralty code for a piece of information: how likely it is to be true."""
+
+    CONFIRMED = 1, "1 – Confirmed by other sources"
+    PROBABLY_TRUE = 2, "2 – Probably true"
+    POSSIBLY_TRUE = 3, "3 – Possibly true"
+    DOUBTFUL = 4, "4 – Doubtful"
+    IMPROBABLE = 5, "5 – Improbable"
+    CANNOT_JUDGE = 6, "6 – Truth cannot be judged"
+
+
+class QualityFlag(models.TextChoices):
+    """Problems found in an article, recorded so curators and consumers can weigh it."""
+
+    GENERATION_ARTIFACTS = "generation-artifacts", "Text-generator leftovers"
+    PLACEHOLDER_TEXT = "placeholder-text", "Placeholder or writing instructions"
+    UNTITLED = "untitled", "No title line"
+    UNDATED = "undated", "No usable publication date"
+    UNRESOLVED_DATES = "unresolved-dates", "Dates without a year"
+    TRUNCATED = "truncated", "Text ends mid-article"
+    PAGE_FURNITURE = "page-furniture", "Page furniture removed"
+    DUPLICATED_TEXT = "duplicated-text", "Repeated title or paragraphs"
+    OPINION = "opinion", "Opinion or first-person commentary"
+    NO_CLAIMS = "no-claims", "No fact-bearing sentences found"
+
+
+class ActorKind(models.TextChoices):
+    PERSON = "person", "Person"
+    STATE = "state", "State"
+    GOVERNMENT_BODY = "government-body", "Government body or agency"
+    ARMED_FORCE = "armed-force", "State armed force or command"
+    ARMED_GROUP = "armed-group", "Non-state armed group"
+    MERCENARY = "mercenary", "Private military company"
+    INTERNATIONAL_ORGANISATION = "international-organisation", "International organisation"
+    MILITARY_OPERATION = "military-operation", "Military operation or mission"
+    PROGRAMME = "programme", "Programme or partnership"
+    COMPANY = "company", "Company"
+    MEDIA = "media", "Media outlet"
+    OTHER = "other", "Other"
+
+
+class AliasKind(models.TextChoices):
+    NAME = "name", "Name"
+    ABBREVIATION = "abbreviation", "Abbreviation"
+    FORMER_NAME = "former-name", "Former name"
+    TRANSLATION = "translation", "Translation"
+    SPELLING = "spelling", "Spelling variant"
+
+
+class RelationKind(models.TextChoices):
+    """Dated relations between actors (memberships, offices, command, succession)."""
+
+    MEMBER_OF = "member-of", "Member of"
+    PART_OF = "part-of", "Part of"
+    HOLDS_OFFICE = "holds-office", "Holds office in"
+    LEADS = "leads", "Leads"
+    COMMANDS = "commands", "Commands"
+    ADVISES = "advises", "Advises"
+    REPRESENTS = "represents", "Represents (envoy, ambassador)"
+    AFFILIATED_WITH = "affiliated-with", "Affiliated with"
+    SUCCEEDED_BY = "succeeded-by", "Succeeded or renamed by"
+
+
+class EventKind(models.TextChoices):
+    COUP = "coup", "Coup d'état"
+    ATTACK = "attack", "Attack or armed clash"
+    AIRSTRIKE = "airstrike", "Air or drone strike"
+    WITHDRAWAL = "withdrawal", "Withdrawal of forces"
+    DEPLOYMENT = "deployment", "Deployment of forces"
+    FORCE_CREATION = "force-creation", "Creation of a military force"
+    ALLIANCE_FORMATION = "alliance-formation", "Formation of an alliance"
+    MEMBERSHIP_CHANGE = "membership-change", "Joining or leaving an organisation"
+    MEETING = "meeting", "Meeting or talks"
+    VISIT = "visit", "Official visit"
+    AGREEMENT = "agreement", "Agreement"
+    AID_SUSPENSION = "aid-suspension", "Suspension of aid or cooperation"
+    AID = "aid", "Aid or assistance"
+    SANCTION = "sanction", "Sanctions"
+    EQUIPMENT_DELIVERY = "equipment-delivery", "Delivery of military equipment"
+    INTELLIGENCE_SHARING = "intelligence-sharing", "Intelligence sharing"
+    EXPULSION = "expulsion", "Expulsion of diplomats or forces"
+    ELECTION = "election", "Election or referendum"
+    PROTEST = "protest", "Protest"
+    STATEMENT = "statement", "Policy statement"
+    OTHER = "other", "Other"
+
+
+# Each kind's place in the outside taxonomies we align with: ACLED (event type, sub-event type)
+# and PLOVER event type. None where the taxonomy has no fitting category.
+EVENT_KIND_TAXONOMY: dict[str, dict[str, object]] = {
+    EventKind.COUP: {"acled": ("Strategic developments", "Other"), "plover": "COERCE"},
+    EventKind.ATTACK: {"acled": ("Battles", "Armed clash"), "plover": "ASSAULT"},
+    EventKind.AIRSTRIKE: {
+        "acled": ("Explosions/Remote violence", "Air/drone strike"),
+        "plover": "ASSAULT",
+    },
+    EventKind.WITHDRAWAL: {"acled": None, "plover": "RETREAT"},
+    EventKind.DEPLOYMENT: {"acled": None, "plover": "MOBILIZE"},
+    EventKind.FORCE_CREATION: {"acled": None, "plover": "MOBILIZE"},
+    EventKind.ALLIANCE_FORMATION: {
+        "acled": ("Strategic developments", "Agreement"),
+        "plover": "AGREE",
+    },
+    EventKind.MEMBERSHIP_CHANGE: {"acled": None, "plover": "REJECT"},
+    EventKind.MEETING: {"acled": None, "plover": "CONSULT"},
+    EventKind.VISIT: {"acled": None, "plover": "CONSULT"},
+    EventKind.AGREEMENT: {"acled": ("Strategic developments", "Agreement"), "plover": "AGREE"},
+    EventKind.AID_SUSPENSION: {"acled": None, "plover": "SANCTION"},
+    EventKind.AID: {"acled": None, "plover": "AID"},
+    EventKind.SANCTION: {"acled": None, "plover": "SANCTION"},
+    EventKind.EQUIPMENT_DELIVERY: {"acled": None, "plover": "AID"},
+    EventKind.INTELLIGENCE_SHARING: {"acled": None, "plover": "COOPERATE"},
+    EventKind.EXPULSION: {"acled": None, "plover": "REJECT"},
+    EventKind.ELECTION: {"acled": None, "plover": None},
+    EventKind.PROTEST: {"acled": ("Protests", "Peaceful protest"), "plover": "PROTEST"},
+    EventKind.STATEMENT: {"acled": None, "plover": None},
+    EventKind.OTHER: {"acled": None, "plover": None},
+}
+
+
+class ParticipantRole(models.TextChoices):
+    PERPETRATOR = "perpetrator", "Perpetrator"
+    TARGET = "target", "Target"
+    PARTY = "party", "Party"
+    MEDIATOR = "mediator", "Mediator"
+    HOST = "host", "Host"
+    VISITOR = "visitor", "Visitor"
+    SUPPLIER = "supplier", "Supplier"
+    RECIPIENT = "recipient", "Recipient"
+    LEADER = "leader", "Leader"
+
+
+class GeoPrecision(models.IntegerChoices):
+    """ACLED geo_precision: how exactly the coordinates place the event."""
+
+    EXACT = 1, "1 – Exact town or place"
+    NEAR = 2, "2 – Near a place, or a small region"
+    REGION = 3, "3 – Province or larger region"
+
+
+class Predicate(models.TextChoices):
+    """What a claim says its subject did or is, relative to its object."""
+
+    SEIZED_POWER = "seized-power", "seized power in"
+    OUSTED = "ousted", "ousted"
+    LEADS = "leads", "leads"
+    HOLDS_OFFICE = "holds-office", "holds office"
+    MEMBER_OF = "member-of", "is a member of"
+    FORMED = "formed", "formed"
+    LEFT = "left", "left"
+    WITHDREW_FROM = "withdrew-from", "withdrew from"
+    DEPLOYED_TO = "deployed-to", "deployed to"
+    SUPPLIED = "supplied", "supplied equipment to"
+    SHARES_INTELLIGENCE_WITH = "shares-intelligence-with", "shares intelligence with"
+    COMMUNICATES_WITH = "communicates-with", "maintains contact with"
+    SUSPENDED_AID_TO = "suspended-aid-to", "suspended aid to"
+    OFFERED_SUPPORT_TO = "offered-support-to", "offered support to"
+    SUPPORTS = "supports", "supports"
+    MET_WITH = "met-with", "met with"
+    VISITED = "visited", "visited"
+    SANCTIONED = "sanctioned", "sanctioned"
+    ATTACKED = "attacked", "attacked"
+    STATIONED_IN = "stationed-in", "is stationed in"
+    STATED = "stated", "stated"
+
+
+class LinkKind(models.TextChoices):
+    CORROBORATES = "corroborates", "Corroborates"
+    CONTRADICTS = "contradicts", "Contradicts"

@@ -1,0 +1,20 @@
+"""The facts data model: sources, places, actors, events and the claims that link them."""
+
+from facts.models.actors import Actor, ActorAlias, ActorRelation
+from facts.models.articles import Article, ArticleFlag
+from facts.models.claims import Claim, ClaimLink
+from facts.models.countries import Country
+from facts.models.events import Event, EventParticipant
+
+__all__ = [
+    "Actor",
+    "ActorAlias",
+    "ActorRelation",
+    "Article",
+    "ArticleFlag",
+    "Claim",
+    "ClaimLink",
+    "Country",
+    "Event",
+    "EventParticipant",
+]

@@ -1,0 +1,136 @@
+"""Events: things that happened, with their dates, places and participants."""
+
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from facts.choices import EventKind, GeoPrecision, Origin, ParticipantRole
+from facts.models.actors import SLUG_PATTERN, Actor
+from facts.models.countries import Country
+from facts.models.mixins import DatedModel, ReviewedModel, TimestampedModel
+
+
+class EventManager(models.Manager["Event"]):
+    def get_by_natural_key(self, slug: str) -> "Event":
+        return self.get(slug=slug)
+
+
+class Event(ReviewedModel, DatedModel, TimestampedModel):
+    """Something that happened: a coup, an attack, a meeting, a delivery of equipment …
+
+    Several sentences and articles may describe one event; their claims point at it. Kinds map
+    to ACLED and PLOVER categories (facts.choices.EVENT_KIND_TAXONOMY). Fatalities follow UCDP:
+    low, best and high estimates, each optional.
+    """
+
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=32, choices=EventKind.choices)
+    title = models.CharField(max_length=300)
+    description = models.TextField(blank=True)
+    countries = models.ManyToManyField(Country, blank=True, related_name="events")
+    location = models.CharField(max_length=200, blank=True)
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    geo_precision = models.PositiveSmallIntegerField(
+        choices=GeoPrecision.choices, null=True, blank=True
+    )
+    fatalities_low = models.PositiveIntegerField(null=True, blank=True)
+    fatalities_best = models.PositiveIntegerField(null=True, blank=True)
+    fatalities_high = models.PositiveIntegerField(null=True, blank=True)
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.CURATOR)
+
+    objects = EventManager()
+    history = HistoricalRecords(m2m_fields=[countries])
+
+    class Meta:
+        ordering = ["-date_start", "title"]
+        indexes = [
+            models.Index(fields=["kind", "date_start"], name="facts_event_kind_date"),
+            models.Index(fields=["status", "date_start"], name="facts_event_status_date"),
+        ]
+        constraints = [
+            *ReviewedModel.Meta.constraints,
+            *DatedModel.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(slug__regex=SLUG_PATTERN), name="facts_event_slug_format"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=EventKind.values), name="facts_event_kind_valid"
+            ),
+            models.CheckConstraint(condition=~Q(title=""), name="facts_event_title_present"),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="facts_event_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="facts_event_longitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="facts_event_coordinates_paired",
+            ),
+            models.CheckConstraint(
+                condition=Q(fatalities_low__isnull=True)
+                | Q(fatalities_best__isnull=True)
+                | Q(fatalities_low__lte=F("fatalities_best")),
+                name="facts_event_fatalities_low_le_best",
+            ),
+            models.CheckConstraint(
+                condition=Q(fatalities_best__isnull=True)
+                | Q(fatalities_high__isnull=True)
+                | Q(fatalities_best__lte=F("fatalities_high")),
+                name="facts_event_fatalities_best_le_high",
+            ),
+            models.CheckConstraint(
+                condition=Q(fatalities_low__isnull=True)
+                | Q(fatalities_high__isnull=True)
+                | Q(fatalities_low__lte=F("fatalities_high")),
+                name="facts_event_fatalities_low_le_high",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        when = self.date_text or (self.date_start.isoformat() if self.date_start else "undated")
+        return f"{self.title} ({when})"
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+
+class EventParticipantManager(models.Manager["EventParticipant"]):
+    def get_by_natural_key(self, event_slug: str, actor_slug: str, role: str):
+        return self.get(event__slug=event_slug, actor__slug=actor_slug, role=role)
+
+
+class EventParticipant(models.Model):
+    """An actor's part in an event (ACLED actor1/actor2, with the role made explicit)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
+    actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
+    role = models.CharField(max_length=16, choices=ParticipantRole.choices)
+    note = models.CharField(max_length=300, blank=True)
+
+    objects = EventParticipantManager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "role", "actor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "actor", "role"], name="facts_eventparticipant_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=ParticipantRole.values),
+                name="facts_eventparticipant_role_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.get_role_display().lower()}) in {self.event.title}"
+
+    def natural_key(self) -> tuple[str, str, str]:
+        return (self.event.slug, self.actor.slug, self.role)
+
+    natural_key.dependencies = ["facts.event", "facts.actor"]

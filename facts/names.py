@@ -1,0 +1,29 @@
+"""Name normalisation: one key for the spellings news prose uses for the same name.
+
+"N'Daw", "Ndaw" and "N’DAW" share a key, as do "Goïta" and "Goita", so an alias table keyed
+on it names each actor once whatever the spelling.
+"""
+
+import re
+import unicodedata
+
+_APOSTROPHES = "'’‘ʼ`´"
+_JOINERS = re.compile(r"[-‐‑‒–—_/]+")
+_DROPPED = re.compile(r"[.\u00b7]")
+_NON_WORD = re.compile(r"[^\w\s&]+")
+_SPACES = re.compile(r"\s+")
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def normalize_name(name: str) -> str:
+    """Return the comparison key of a name: no accents, case, apostrophes, dots or dashes."""
+    text = strip_accents(name).casefold()
+    text = text.translate({ord(ch): None for ch in _APOSTROPHES})
+    text = _DROPPED.sub("", text)
+    text = _JOINERS.sub(" ", text)
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()

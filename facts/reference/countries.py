@@ -1,0 +1,81 @@
+"""Build the ISO 3166-1 country fixture from pycountry plus our gazetteer extras.
+
+The output is deterministic for a given pycountry version (pinned in requirements.txt), so
+`manage.py build_countries_fixture --check` can prove the committed fixture is current.
+"""
+
+import json
+
+import pycountry
+
+from facts.reference.country_extras import COUNTRY_EXTRAS
+
+# The name English news uses, where ISO's short name is an inverted or official form.
+DISPLAY_NAMES = {
+    "RUS": "Russia",
+    "COD": "Democratic Republic of the Congo",
+    "COG": "Republic of the Congo",
+    "PSE": "Palestine",
+    "VNM": "Vietnam",
+    "LAO": "Laos",
+    "PRK": "North Korea",
+    "FSM": "Micronesia",
+    "VAT": "Vatican City",
+}
+
+SAHEL = {"MLI", "NER", "BFA", "TCD", "MRT"}
+WEST_AFRICA = {"BEN", "CPV", "CIV", "GMB", "GHA", "GIN", "GNB", "LBR", "NGA", "SEN", "SLE", "TGO"}
+NORTH_AFRICA = {"DZA", "EGY", "LBY", "MAR", "TUN", "SDN", "ESH"}
+
+
+def region_of(alpha3: str) -> str:
+    if alpha3 in SAHEL:
+        return "Sahel"
+    if alpha3 in WEST_AFRICA:
+        return "West Africa"
+    if alpha3 in NORTH_AFRICA:
+        return "North Africa"
+    return ""
+
+
+def _unique(names: list[str], exclude: set[str]) -> list[str]:
+    seen = {name.casefold() for name in exclude}
+    result = []
+    for name in names:
+        key = name.casefold()
+        if name and key not in seen:
+            seen.add(key)
+            result.append(name)
+    return result
+
+
+def country_record(iso) -> dict:
+    """One fixture record (natural key, no pk) for a pycountry country."""
+    extras = COUNTRY_EXTRAS.get(iso.alpha_3, {})
+    name = DISPLAY_NAMES.get(iso.alpha_3) or getattr(iso, "common_name", None) or iso.name
+    official_name = getattr(iso, "official_name", "")
+    # ISO's inverted forms ("Korea, Republic of") never occur in prose; skip them as aliases.
+    iso_names = [n for n in (iso.name, getattr(iso, "common_name", "")) if n and ", " not in n]
+    aliases = _unique([*iso_names, *extras.get("aliases", [])], exclude={name, official_name})
+    return {
+        "model": "facts.country",
+        "fields": {
+            "alpha2": iso.alpha_2,
+            "alpha3": iso.alpha_3,
+            "numeric": iso.numeric,
+            "name": name,
+            "official_name": official_name,
+            "capital": extras.get("capital", ""),
+            "demonyms": list(extras.get("demonyms", [])),
+            "aliases": aliases,
+            "region": region_of(iso.alpha_3),
+        },
+    }
+
+
+def build_country_records() -> list[dict]:
+    return [country_record(iso) for iso in sorted(pycountry.countries, key=lambda c: c.alpha_3)]
+
+
+def render_fixture(records: list[dict]) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"

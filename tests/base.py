@@ -1,0 +1,106 @@
+"""Builders for a small, valid world: each returns a saved object, overridable per field."""
+
+import hashlib
+import itertools
+from datetime import date
+
+from django.utils import timezone
+
+from facts.choices import ActorKind, EventKind, RelationKind
+from facts.models import Actor, ActorAlias, ActorRelation, Article, Claim, Country, Event
+
+_counter = itertools.count(1)
+
+ARTICLE_TEXT = (
+    "Mali, Niger and Burkina Faso formed the Alliance of Sahel States in September 2023. "
+    "Russia delivered L-39 jets to Mali."
+)
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def make_country(**fields) -> Country:
+    n = next(_counter)
+    defaults = {
+        "alpha2": f"{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}",
+        "alpha3": f"Z{chr(65 + n // 26 % 26)}{chr(65 + n % 26)}",
+        "numeric": f"{900 + n % 100:03d}",
+        "name": f"Testland {n}",
+    }
+    return Country.objects.create(**{**defaults, **fields})
+
+
+def make_article(**fields) -> Article:
+    n = next(_counter)
+    raw = fields.pop("raw_text", f"Test article {n}\n\n{ARTICLE_TEXT}")
+    text = fields.pop("text", ARTICLE_TEXT)
+    defaults = {
+        "sha256": sha256(raw),
+        "title": f"Test article {n}",
+        "raw_text": raw,
+        "text": text,
+        "text_sha256": sha256(text),
+    }
+    return Article.objects.create(**{**defaults, **fields})
+
+
+def make_actor(**fields) -> Actor:
+    n = next(_counter)
+    defaults = {"slug": f"actor-{n}", "name": f"Actor {n}", "kind": ActorKind.ARMED_GROUP}
+    return Actor.objects.create(**{**defaults, **fields})
+
+
+def make_alias(actor: Actor | None = None, **fields) -> ActorAlias:
+    n = next(_counter)
+    return ActorAlias.objects.create(
+        actor=actor or make_actor(), **{"name": f"Alias {n}", **fields}
+    )
+
+
+def make_relation(**fields) -> ActorRelation:
+    n = next(_counter)
+    defaults = {
+        "slug": f"relation-{n}",
+        "kind": RelationKind.MEMBER_OF,
+        "subject": fields.pop("subject", None) or make_actor(),
+        "object": fields.pop("object", None) or make_actor(),
+    }
+    return ActorRelation.objects.create(**{**defaults, **fields})
+
+
+def make_event(**fields) -> Event:
+    n = next(_counter)
+    defaults = {
+        "slug": f"event-{n}",
+        "kind": EventKind.ALLIANCE_FORMATION,
+        "title": f"Event {n}",
+        "date_start": date(2023, 9, 1),
+        "date_end": date(2023, 9, 30),
+        "date_precision": "month",
+        "date_text": "September 2023",
+    }
+    return Event.objects.create(**{**defaults, **fields})
+
+
+def make_claim(article: Article | None = None, **fields) -> Claim:
+    article = article or make_article()
+    n = next(_counter)
+    quote = fields.pop("quote", article.text[: article.text.index(".") + 1])
+    start = fields.pop("quote_start", article.text.index(quote))
+    defaults = {
+        "article": article,
+        "fingerprint": hashlib.sha256(f"claim-{n}".encode()).hexdigest()[:32],
+        "quote": quote,
+        "quote_start": start,
+        "quote_end": start + len(quote),
+        "anchor_text_sha256": article.text_sha256,
+        "statement": quote,
+    }
+    return Claim.objects.create(**{**defaults, **fields})
+
+
+def reviewed(**fields) -> dict:
+    """Fields of a properly reviewed object (status with a time and, where needed, a reason)."""
+    return {"reviewed_at": timezone.now(), "status_reason": "Checked against the source", **fields}
