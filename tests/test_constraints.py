@@ -75,7 +75,7 @@ CHECK_CASES = {
     "facts_country_alpha3_format": lambda: make_country(alpha3="ml"),
     "facts_country_numeric_format": lambda: make_country(numeric="12a"),
     # Actor
-    "facts_actor_status_valid": lambda: make_actor(status="maybe"),
+    "facts_actor_status_valid": lambda: make_actor(status="maybe", reviewed_at=timezone.now()),
     "facts_actor_reviewed_has_time": _verified_without_time,
     "facts_actor_status_reason_required": lambda: make_actor(
         status="rejected", reviewed_at=timezone.now()
@@ -122,7 +122,7 @@ CHECK_CASES = {
         article=make_article(), code="looks-odd"
     ),
     # Event
-    "facts_event_status_valid": lambda: make_event(status="maybe"),
+    "facts_event_status_valid": lambda: make_event(status="maybe", reviewed_at=timezone.now()),
     "facts_event_reviewed_has_time": lambda: make_event(status="verified"),
     "facts_event_status_reason_required": lambda: make_event(
         status="disputed", reviewed_at=timezone.now()
@@ -146,7 +146,7 @@ CHECK_CASES = {
         event=make_event(), actor=make_actor(), role="bystander"
     ),
     # Claim
-    "facts_claim_status_valid": lambda: make_claim(status="true"),
+    "facts_claim_status_valid": lambda: make_claim(status="true", reviewed_at=timezone.now()),
     "facts_claim_reviewed_has_time": lambda: make_claim(status="verified"),
     "facts_claim_status_reason_required": lambda: make_claim(
         status="retracted", reviewed_at=timezone.now()
