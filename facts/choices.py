@@ -65,6 +65,7 @@ class QualityFlag(models.TextChoices):
     UNTITLED = "untitled", "No title line"
     UNDATED = "undated", "No usable publication date"
     UNRESOLVED_DATES = "unresolved-dates", "Dates without a year"
+    CONFLICTING_DATES = "conflicting-dates", "Publication dates that disagree"
     TRUNCATED = "truncated", "Text ends mid-article"
     PAGE_FURNITURE = "page-furniture", "Page furniture removed"
     DUPLICATED_TEXT = "duplicated-text", "Repeated title or paragraphs"

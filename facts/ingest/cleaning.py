@@ -1,0 +1,340 @@
+"""Step 2: separate the article body from page furniture and text-generator leftovers.
+
+Each line of the input is given a role. Only title, subtitle and metadata lines feed the
+article's fields; only headings, body paragraphs and list items make up `text`, the copy claim
+quotes point into. Everything else is kept out of `text` and reported, so the article can be
+flagged for what was found. Rules are vocabularies of patterns, not knowledge of any one site.
+"""
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from facts.ingest.dates import parse_date_line
+
+
+class Role(StrEnum):
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    READING_TIME = "reading-time"
+    VIEW_COUNT = "view-count"
+    RELATIVE_DATE = "relative-date"
+    FURNITURE = "furniture"
+    DISCLAIMER = "disclaimer"
+    GENERATOR = "generator"
+    PLACEHOLDER = "placeholder"
+    EPIGRAPH = "epigraph"
+    BIO = "bio"
+    DUPLICATE = "duplicate"
+    HEADING = "heading"
+    BODY = "body"
+    LIST_ITEM = "list-item"
+
+
+BODY_ROLES = {Role.HEADING, Role.BODY, Role.LIST_ITEM}
+
+
+def _full(*patterns: str) -> re.Pattern:
+    return re.compile(r"^(?:" + "|".join(patterns) + r")$", re.I)
+
+
+FURNITURE = _full(
+    r"read (?:the )?(?:entire|full|more|whole)(?: article| story)?\.?(?: »| ›| >)?",
+    r"continue reading\.?",
+    r"share (?:this|the) (?:article|story|post)",
+    r"share(?: on)?(?: facebook| twitter| x| linkedin| whatsapp| email)*",
+    r"leave a (?:comment|reply)",
+    r"\d+ comments?",
+    r"(?:no )?comments?",
+    r"related(?: articles| posts| stories| content| news| reading)?:?",
+    r"(?:you may|you might) also like:?",
+    r"(?:more|also) (?:from|on|in) .{1,40}",
+    r"recommended(?: for you)?:?",
+    r"advertisement|sponsored(?: content)?|ad",
+    r"subscribe(?: now| to our newsletter)?.*",
+    r"sign up .{0,60}newsletter.*",
+    r"#\w+",
+    r"\?>|<\?php.*|</?[a-z][^>]*>",
+    r"tags?:.*",
+    r"filed under:?.*",
+    r"skip to (?:main )?content",
+    r"print|email|copy link|menu|home|back to top",
+    r"photo(?:graph)?:? .{0,80}(?:getty|afp|reuters|ap|via|credit).*",
+    r"(?:image|photo) credit:?.*",
+)
+READING_TIME = _full(r"\d{1,3}\s*(?:min(?:ute)?s?)\.?\s*read")
+VIEW_COUNT = _full(r"[\d.,]+\s*k?\s*(?:views?|reads?|shares?)")
+RELATIVE_DATE = _full(
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:second|minute|hour|day|week|month|year)s?\s+ago(?:\s*[·|•-]?\s*\d+)?",
+    r"(?:yesterday|today|just now)(?:\s+\d+)?",
+)
+DISCLAIMER = re.compile(
+    r"may have changed since publication|for informational purposes only|"
+    r"not (?:financial|investment) advice|all rights reserved|©|copyright \d{4}|"
+    r"the views expressed (?:here|in this article)",
+    re.I,
+)
+BYLINE_WORD = _full(r"by|author|written by|posted by")
+BYLINE = re.compile(r"^(?:by|written by|posted by)\s+(?P<name>[^\s,].{1,80})$", re.I)
+BIO_START = _full(
+    r"(?:about|meet) the authors?:?", r"authors?:?", r"the author", r"biography:?", r"bio:?"
+)
+BIO_SENTENCE = re.compile(
+    r"\b(?:passionately shares|is an? (?:freelance |senior |staff |contributing )?"
+    r"(?:journalist|writer|reporter|correspondent|analyst|editor|contributor|blogger)|"
+    r"contact (?:us|me) for|sponsored article inquiries|follow (?:him|her|them) on)\b",
+    re.I,
+)
+# Writing instructions and self-review notes that text generators leave in their output.
+GENERATOR_SECTION = re.compile(
+    r"^(?:\W*)(?:self[- ]?correction|review during generation|post[- ]generation|"
+    r"word count(?: check)?\b|notes? (?:on|about) (?:the )?(?:draft|generation)|"
+    r"(?:as an ai|as a language model)\b|here is (?:the|your) (?:article|rewritten|revised)|"
+    r"final check\b|checklist:)",
+    re.I,
+)
+GENERATOR_LINE = re.compile(
+    r"(?:as an ai\b|as a language model\b|i aimed for (?:around|about) \d+ words|"
+    r"\bword count\b|\bhtml structure\b|\bclickbait title\b|\brequested format\b)",
+    re.I,
+)
+BRACKET_INSTRUCTION = re.compile(
+    r"\[(?=[^\]]*\b(?:expand|continu\w*|elaborate|add(?:ing)?|insert|write|writing|word|words|"
+    r"length|placeholder|todo|tbd|rewrite|include|section|paragraph|more|human-like)\b)"
+    r"[^\]]{12,}\]",
+    re.I,
+)
+PLACEHOLDER = re.compile(r"\{\{[^}]*\}\}|lorem ipsum|\bTODO\b|\bTBD\b|\bXXX\b|\[insert\b", re.I)
+ATTRIBUTION = re.compile(r"^[—–―-]{1,2}\s*(?P<who>[A-Z][\w.'’ -]{1,60})$")
+LIST_MARK = re.compile(r"^(?:[•▪●◦·*‣⁃–-]|\d{1,2}[.)])\s+")
+TERMINAL = re.compile(r"[.!?…:;\"”’)\]]$")
+OPINION_MARKERS = re.compile(
+    r"\b(?:I think|I believe|In my view|From my perspective|I['’]ve (?:followed|seen)|"
+    r"Have you ever wondered|I['’]d argue|in my opinion|personally)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    role: Role
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A stretch of the cleaned text: a heading, a body paragraph or a list item."""
+
+    start: int
+    end: int
+    role: Role
+
+
+@dataclass
+class CleanedArticle:
+    lines: list[Line]
+    text: str
+    paragraphs: list[Paragraph]
+    flags: dict[str, list[str]] = field(default_factory=dict)
+
+    def lines_with(self, *roles: Role) -> list[str]:
+        return [line.text for line in self.lines if line.role in roles]
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def _looks_like_title(line: str) -> bool:
+    return (
+        0 < _word_count(line) <= 30
+        and not line.endswith(".")
+        and not FURNITURE.match(line)
+        and parse_date_line(line) is None
+    )
+
+
+def _is_heading(line: str) -> bool:
+    return _word_count(line) <= 12 and not TERMINAL.search(line) and not LIST_MARK.match(line)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def _classify_meta(line: str) -> Role | None:
+    if READING_TIME.match(line):
+        return Role.READING_TIME
+    if VIEW_COUNT.match(line):
+        return Role.VIEW_COUNT
+    if RELATIVE_DATE.match(line):
+        return Role.RELATIVE_DATE
+    if parse_date_line(line):
+        return Role.DATELINE
+    if BYLINE.match(line) and _word_count(line) <= 8:
+        return Role.BYLINE
+    if FURNITURE.match(line):
+        return Role.FURNITURE
+    if DISCLAIMER.search(line):
+        return Role.DISCLAIMER
+    return None
+
+
+def _assign_roles(raw_lines: list[str]) -> list[Line]:
+    lines = [line.strip() for line in raw_lines]
+    count = len(lines)
+    roles: list[Role | None] = [None] * count
+    nonblank = [i for i, line in enumerate(lines) if line]
+
+    # Title: the first line of the file, when it reads like one. A file that opens with a
+    # blank line or a full sentence has no title line.
+    title_index = None
+    if lines and lines[0] and _looks_like_title(lines[0]):
+        title_index = 0
+        roles[0] = Role.TITLE
+
+    in_generator_section = False
+    in_bio = False
+    for position, i in enumerate(nonblank):
+        if roles[i] is not None:
+            continue
+        line = lines[i]
+        meta = _classify_meta(line)
+        if meta in {Role.FURNITURE, Role.DISCLAIMER}:
+            roles[i] = meta
+            continue
+        if in_generator_section:
+            roles[i] = Role.GENERATOR
+            continue
+        if GENERATOR_SECTION.match(line):
+            in_generator_section = True
+            roles[i] = Role.GENERATOR
+            continue
+        if in_bio:
+            roles[i] = Role.BIO
+            continue
+        if BIO_START.match(line):
+            in_bio = True
+            roles[i] = Role.BIO
+            continue
+        if meta is not None:
+            roles[i] = meta
+            continue
+        if BYLINE_WORD.match(line):
+            roles[i] = Role.BYLINE
+            # The name follows ("By" / "Jane Doe"), and some sites also print it just before.
+            following = nonblank[position + 1] if position + 1 < len(nonblank) else None
+            if following is not None and _word_count(lines[following]) <= 5:
+                roles[following] = Role.BYLINE
+                previous = nonblank[position - 1] if position else None
+                if previous is not None and roles[previous] in {None, Role.HEADING, Role.BODY}:
+                    if _key(lines[previous]) == _key(lines[following]):
+                        roles[previous] = Role.BYLINE
+            continue
+        stripped = LIST_MARK.sub("", line).lstrip("…. ")
+        if BRACKET_INSTRUCTION.fullmatch(stripped) or (
+            BRACKET_INSTRUCTION.search(line) and _word_count(BRACKET_INSTRUCTION.sub("", line)) < 4
+        ):
+            roles[i] = Role.PLACEHOLDER
+            continue
+        if (
+            BRACKET_INSTRUCTION.search(line)
+            or PLACEHOLDER.search(line)
+            or GENERATOR_LINE.search(line)
+        ):
+            roles[i] = Role.GENERATOR
+            continue
+        following = nonblank[position + 1] if position + 1 < len(nonblank) else None
+        if (
+            following is not None
+            and ATTRIBUTION.match(lines[following])
+            and _word_count(line) <= 60
+        ):
+            roles[i] = Role.EPIGRAPH
+            roles[following] = Role.EPIGRAPH
+            continue
+        if BIO_SENTENCE.search(line) and position >= len(nonblank) - 4:
+            roles[i] = Role.BIO
+            continue
+        if title_index is not None and _key(line) == _key(lines[title_index]):
+            roles[i] = Role.DUPLICATE
+            continue
+        if LIST_MARK.match(line):
+            roles[i] = Role.LIST_ITEM
+        elif _is_heading(line):
+            roles[i] = Role.HEADING
+        else:
+            roles[i] = Role.BODY
+
+    _mark_subtitle(lines, roles, nonblank)
+    return [Line(role, lines[i]) for i, role in enumerate(roles) if role is not None]
+
+
+_META_ROLES = {
+    Role.TITLE,
+    Role.BYLINE,
+    Role.DATELINE,
+    Role.READING_TIME,
+    Role.VIEW_COUNT,
+    Role.RELATIVE_DATE,
+    Role.FURNITURE,
+}
+
+
+def _mark_subtitle(lines: list[str], roles: list[Role | None], nonblank: list[int]) -> None:
+    """The standfirst: the first line after the title block that is not a full sentence."""
+    if not nonblank or roles[nonblank[0]] != Role.TITLE:
+        return
+    for i in nonblank[1:]:
+        if roles[i] in _META_ROLES:
+            continue
+        line = lines[i]
+        if roles[i] in {Role.HEADING, Role.BODY} and _word_count(line) >= 4:
+            if not line.endswith(".") and _word_count(line) <= 60:
+                roles[i] = Role.SUBTITLE
+        return
+
+
+def clean_article(text: str) -> CleanedArticle:
+    """Split normalised article text into roles; build the body text and its paragraphs."""
+    lines = _assign_roles(text.split("\n"))
+    body_parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for line in lines:
+        if line.role not in BODY_ROLES:
+            continue
+        if body_parts:
+            offset += 2  # the "\n\n" between paragraphs
+        body_parts.append(line.text)
+        paragraphs.append(Paragraph(offset, offset + len(line.text), line.role))
+        offset += len(line.text)
+    body = "\n\n".join(body_parts)
+    return CleanedArticle(lines=lines, text=body, paragraphs=paragraphs, flags=_flags(lines, body))
+
+
+def _flags(lines: list[Line], body: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+
+    def add(code: str, role: Role) -> None:
+        texts = [line.text for line in lines if line.role == role]
+        if texts:
+            found.setdefault(code, []).extend(texts)
+
+    add("page-furniture", Role.FURNITURE)
+    add("page-furniture", Role.DISCLAIMER)
+    add("page-furniture", Role.VIEW_COUNT)
+    add("generation-artifacts", Role.GENERATOR)
+    add("generation-artifacts", Role.PLACEHOLDER)
+    add("placeholder-text", Role.PLACEHOLDER)
+    add("duplicated-text", Role.DUPLICATE)
+    body_lines = [line for line in lines if line.role in BODY_ROLES]
+    if body_lines and body_lines[-1].role == Role.BODY and not TERMINAL.search(body_lines[-1].text):
+        found["truncated"] = [body_lines[-1].text[-80:]]
+    opinion = OPINION_MARKERS.findall(body)
+    if len(opinion) >= 2:
+        found["opinion"] = sorted(set(opinion))
+    return found

@@ -1,0 +1,193 @@
+"""Step 5a: find known countries and actors in text, on word boundaries, whatever the spelling.
+
+Names are compared by their normalised tokens (facts.names.normalize_name), so "Goïta" and
+"Goita", "N'Daw" and "Ndaw", "al-Qaeda" and "al Qaeda" meet. Matching is token by token, so
+"Niger" never matches inside "Nigeria" and "Nigerien" never matches "Nigerian". Capitalised
+name words must be capitalised in the text too ("turkey" is a bird), and acronyms must match
+letter for letter ("US" is the United States, "us" is not). The longest name wins: "Malian
+Armed Forces" is the army, not a demonym.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from facts.names import normalize_name
+
+# A word, keeping inner apostrophes and dots ("N'Daw", "U.S"), and a final dot only after an
+# inner one ("U.S." but not the full stop of "Mali.").
+_TOKEN = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*(?:(?<=\.[^\W_])\.|(?<=\.[^\W_]{2})\.)?")
+_POSSESSIVE = re.compile(r"['’]s$", re.I)
+
+# Whose mention wins when one name has several meanings (lower is stronger).
+PRIORITY = {"actor-name": 0, "actor-alias": 1, "country-name": 2, "demonym": 3, "capital": 4}
+_INNER_SCAN_MIN_TOKENS = 4
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name the gazetteer knows: what it points at and how it must be written."""
+
+    surface: str
+    target: str  # "country:MLI" or "actor:jnim"
+    kind: str  # a PRIORITY key
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    target: str
+    kind: str
+
+    @property
+    def target_type(self) -> str:
+        return self.target.split(":", 1)[0]
+
+    @property
+    def target_key(self) -> str:
+        return self.target.split(":", 1)[1]
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    key: str
+    capitalised: bool
+    letters: str
+
+
+def _is_acronym(surface: str) -> bool:
+    letters = re.sub(r"[^\w]", "", surface)
+    return 1 < len(letters) <= 6 and letters.isupper() and " " not in surface.strip()
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group(0)
+        possessive = _POSSESSIVE.search(word)
+        if possessive and len(word) > 3:
+            end -= 2
+            word = word[:-2]
+        key = normalize_name(word)
+        if not key:
+            continue
+        tokens.append(
+            Token(start, end, key.replace(" ", ""), word[:1].isupper(), re.sub(r"\W", "", word))
+        )
+    return tokens
+
+
+@dataclass
+class _Pattern:
+    entry: Entry
+    capitals: tuple[bool, ...]
+    letters: str
+
+
+@dataclass
+class Gazetteer:
+    """A name index. Build it once per import run; `find` is pure and fast."""
+
+    entries: list[Entry]
+    _index: dict[tuple[str, ...], list[_Pattern]] = field(init=False, repr=False)
+    _longest: int = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index = {}
+        for entry in self.entries:
+            words = [t for t in tokenize(entry.surface)]
+            if not words:
+                continue
+            key = tuple(t.key for t in words)
+            pattern = _Pattern(
+                entry=entry,
+                capitals=tuple(t.capitalised for t in words),
+                letters="".join(t.letters for t in words),
+            )
+            self._index.setdefault(key, []).append(pattern)
+        for patterns in self._index.values():
+            patterns.sort(key=lambda p: PRIORITY.get(p.entry.kind, 9))
+        self._longest = max((len(key) for key in self._index), default=0)
+
+    def extended(self, extra: list[Entry]) -> "Gazetteer":
+        return Gazetteer([*self.entries, *extra])
+
+    def _accept(self, pattern: _Pattern, tokens: list[Token]) -> bool:
+        entry = pattern.entry
+        if entry.case_sensitive or _is_acronym(entry.surface):
+            return "".join(t.letters for t in tokens) == pattern.letters
+        return all(
+            t.capitalised or not cap for t, cap in zip(tokens, pattern.capitals, strict=True)
+        )
+
+    def _match_at(self, tokens: list[Token], i: int, limit: int) -> tuple[int, Entry] | None:
+        for length in range(min(self._longest, limit - i), 0, -1):
+            window = tokens[i : i + length]
+            # Names do not run across sentence punctuation other than the "." of "U.S.".
+            patterns = self._index.get(tuple(t.key for t in window))
+            if not patterns:
+                continue
+            for pattern in patterns:
+                if self._accept(pattern, window):
+                    return length, pattern.entry
+        return None
+
+    def find(self, text: str) -> list[Mention]:
+        tokens = tokenize(text)
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            found = self._match_at(tokens, i, len(tokens))
+            if not found:
+                i += 1
+                continue
+            length, entry = found
+            start, end = tokens[i].start, tokens[i + length - 1].end
+            if entry.surface.endswith(")") and text[end : end + 1] == ")":
+                end += 1
+            mentions.append(Mention(start, end, text[start:end], entry.target, entry.kind))
+            if length >= _INNER_SCAN_MIN_TOKENS:
+                mentions.extend(self._inner(text, tokens[i + 1 : i + length], entry.target))
+            i += length
+        return mentions
+
+    def _inner(self, text: str, tokens: list[Token], outer: str) -> list[Mention]:
+        """Names inside a long name ("Wagner Group (now rebranded as Africa Corps)")."""
+        inner = []
+        j = 0
+        while j < len(tokens):
+            found = self._match_at(tokens, j, len(tokens))
+            if found and found[1].target != outer:
+                length, entry = found
+                start, end = tokens[j].start, tokens[j + length - 1].end
+                inner.append(Mention(start, end, text[start:end], entry.target, entry.kind))
+                j += length
+            else:
+                j += 1
+        return inner
+
+
+def country_entries(
+    alpha3: str, names: list[str], demonyms: list[str], capital: str
+) -> list[Entry]:
+    target = f"country:{alpha3}"
+    entries = [Entry(name, target, "country-name") for name in names if name]
+    entries += [Entry(demonym, target, "demonym") for demonym in demonyms if demonym]
+    if capital:
+        entries.append(Entry(capital, target, "capital"))
+    return entries
+
+
+def actor_entries(slug: str, name: str, aliases: list[tuple[str, bool]]) -> list[Entry]:
+    target = f"actor:{slug}"
+    entries = [Entry(name, target, "actor-name")]
+    entries += [
+        Entry(alias, target, "actor-alias", case_sensitive=sensitive)
+        for alias, sensitive in aliases
+    ]
+    return entries

@@ -1,0 +1,102 @@
+"""Step 3: title, subtitle, byline, publication date and reading time, as the page states them."""
+
+import re
+from dataclasses import dataclass, field
+
+from facts.ingest.cleaning import BYLINE, BYLINE_WORD, CleanedArticle, Role
+from facts.ingest.dates import DAY, DateMention, find_dates, parse_date_line
+
+_TITLE_WORDS = 14
+_NAME = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)\b")
+_READING = re.compile(r"(\d+)")
+
+
+@dataclass
+class ArticleMetadata:
+    title: str
+    subtitle: str = ""
+    author: str = ""
+    published: DateMention | None = None
+    published_text: str = ""
+    reading_time_minutes: int | None = None
+    flags: dict[str, list[str]] = field(default_factory=dict)
+
+
+def derive_title(body: str) -> str:
+    """A title for an article that has none: its first sentence, shortened at a word."""
+    first = re.split(r"(?<=[.!?])\s", body.strip(), maxsplit=1)[0] if body.strip() else ""
+    words = first.split()
+    if not words:
+        return "Untitled article"
+    title = " ".join(words[:_TITLE_WORDS]).rstrip(".,;:")
+    return title + ("…" if len(words) > _TITLE_WORDS else "")
+
+
+def _author(cleaned: CleanedArticle) -> str:
+    for line in cleaned.lines_with(Role.BYLINE):
+        match = BYLINE.match(line)
+        if match:
+            return match.group("name").strip()
+        if not BYLINE_WORD.match(line):
+            return line.strip()
+    for line in cleaned.lines_with(Role.BIO):
+        if BYLINE_WORD.match(line):
+            continue
+        match = _NAME.match(line)
+        if match:
+            return match.group("name")
+    return ""
+
+
+def _publication_date(cleaned: CleanedArticle) -> tuple[DateMention | None, str, list[str]]:
+    """The stated publication date; the words as written; notes on what could not be used."""
+    notes: list[str] = []
+    stated = [parse_date_line(line) for line in cleaned.lines_with(Role.DATELINE)]
+    stated = [d for d in stated if d]
+    # Disclaimers often repeat the date ("analysis from 05/02/2026"): a second witness.
+    witnesses = [
+        d
+        for line in cleaned.lines_with(Role.DISCLAIMER)
+        for d in find_dates(line)
+        if d.resolved and d.precision == DAY
+    ]
+    candidates = stated or witnesses
+    if candidates:
+        chosen = candidates[0]
+        for other in [*stated, *witnesses][1:]:
+            if other.start != chosen.start:
+                notes.append(f"'{other.text}' disagrees with '{chosen.text}'")
+        return chosen, chosen.text, notes
+    relative = cleaned.lines_with(Role.RELATIVE_DATE)
+    if relative:
+        words = re.sub(r"\s+\d+$", "", relative[0])
+        notes.append(f"'{words}' with nothing to count from")
+        return None, words, notes
+    notes.append("no publication date found")
+    return None, "", notes
+
+
+def extract_metadata(cleaned: CleanedArticle) -> ArticleMetadata:
+    flags: dict[str, list[str]] = {}
+    titles = cleaned.lines_with(Role.TITLE)
+    if titles:
+        title = titles[0].strip()
+    else:
+        title = derive_title(cleaned.text)
+        flags["untitled"] = [f"derived: {title}"]
+    published, published_text, notes = _publication_date(cleaned)
+    if published is None:
+        flags["undated"] = notes
+    elif notes:
+        flags["conflicting-dates"] = notes
+    reading = cleaned.lines_with(Role.READING_TIME)
+    subtitles = cleaned.lines_with(Role.SUBTITLE)
+    return ArticleMetadata(
+        title=title[:500],
+        subtitle=subtitles[0] if subtitles else "",
+        author=_author(cleaned)[:200],
+        published=published,
+        published_text=published_text,
+        reading_time_minutes=int(_READING.search(reading[0]).group(1)) if reading else None,
+        flags={code: notes for code, notes in flags.items() if notes},
+    )
