@@ -49,9 +49,9 @@ _NAME = (
 _HEAD = "|".join(re.escape(t) for t in sorted(RANKS + OFFICES, key=len, reverse=True))
 # A title: optional qualifiers, a head word, an optional "of/for/to …" complement, then a name.
 TITLED = re.compile(
-    rf"(?P<title>(?:(?:[A-Z][\w.'’-]*|former|acting|interim|deputy)\s+){{0,4}}(?:{_HEAD})"
+    rf"(?P<title>(?:(?:[A-Z][\w.'’-]*|former|acting|interim|deputy)[ ]+){{0,4}}(?:{_HEAD})"
     rf"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:and\s+|for\s+|of\s+)?[A-Z][\w.'’-]*)*?)?)"
-    rf",?\s+(?P<name>{_NAME})"
+    rf",?[ ]+(?P<name>{_NAME})"
 )
 APPOSITIVE = re.compile(
     rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:[\w.'’-]+\s+){{0,4}}?"
@@ -67,10 +67,16 @@ class PersonMention:
     start: int
     end: int
     key: str  # normalize_name(name)
+    title_start: int = 0
+
+
+_POSSESSOR = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+")
 
 
 def _split_title_and_name(title: str, name: str) -> tuple[str, str]:
-    """Move leading words that belong to the title ("African Affairs Molly Phee") over."""
+    """Move leading words that belong to the title ("African Affairs Molly Phee") over, and
+    drop a possessor ("Mali’s Foreign Minister" is titled "Foreign Minister")."""
+    title = _POSSESSOR.sub("", title)
     words = name.split()
     while len(words) > 2 and words[0].lower().strip(".,") in TITLE_WORDS:
         title = f"{title} {words.pop(0)}"
@@ -90,7 +96,8 @@ def find_titled_people(text: str, gazetteer_mentions: list[Mention]) -> list[Per
                 continue  # "General Mali" or a country inside the "name": not a person
             if name.split()[-1].lower() in TITLE_WORDS or len(name.split()) < 2:
                 continue
-            people.append(PersonMention(name, title, start, end, normalize_name(name)))
+            title_start = match.start("title") if pattern is TITLED else end
+            people.append(PersonMention(name, title, start, end, normalize_name(name), title_start))
     unique: dict[tuple[int, int], PersonMention] = {}
     for person in people:
         unique.setdefault((person.start, person.end), person)

@@ -1,0 +1,178 @@
+"""Steps 2–8 for one document, composed: everything the importer proposes, without a database."""
+
+from dataclasses import dataclass, field, replace
+
+from django.utils.text import slugify
+
+from facts.ingest.cleaning import CleanedArticle, clean_article
+from facts.ingest.claims import ClaimProposal, find_attribution, propose_claim
+from facts.ingest.context import ExtractionContext
+from facts.ingest.dates import DAY, DateMention, find_dates
+from facts.ingest.events import EventProposal, propose_events
+from facts.ingest.gazetteer import Entry, Mention
+from facts.ingest.metadata import ArticleMetadata, extract_metadata
+from facts.ingest.people import PersonMention, find_titled_people, with_surnames
+from facts.ingest.reading import ReadError, SourceDocument
+from facts.ingest.sentences import Sentence, split_sentences
+
+GENERATED_PENALTY = 0.2
+
+
+@dataclass
+class ProposedPerson:
+    target: str  # "actor:<slug>"
+    name: str
+    title: str
+    key: str
+
+
+@dataclass
+class ArticleAnalysis:
+    document: SourceDocument
+    cleaned: CleanedArticle
+    metadata: ArticleMetadata
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    people: list[ProposedPerson]
+    titles: dict[str, str]  # actor target -> title as written, for people named with one
+    events: list[EventProposal]
+    claims: list[ClaimProposal]
+    flags: dict[str, list[str]] = field(default_factory=dict)
+    context: ExtractionContext | None = None
+
+
+def _relative(items, start: int, end: int):
+    return [
+        replace(item, start=item.start - start, end=item.end - start)
+        for item in items
+        if item.start >= start and item.end <= end
+    ]
+
+
+def _relative_dates(dates: list[DateMention], offset: int) -> list[DateMention]:
+    return [
+        replace(d, start_offset=d.start_offset - offset, end_offset=d.end_offset - offset)
+        for d in dates
+    ]
+
+
+def _people(
+    text: str, mentions: list[Mention], ctx: ExtractionContext
+) -> tuple[list[ProposedPerson], dict[str, str], dict[str, str]]:
+    """New titled people, titles of all titled people, and full names of every person found."""
+    titled: list[PersonMention] = find_titled_people(text, mentions)
+    by_span = {(m.start, m.end): m for m in mentions if m.target_type == "actor"}
+    proposed: dict[str, ProposedPerson] = {}
+    titles: dict[str, str] = {}
+    for person in titled:
+        known = by_span.get((person.start, person.end)) or next(
+            (m for m in mentions if m.start <= person.start and person.end <= m.end), None
+        )
+        if known is not None:
+            titles.setdefault(known.target, person.title)
+            continue
+        target = f"actor:{slugify(person.name)[:100] or 'person'}"
+        if target not in proposed and target not in ctx.actor_kinds:
+            proposed[target] = ProposedPerson(target, person.name, person.title, person.key)
+        titles.setdefault(target, person.title)
+    full_names = {
+        m.target: m.text
+        for m in mentions
+        if m.target_type == "actor" and ctx.actor_kinds.get(m.target) == "person"
+    }
+    full_names.update({p.target: p.name for p in proposed.values()})
+    return list(proposed.values()), titles, full_names
+
+
+def analyze(document: SourceDocument, ctx: ExtractionContext) -> ArticleAnalysis:
+    cleaned = clean_article(document.text)
+    if not cleaned.text.strip():
+        raise ReadError("no article text (only page furniture, metadata or generator notes)")
+    metadata = extract_metadata(cleaned)
+    text = cleaned.text
+    sentences = split_sentences(text, cleaned.paragraphs)
+
+    first_pass = ctx.gazetteer.find(text)
+    people, titles, full_names = _people(text, first_pass, ctx)
+    title_spans = [(p.title_start, p.start) for p in find_titled_people(text, first_pass)]
+    local = replace(
+        ctx,
+        gazetteer=with_surnames(
+            ctx.gazetteer.extended([Entry(p.name, p.target, "actor-name") for p in people]),
+            full_names,
+        ),
+        names={**ctx.names, **{p.target: p.name for p in people}},
+        actor_kinds={**ctx.actor_kinds, **{p.target: "person" for p in people}},
+    )
+    mentions = local.gazetteer.find(text)
+
+    reference = (
+        metadata.published.start
+        if metadata.published and metadata.published.precision == DAY
+        else None
+    )
+    penalty = GENERATED_PENALTY if "generation-artifacts" in cleaned.flags else 0.0
+    events: list[EventProposal] = []
+    claims: list[ClaimProposal] = []
+    unresolved: list[str] = []
+    occurrences: dict[str, int] = {}
+    context_year: int | None = None
+    for sentence in sentences:
+        local_mentions = _relative(mentions, sentence.start, sentence.end)
+        dates = find_dates(sentence.text, reference=reference, context_year=context_year)
+        for date in dates:
+            if date.resolved and date.precision != "decade":
+                context_year = (
+                    date.end.year if date.start.year != date.end.year else date.start.year
+                )
+            elif not date.resolved and not sentence.is_heading:
+                unresolved.append(f"'{date.text}': {date.note}")
+        if sentence.is_heading:
+            continue
+        attribution = find_attribution(sentence.text, local_mentions, local)
+        # The person quoted, and the titles of people ("AFRICOM" in "AFRICOM Commander
+        # General Michael Langley"), take no part in the events the sentence reports.
+        not_participants = [attribution.span] + [
+            (span[0] - sentence.start, span[1] - sentence.start)
+            for span in title_spans
+            if sentence.start <= span[0] < sentence.end
+        ]
+        sentence_events = propose_events(
+            sentence.index, sentence.text, local_mentions, dates, local, exclude=not_participants
+        )
+        first_event = len(events)
+        events.extend(sentence_events)
+        key = sentence.text.casefold()
+        occurrences[key] = occurrences.get(key, 0) + 1
+        claim = propose_claim(
+            text=text,
+            sentence=sentence,
+            mentions=local_mentions,
+            dates=dates,
+            events=list(enumerate(sentence_events, start=first_event)),
+            attribution=attribution,
+            occurrence=occurrences[key],
+            ctx=local,
+            penalty=penalty,
+        )
+        if claim:
+            claims.append(claim)
+
+    flags = {**cleaned.flags, **metadata.flags}
+    if unresolved:
+        flags["unresolved-dates"] = unresolved
+    if not claims:
+        flags["no-claims"] = ["no sentence named a known country or actor"]
+    return ArticleAnalysis(
+        document=document,
+        cleaned=cleaned,
+        metadata=metadata,
+        sentences=sentences,
+        mentions=mentions,
+        people=people,
+        titles=titles,
+        events=events,
+        claims=claims,
+        flags=flags,
+        context=local,
+    )

@@ -1,0 +1,354 @@
+"""Step 8: fact-bearing sentences become claims, each anchored to its exact quote.
+
+A sentence bears a fact when it names someone or somewhere and says something checkable about
+them: not a heading, a question, first-person commentary or speculation. Structure (subject,
+predicate, object) is read off the trigger phrase and the names around it; attribution ("…,
+Atallah said", "According to AFP …") gives the claimant or the reported source.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from facts.ingest.context import ExtractionContext
+from facts.ingest.dates import DateMention, span_of
+from facts.ingest.events import HEDGE, MODAL, ROLES, EventProposal, TriggerHit, find_triggers
+from facts.ingest.sentences import split_clauses
+from facts.ingest.gazetteer import Mention
+from facts.ingest.sentences import Sentence
+from facts.names import normalize_name
+
+SELECTOR_CONTEXT = 32
+MIN_WORDS = 6
+
+PREDICATE_OF_KIND = {
+    "coup": "seized-power",
+    "withdrawal": "withdrew-from",
+    "deployment": "deployed-to",
+    "alliance-formation": "formed",
+    "force-creation": "formed",
+    "membership-change": "left",
+    "meeting": "met-with",
+    "visit": "visited",
+    "aid-suspension": "suspended-aid-to",
+    "sanction": "sanctioned",
+    "equipment-delivery": "supplied",
+    "intelligence-sharing": "shares-intelligence-with",
+    "attack": "attacked",
+    "airstrike": "attacked",
+}
+EXTRA_PREDICATES = [
+    ("stationed-in", re.compile(r"\bstationed\b", re.I)),
+    (
+        "communicates-with",
+        re.compile(r"\b(?:communicat\w*|channels? of communication|contact with)\b", re.I),
+    ),
+    (
+        "member-of",
+        re.compile(r"\b(?:member(?:s| states?)? of|includes|composed of|comprising)\b", re.I),
+    ),
+    ("offered-support-to", re.compile(r"\b(?:offer\w*|support|back)\b[^.]{0,40}\bto\b", re.I)),
+]
+OPINION = re.compile(
+    r"^(?:I|We|Let['’]s|Have you|Imagine|Think about)\b|\b(?:I think|I believe|in my view|"
+    r"from my perspective|I['’]d argue|in my opinion|I['’]ve)\b",
+    re.I,
+)
+REPORTING_VERBS = (
+    r"said|says|told|confirmed|stated|announced|added|noted|warned|explained|claimed|insisted|"
+    r"argued|declared|acknowledged|denied|reported|wrote|according to"
+)
+_ANONYMOUS = re.compile(
+    rf"\b(?:{REPORTING_VERBS})\s+(?P<who>(?:a|an|one|two|several|the)\s+[^,;”\"]{{3,80}}?)"
+    r"(?=[,;]|\.\s*$|$)",
+    re.I,
+)
+_ACCORDING = re.compile(r"\bAccording to\s+(?P<sources>[^,]{2,120}),", re.I)
+_SOURCE_NOISE = re.compile(
+    r"\b(?:reporting|reports?|a report|an article|coverage|data)\s+(?:cited\s+)?(?:by|from|in)\s+",
+    re.I,
+)
+_MONEY = re.compile(
+    r"(?:(?:over|about|around|approximately|nearly|more than|some)\s+)?[$€£]\s?[\d.,]+"
+    r"(?:\s*(?:million|billion|bn|m|k))?",
+    re.I,
+)
+_QUANTITY = re.compile(
+    r"(?:(?:over|about|around|approximately|nearly|more than|some)\s+)?\d[\d,.]*(?:-strong)?"
+    r"(?:\s+(?:[A-Z.]+\s+)?(?:military\s+)?(?:troops|soldiers|personnel|fighters|people|members))?",
+)
+_DISCOURSE = re.compile(
+    r"^(?:However|Moreover|Meanwhile|Concurrently|Instead|For instance|For example|In fact|"
+    r"Most recently|Recently|Notably|Still|Yet|Additionally|Furthermore|Similarly),\s+",
+    re.I,
+)
+
+
+@dataclass
+class ClaimProposal:
+    sentence_index: int
+    quote: str
+    start: int
+    end: int
+    prefix: str
+    suffix: str
+    statement: str
+    fingerprint: str
+    confidence: float
+    subject: str | None = None
+    predicate: str = ""
+    object_actor: str | None = None
+    object_country: str | None = None
+    object_value: str = ""
+    countries: list[str] = field(default_factory=list)
+    actors: list[str] = field(default_factory=list)
+    claimant: str | None = None
+    claimant_text: str = ""
+    reported_via: str = ""
+    date: DateMention | None = None
+    event_index: int | None = None
+
+
+def is_fact_bearing(sentence: Sentence, mentions: list[Mention], claimant: str | None) -> bool:
+    text = sentence.text
+    if sentence.is_heading or text.rstrip('”’"').endswith("?") or len(text.split()) < MIN_WORDS:
+        return False
+    if OPINION.search(text):
+        return False
+    if not mentions:
+        return False
+    # Forecasts and possibilities are not checkable, unless they are someone's reported words.
+    return not (MODAL.search(text) and claimant is None)
+
+
+def quote_selectors(text: str, start: int, end: int) -> tuple[str, str]:
+    return text[max(0, start - SELECTOR_CONTEXT) : start], text[end : end + SELECTOR_CONTEXT]
+
+
+def fingerprint(quote: str, occurrence: int) -> str:
+    key = f"{normalize_name(quote)}#{occurrence}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    claimant: str | None = None  # actor target
+    claimant_text: str = ""
+    reported_via: str = ""
+    span: tuple[int, int] = (0, 0)  # the attribution phrase, whose names are not participants
+
+    @property
+    def attributed(self) -> bool:
+        return bool(self.claimant or self.claimant_text)
+
+
+def find_attribution(text: str, mentions: list[Mention], ctx: ExtractionContext) -> Attribution:
+    """Who the sentence says made the statement, and the sources it cites."""
+    reported_via = ""
+    according = _ACCORDING.search(text)
+    if according:
+        raw = _SOURCE_NOISE.sub("", according.group("sources"))
+        parts = [p.strip(" .") for p in re.split(r",\s*|\s+and\s+", raw) if p.strip(" .")]
+        reported_via = "; ".join(parts)
+    for mention in mentions:
+        if mention.target_type != "actor" or ctx.actor_kinds.get(mention.target) not in {
+            "person",
+            "government-body",
+            "armed-force",
+            "media",
+        }:
+            continue
+        after = text[mention.end : mention.end + 140]
+        before = text[max(0, mention.start - 14) : mention.start]
+        # "Brennan, deputy commander of AFRICOM, confirmed", "…,” Atallah said", "said Diop"
+        following = re.match(rf"^(?:,[^,]{{0,110}},)?\s*(?:{REPORTING_VERBS})\b", after, re.I)
+        preceding = re.search(rf"\b(?:{REPORTING_VERBS})\s+$", before, re.I)
+        if following:
+            span = (mention.start, mention.end + following.end())
+            return Attribution(mention.target, mention.text, reported_via, span)
+        if preceding:
+            span = (mention.start - len(preceding.group(0)), mention.end)
+            return Attribution(mention.target, mention.text, reported_via, span)
+    anonymous = _ANONYMOUS.search(text)
+    if anonymous and not anonymous.group(0).lower().startswith("according to"):
+        return Attribution(
+            None, anonymous.group("who").strip(), reported_via, (anonymous.start(), anonymous.end())
+        )
+    return Attribution(reported_via=reported_via)
+
+
+def _object_value(text: str, kind: str | None, detail: str) -> str:
+    if detail:
+        return detail[:300]
+    money = _MONEY.search(text)
+    if money:
+        return money.group(0).strip()
+    quantity = _QUANTITY.search(text)
+    if quantity and kind in {"deployment", "force-creation", None}:
+        value = quantity.group(0).strip()
+        if not re.fullmatch(r"\d{4}", value):  # a bare year is a date, not a value
+            return value
+    return ""
+
+
+def _anchor(text: str, event_kinds: set[str]) -> TriggerHit | None:
+    """The phrase that carries the sentence's main statement: the earliest trigger or
+    predicate phrase outside subordinate clauses ("following the coup, the U.S. paused …"),
+    preferring phrases that report an event."""
+    candidates = [h for h in find_triggers(text) if h.kind in PREDICATE_OF_KIND]
+    reporting = [h for h in candidates if h.kind in event_kinds]
+    if reporting:
+        candidates = reporting
+    for name, pattern in EXTRA_PREDICATES if not reporting else EXTRA_PREDICATES[:1]:
+        candidates += [
+            TriggerHit(name, m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)
+        ]
+    if not candidates:
+        return None
+    subordinate = [c for c in split_clauses(text) if c.subordinate]
+    main = [h for h in candidates if not any(c.start <= h.start < c.end for c in subordinate)]
+    # A presence ("stationed") says more than the word "coup" in a side remark.
+    stationed = [h for h in main if h.kind == "stationed-in"]
+    return min(stationed or main or candidates, key=lambda h: h.start)
+
+
+def _structure(
+    text: str, mentions: list[Mention], events: list[EventProposal], ctx: ExtractionContext
+) -> tuple[str | None, str, str | None, str | None, str]:
+    """(subject, predicate, object actor, object country, literal value) of a sentence."""
+    anchor = _anchor(text, {e.kind for e in events})
+    if anchor is None:
+        return None, "", None, None, ""
+    kind = anchor.kind if anchor.kind in PREDICATE_OF_KIND else None
+    predicate = PREDICATE_OF_KIND.get(anchor.kind, anchor.kind)
+    event = next((e for e in events if e.kind == (kind or "deployment")), None)
+    if event is not None:
+        subject_role, object_role = ROLES[event.kind]
+        subjects = [t for t, r in event.participants if r == subject_role]
+        objects = [t for t, r in event.participants if r == object_role and t not in subjects]
+        subject = subjects[0] if subjects else None
+        object_actor = objects[0] if objects else None
+        involved = {t for t, _ in event.participants}
+        object_country = next((c for c in event.countries if ctx.as_actor(c) not in involved), None)
+        if event.kind == "coup":
+            predicate = "ousted" if subject and object_actor else "seized-power"
+        if event.kind in {"withdrawal", "deployment"}:
+            # Someone withdrew from or deployed to a place.
+            subject = subjects[0] if subjects else None
+            object_actor = None
+            object_country = next((c for c in event.countries if ctx.as_actor(c) != subject), None)
+        elif subject_role == object_role:
+            # Symmetric kinds: the body formed, or the first and second party.
+            organisations = [
+                t for t in subjects if ctx.actor_kinds.get(t) == "international-organisation"
+            ]
+            if event.kind in {"alliance-formation", "force-creation"} and organisations:
+                forces = [t for t in subjects if ctx.actor_kinds.get(t) == "armed-force"]
+                subject = (forces or organisations)[0]
+                object_actor = None
+            else:
+                people = [t for t in subjects if ctx.actor_kinds.get(t) == "person"]
+                ordered = people + [t for t in subjects if t not in people]
+                subject = ordered[0] if ordered else None
+                object_actor = ordered[1] if len(ordered) > 1 else None
+            object_country = None
+        if ctx.country_of.get(object_actor or "") == object_country or (
+            object_actor and ctx.as_actor(object_country or "") == object_actor
+        ):
+            object_country = object_country if object_actor is None else None
+        value = _object_value(text, event.kind, event.detail)
+        return subject, predicate, object_actor, object_country, value
+    before = [
+        m for m in mentions if m.end <= anchor.start and m.target_type in {"actor", "country"}
+    ]
+    after = [m for m in mentions if m.start >= anchor.end and m.target_type in {"actor", "country"}]
+    subject = None
+    for mention in reversed(before):
+        actor = ctx.as_actor(mention.target)
+        if actor and predicate == "member-of":
+            subject = actor  # "Mali, a founding member of the AES"
+            break
+        if actor and not re.search(
+            r"\b(?:in|to|from|of|with|toward|despite)\s+(?:the\s+)?$", text[: mention.start]
+        ):
+            subject = actor
+            break
+    object_actor = object_country = None
+    for mention in after:
+        if mention.target_type == "country":
+            object_country = mention.target
+        elif mention.target != subject:
+            object_actor = mention.target
+        break
+    return subject, predicate, object_actor, object_country, _object_value(text, kind, "")
+
+
+def statement_of(quote: str) -> str:
+    statement = _DISCOURSE.sub("", " ".join(quote.split()))
+    return statement[:1].upper() + statement[1:]
+
+
+def propose_claim(
+    *,
+    text: str,
+    sentence: Sentence,
+    mentions: list[Mention],
+    dates: list[DateMention],
+    events: list[tuple[int, EventProposal]],
+    attribution: Attribution,
+    occurrence: int,
+    ctx: ExtractionContext,
+    penalty: float,
+) -> ClaimProposal | None:
+    """A claim for one sentence, or None when the sentence bears no checkable fact.
+
+    Offsets of `mentions` and `dates` are relative to the sentence; the claim's are absolute.
+    """
+    if not is_fact_bearing(
+        sentence, mentions, attribution.claimant or attribution.claimant_text or None
+    ):
+        return None
+    event_proposals = [event for _, event in events]
+    subject, predicate, object_actor, object_country, value = _structure(
+        sentence.text, mentions, event_proposals, ctx
+    )
+    if not predicate and attribution.attributed:
+        predicate = "stated"
+    actors = list(dict.fromkeys(m.target for m in mentions if m.target_type == "actor"))
+    countries = list(dict.fromkeys(m.target for m in mentions if m.target_type == "country"))
+    date = span_of(dates)
+    confidence = 0.45
+    confidence += 0.1 if date else 0
+    confidence += 0.1 if actors else 0
+    confidence += 0.05 if countries else 0
+    confidence += 0.1 if predicate and (subject or object_actor or object_country) else 0
+    confidence += 0.05 if attribution.attributed or attribution.reported_via else 0
+    confidence += 0.05 if events else 0
+    confidence -= 0.1 if HEDGE.search(sentence.text) or MODAL.search(sentence.text) else 0
+    confidence = round(min(0.95, max(0.05, confidence - penalty)), 2)
+    prefix, suffix = quote_selectors(text, sentence.start, sentence.end)
+    return ClaimProposal(
+        sentence_index=sentence.index,
+        quote=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        prefix=prefix,
+        suffix=suffix,
+        statement=statement_of(sentence.text),
+        fingerprint=fingerprint(sentence.text, occurrence),
+        confidence=confidence,
+        subject=subject,
+        predicate=predicate,
+        object_actor=object_actor if object_actor != subject else None,
+        object_country=object_country,
+        object_value=value,
+        countries=countries,
+        actors=actors,
+        claimant=attribution.claimant,
+        claimant_text=attribution.claimant_text,
+        reported_via=attribution.reported_via,
+        date=date,
+        event_index=next(
+            (i for i, e in events if not e.link_only), events[0][0] if events else None
+        ),
+    )

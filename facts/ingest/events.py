@@ -1,0 +1,543 @@
+"""Step 7: events proposed from trigger phrases, with participants, places and dates.
+
+Each event kind has a vocabulary of trigger phrases. In a sentence, each date is given to the
+nearest trigger; a plural trigger with several dates ("two coups, first in August 2020 and
+again in May 2021") becomes several events, and a count larger than the dates given ("two
+coups in 2022, … in September of that year") keeps the undated remainder at the coarser date.
+Hedged sentences ("could", "might", "is expected to") propose no events.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from facts.ingest.context import ExtractionContext
+from facts.ingest.dates import DateMention, contains, span_of
+from facts.ingest.gazetteer import Mention
+from facts.ingest.sentences import Clause, clause_at, split_clauses
+
+
+def _p(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+_AIDED = r"(?:aid|assistance|cooperation|funding|programs?|programmes?|support|partnership)"
+TRIGGERS: dict[str, list[re.Pattern]] = {
+    "coup": [
+        _p(r"\bcoups?(?: d['’]état)?\b(?!\s+(?:leaders?|plotters?|government|regimes?))"),
+        _p(r"\bputsch(?:es)?\b|\b(?:military\s+)?takeovers?\b"),
+        _p(r"\bseiz(?:ed|ing|es|e)\s+(?:power|control)\b|\bbringing\b[^.,]{0,60}\bto power\b"),
+        _p(r"\b(?:overthr(?:ew|own|owing|ow)|ousted|ousting|toppl(?:ed|ing)|deposed)\b"),
+    ],
+    "membership-change": [
+        _p(
+            r"\b(?:left|quit|exit(?:ed|ing)?(?: from)?|withdr(?:ew|awal|awing) from|leav(?:e|ing))"
+            r"\s+(?:the\s+)?(?:ECOWAS|CEDEAO|Economic Community|African Union|G5 Sahel)\b"
+        ),
+        _p(r"\bjoin(?:ed|ing|s)?\s+(?:the\s+)?(?:AES|alliance|confederation|ECOWAS|bloc)\b"),
+    ],
+    "withdrawal": [
+        _p(r"\bwithdr(?:ew|awn|awal|awing|aw)\b(?!\s+from\s+(?:the\s+)?(?:ECOWAS|Economic))"),
+        _p(r"\bpull(?:ed|ing|s)?\s+out\b|\bdepart(?:ed|ure of)\b"),
+        _p(r"\bend(?:ed|ing)? (?:its|their|the)\b[^.]{0,60}?\b(?:operation|mission|task force)\b"),
+    ],
+    "alliance-formation": [
+        _p(r"\b(?:formation|founding|creation|establishment)\s+of\b"),
+        _p(r"\b(?:formed|founded|established|created)\b"),
+    ],
+    "force-creation": [
+        _p(
+            r"\b(?:inaugurat\w*|launch\w*|creat\w*|establish\w*|set up|unveil\w*)\b[^.]{0,80}?"
+            r"\bforces?\b"
+        ),
+    ],
+    "meeting": [
+        _p(r"\bheld (?:talks|a meeting|discussions|consultations)\b|\btalks with\b"),
+        _p(r"\b(?:met|meets|meeting)\s+with\b|\bmet\b(?=\s+[A-Z])|\bsummit\b"),
+    ],
+    "visit": [
+        _p(r"\bvisit(?:ed|ing|s)?\b(?!\s+(?:visa))|\bhead(?:ed|ing)\s+to\b|\btrip\s+to\b"),
+        _p(r"\btravel(?:l?ed|l?ing)\s+to\b|\b(?:diplomatic\s+)?missions?\s+to\b"),
+    ],
+    "agreement": [
+        _p(
+            r"\bsign(?:ed|ing|s)?\b[^.]{0,60}?\b(?:agreement|accord|deal|pact|charter|memorandum|"
+            r"treaty)\b"
+        ),
+        _p(r"\b(?:agreement|accord|deal|treaty|pact)\s+(?:was\s+)?(?:signed|reached|concluded)\b"),
+    ],
+    "aid-suspension": [
+        _p(
+            r"\b(?:paus|suspend|halt|freez|froz|cut|withh[eo]ld|terminat)\w*\b[^.]{0,60}?\b"
+            + _AIDED
+            + r"\b"
+        ),
+        _p(r"\bsuspension of\b[^.]{0,40}?\b" + _AIDED + r"\b"),
+        _p(r"\b(?:scaled|cut|wound) (?:back|down)\b"),
+    ],
+    "sanction": [_p(r"\bimpos(?:ed|ing|es)\b[^.]{0,40}?\bsanctions?\b|\bsanctioned\b")],
+    "equipment-delivery": [
+        _p(
+            r"\b(?:deliver(?:ed|ing|ies|y)|suppl(?:ied|ying|ies)|provid(?:ed|ing)|sent|"
+            r"ship(?:ped|ping)|transferr?(?:ed|ing)|donat(?:ed|ing))\b[^.]{0,80}?\b(?:jets?|"
+            r"aircraft|helicopters?|drones?|tanks?|weapons|arms|hardware|equipment|vehicles|"
+            r"missiles|munitions|artillery|radars?)\b"
+        ),
+    ],
+    "intelligence-sharing": [
+        _p(r"\bintelligence[- ]sharing\b|\bshar(?:e|ed|es|ing)\s+(?:[\w-]+\s+){0,2}intelligence\b"),
+        _p(r"\bintelligence\s+(?:coordination|cooperation)\b|\binformation flow\b"),
+    ],
+    "deployment": [
+        _p(r"\bdeploy(?:ed|ing|ment|ments|s)?\b|\bsent\s+(?:troops|forces|soldiers|personnel)\b"),
+        _p(r"\bexpand(?:ed|ing|s)? (?:its|their) presence\b|\bstationed\b"),
+    ],
+    "airstrike": [_p(r"\b(?:air|drone)[- ]?strikes?\b|\bairstrikes?\b|\btargeted strikes\b")],
+    "attack": [
+        _p(r"\battack(?:ed|s|ing)?\b(?!\s+helicopters?)|\bambush(?:ed|es)?\b|\bclash(?:ed|es)\b"),
+        _p(r"\bkill(?:ed|ing)\b|\braid(?:ed|s)?\b"),
+    ],
+    "expulsion": [_p(r"\bexpel(?:led|ling|s)?\b|\bexpulsions?\s+of\b")],
+    "election": [_p(r"\b(?:presidential|legislative|general)\s+elections?\b|\breferend(?:um|a)\b")],
+    "protest": [_p(r"\bprotest(?:s|ed|ers)?\b|\bdemonstrat(?:ions|ors|ed)\b")],
+}
+
+# Kinds where a country is only ever the place, never a participant.
+PLACE_ONLY_KINDS = {"coup", "attack", "airstrike", "election", "protest"}
+# Kinds that must have a date (or an unresolved date as written) to create an event; without
+# one they can still be linked to a single matching event that already exists.
+POINT_KINDS = {"coup", "attack", "airstrike", "election", "protest", "alliance-formation"}
+# Role of an actor before and after the trigger phrase.
+ROLES: dict[str, tuple[str, str]] = {
+    "coup": ("perpetrator", "target"),
+    "withdrawal": ("party", "party"),
+    "deployment": ("party", "party"),
+    "alliance-formation": ("party", "party"),
+    "force-creation": ("party", "party"),
+    "membership-change": ("party", "party"),
+    "meeting": ("party", "party"),
+    "visit": ("visitor", "host"),
+    "agreement": ("party", "party"),
+    "aid-suspension": ("party", "target"),
+    "sanction": ("perpetrator", "target"),
+    "equipment-delivery": ("supplier", "recipient"),
+    "intelligence-sharing": ("supplier", "recipient"),
+    "attack": ("perpetrator", "target"),
+    "airstrike": ("perpetrator", "target"),
+    "expulsion": ("perpetrator", "target"),
+    "election": ("party", "party"),
+    "protest": ("party", "target"),
+}
+# Prepositions that introduce the other side of the event (recipient, host, partner).
+OBJECT_PREPOSITIONS = {
+    "equipment-delivery": r"to|for",
+    "intelligence-sharing": r"with|to",
+    "aid-suspension": r"to|for|in|on",
+    "sanction": r"on|against|in",
+    "visit": r"to|in",
+    "meeting": r"with|and",
+    "agreement": r"with|and",
+    "membership-change": r"",
+    "alliance-formation": r"by|and",
+    "force-creation": r"by",
+}
+REQUIRES_ORGANISATION = {"alliance-formation", "membership-change"}
+ORGANISATION_KINDS = {"international-organisation"}
+PLURAL_NOUNS = {
+    "coups", "takeovers", "putsches", "attacks", "strikes", "airstrikes", "clashes",
+    "deployments", "visits", "meetings", "deliveries", "elections", "protests", "withdrawals",
+}  # fmt: skip
+# Modal verbs make a statement a forecast or a possibility: no event, no claim.
+MODAL = re.compile(
+    r"\b(?:[Cc]ould|[Mm]ight|may|[Ww]ould|[Ss]hould|will|[Ww]on['’]t|(?:is|are) (?:likely|expected|"
+    r"set) to|[Ll]ikely to|[Uu]nlikely to)\b"
+)
+# Softer hedges lower a claim's confidence.
+HEDGE = re.compile(
+    r"\b(?:potential(?:ly)?|possib(?:le|ly)|perhaps|reportedly|allegedly|aims? to|seeks? to|"
+    r"plans? to|speculat\w*|if)\b",
+    re.I,
+)
+NEGATION = re.compile(r"\b(?:not|never|no longer|denied|loss of|without)\s+(?:\w+\s+){0,2}$", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
+_LOCATIVE = re.compile(
+    r"\b(?:in|into|to|from|across|at|near|inside|throughout|within)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
+_BY = re.compile(r"\bby\s+(?:[\w.'’-]+,?\s+){0,4}$", re.I)
+_FORCE_AFTER = re.compile(
+    r"^['’]?s?\s+(?:military|troops|forces|army|soldiers|personnel|officials?|jets?|government)\b",
+    re.I,
+)
+_COUNT = re.compile(r"\b(two|three|four|five|several|multiple|successive|series of)\b", re.I)
+_COUNT_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5}
+_RECIPIENT_SPLIT = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class EventProposal:
+    kind: str
+    sentence_index: int
+    trigger: str
+    date: DateMention | None
+    countries: list[str] = field(default_factory=list)  # "country:MLI"
+    participants: list[tuple[str, str]] = field(default_factory=list)  # ("actor:x", role)
+    detail: str = ""
+    link_only: bool = False
+
+    @property
+    def core(self) -> set[str]:
+        return {target for target, _ in self.participants}
+
+
+def find_triggers(sentence: str) -> list[TriggerHit]:
+    hits: list[TriggerHit] = []
+    for kind, patterns in TRIGGERS.items():
+        for pattern in patterns:
+            for match in pattern.finditer(sentence):
+                if any(h.start < match.end() and match.start() < h.end for h in hits):
+                    continue
+                hits.append(TriggerHit(kind, match.start(), match.end(), match.group(0)))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _distance(hit: TriggerHit, start: int, end: int) -> int:
+    if end <= hit.start:
+        return hit.start - end
+    if start >= hit.end:
+        return start - hit.end
+    return 0
+
+
+def _assign_dates(hits: list[TriggerHit], dates: list[DateMention]) -> dict[int, list[DateMention]]:
+    assigned: dict[int, list[DateMention]] = {i: [] for i in range(len(hits))}
+    for date in dates:
+        nearest = min(
+            range(len(hits)), key=lambda i: _distance(hits[i], date.start_offset, date.end_offset)
+        )
+        assigned[nearest].append(date)
+    return assigned
+
+
+def _count_for(sentence: str, hits: list[TriggerHit], kind: str) -> int | None:
+    for hit in hits:
+        if hit.kind != kind:
+            continue
+        before = sentence[max(0, hit.start - 25) : hit.start]
+        match = _COUNT.search(before)
+        if match:
+            return _COUNT_VALUES.get(match.group(1).lower())
+    return None
+
+
+def _object_side(kind: str, before: str) -> bool:
+    """Whether a name is introduced as the other side: "to Mali", "with Nigeria", "between
+    Washington and the AES"."""
+    if re.search(r"\bbetween\b[^,;]*\band\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before, re.I):
+        return True
+    if re.search(r"\bbetween\s+(?:the\s+)?$", before, re.I):
+        return True
+    prepositions = OBJECT_PREPOSITIONS.get(kind, "")
+    return bool(prepositions) and bool(
+        re.search(
+            rf"\b(?:{prepositions})\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}$",
+            before,
+            re.I,
+        )
+    )
+
+
+_LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+# Who can carry out a coup, attack or strike: not a state or an international organisation.
+AGENT_KINDS = {"person", "armed-force", "armed-group", "mercenary", "government-body"}
+_PLACE_WINDOW = 20
+
+
+def _participants_in_clause(
+    kind: str,
+    hit: TriggerHit,
+    sentence: str,
+    clause: Clause,
+    mentions: list[Mention],
+    ctx: ExtractionContext,
+    exclude: list[tuple[int, int]] | None,
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """(participant, role) pairs and country places for one trigger, from its own clause.
+
+    Names in `exclude` spans can still be places but never participants."""
+    subject_role, object_role = ROLES[kind]
+    passive = bool(_PASSIVE.search(sentence[: hit.start]))
+    participants: list[tuple[str, str]] = []
+    countries: list[str] = []
+    previous: tuple[Mention, str | None] | None = None
+    for mention in mentions:
+        if not (clause.start <= mention.start < clause.end):
+            continue
+        if mention.target_type not in {"actor", "country"}:
+            continue
+        before = sentence[clause.start : mention.start]
+        after = sentence[mention.end :]
+        inside = hit.start <= mention.start < hit.end
+        subject_side = mention.end <= hit.start or inside
+        listed = previous is not None and _LIST_JOIN.match(
+            sentence[previous[0].end : mention.start]
+        )
+        role: str | None
+        if re.search(r"\bbetween\b[^,;]*\band\s+(?:the\s+)?$", before, re.I):
+            role = object_role  # "between Washington and the AES": the second party
+            target = (
+                ctx.as_actor(mention.target) if mention.target_type == "country" else mention.target
+            )
+            if mention.target_type == "country":
+                countries.append(mention.target)
+        elif listed:
+            role = previous[1]  # "by Mali, Niger, and Burkina Faso": same part as the first
+            target = (
+                ctx.as_actor(mention.target) if mention.target_type == "country" else mention.target
+            )
+            if mention.target_type == "country":
+                countries.append(mention.target)
+        elif mention.target_type == "country":
+            force_word = bool(_FORCE_AFTER.match(after)) or mention.kind == "demonym"
+            locative = bool(_LOCATIVE.search(before))
+            near = min(abs(hit.start - mention.end), abs(mention.start - hit.end)) <= _PLACE_WINDOW
+            if kind in PLACE_ONLY_KINDS:
+                if locative or near or after.startswith(("’s", "'s")):
+                    countries.append(mention.target)
+            elif locative or subject_side or force_word or _object_side(kind, before):
+                countries.append(mention.target)
+            target = ctx.as_actor(mention.target)
+            if (
+                target is None
+                or (kind in PLACE_ONLY_KINDS and not force_word)
+                or (locative and not _object_side(kind, before))
+                or (not subject_side and not force_word and not _object_side(kind, before))
+            ):
+                role = None
+            else:
+                role = _role(kind, subject_side, passive, sentence, mention, before)
+        else:
+            target = mention.target
+            role = _role(kind, subject_side, passive, sentence, mention, before)
+            if not subject_side and kind in OBJECT_PREPOSITIONS and not _object_side(kind, before):
+                # After the trigger but not introduced as the other side: a target for armed
+                # groups ("intelligence … to confront JNIM"), otherwise no part in the event.
+                if ctx.actor_kinds.get(target) == "armed-group" and kind == "intelligence-sharing":
+                    role = "target"
+                elif kind not in {"withdrawal", "deployment", "force-creation"}:
+                    role = None
+            if kind in PLACE_ONLY_KINDS and ctx.actor_kinds.get(target) not in AGENT_KINDS:
+                role = None
+        if role and target and not _excluded(mention, exclude):
+            participants.append((target, role))
+        previous = (mention, role)
+    return participants, countries
+
+
+def _role(
+    kind: str, subject_side: bool, passive: bool, sentence: str, mention: Mention, before: str
+) -> str:
+    subject_role, object_role = ROLES[kind]
+    if re.search(r"\bbetween\s+(?:the\s+)?$", before, re.I):
+        return subject_role  # "between Washington and the AES": the first named leads
+    if subject_side and _object_side(kind, before):
+        return object_role  # "support to AES countries, supplying equipment"
+    if subject_side:
+        # "U.S. programs … have been scaled back": what is suspended is the suspender's own.
+        return object_role if passive and kind != "aid-suspension" else subject_role
+    if passive and _BY.search(sentence[: mention.start]):
+        return subject_role
+    return object_role
+
+
+def _same_side(
+    participants: list[tuple[str, str]], kind: str, ctx: ExtractionContext
+) -> list[tuple[str, str]]:
+    """A body of the same country as a subject is on the subject's side ("the U.S. paused …
+    including Millennium Challenge Corporation programs")."""
+    if kind in PLACE_ONLY_KINDS:
+        return participants
+    subject_role, _ = ROLES[kind]
+    home = {ctx.country_of.get(t) for t, r in participants if r == subject_role} - {None}
+    return [
+        (
+            t,
+            subject_role
+            if ctx.country_of.get(t) in home and ctx.actor_kinds.get(t) not in {"person", "state"}
+            else r,
+        )
+        for t, r in participants
+    ]
+
+
+def _excluded(mention: Mention, spans: list[tuple[int, int]] | None) -> bool:
+    return any(start <= mention.start < end for start, end in spans or [])
+
+
+def _split_recipients(
+    proposal_args: dict, sentence: str, hit: TriggerHit, mentions: list[Mention], ctx
+) -> list[dict]:
+    """'L-39 jets to Mali and Mi-35 helicopters to Niger': one delivery per recipient."""
+    recipients = [
+        m
+        for m in mentions
+        if m.start >= hit.start
+        and m.target_type == "country"
+        and _RECIPIENT_SPLIT.search(sentence[: m.start])
+    ]
+    if len(recipients) < 2:
+        return [proposal_args]
+    result = []
+    previous_end = hit.start
+    for recipient in recipients:
+        actor = ctx.as_actor(recipient.target)
+        chunk = sentence[previous_end : recipient.start]
+        detail = re.sub(r"^\W*(?:including|and|such as)\s+", "", chunk.split(",")[-1]).strip()
+        detail = re.sub(r"\s+to\s*$", "", detail)
+        suppliers = [(t, r) for t, r in proposal_args["participants"] if r == "supplier"]
+        result.append(
+            {
+                **proposal_args,
+                "participants": suppliers + ([(actor, "recipient")] if actor else []),
+                "countries": [recipient.target],
+                "detail": detail,
+            }
+        )
+        previous_end = recipient.end
+    return result
+
+
+def propose_events(
+    sentence_index: int,
+    sentence: str,
+    mentions: list[Mention],
+    dates: list[DateMention],
+    ctx: ExtractionContext,
+    exclude: list[tuple[int, int]] | None = None,
+) -> list[EventProposal]:
+    """Events a single sentence reports. Offsets in mentions and dates are sentence-relative.
+
+    `exclude` holds spans whose names take no part (the person quoted and their title).
+    """
+    if sentence.rstrip().endswith("?"):
+        return []
+    clauses = split_clauses(sentence)
+    hits = [
+        h
+        for h in find_triggers(sentence)
+        if not NEGATION.search(sentence[max(0, h.start - 30) : h.start])
+        and not MODAL.search(sentence[clause_at(clauses, h.start).start : h.end])
+    ]
+    if not hits:
+        return []
+    by_hit = _assign_dates(hits, dates) if dates else {i: [] for i in range(len(hits))}
+    proposals: list[EventProposal] = []
+    for kind in dict.fromkeys(h.kind for h in hits):
+        kind_hits = [(i, h) for i, h in enumerate(hits) if h.kind == kind]
+        organisations = [m for m in mentions if ctx.actor_kinds.get(m.target) in ORGANISATION_KINDS]
+        if kind in REQUIRES_ORGANISATION and not organisations:
+            continue
+        participants: list[tuple[str, str]] = []
+        countries: list[str] = []
+        for _, hit in kind_hits:
+            found, places = _participants_in_clause(
+                kind, hit, sentence, clause_at(clauses, hit.start), mentions, ctx, exclude
+            )
+            participants += found
+            countries += places
+        if kind in REQUIRES_ORGANISATION:
+            nearest = min(organisations, key=lambda m: _distance(kind_hits[0][1], m.start, m.end))
+            participants.append((nearest.target, "party"))
+        if not countries:
+            # The place may sit in another clause: "In Niger, despite the coup, … stationed".
+            countries = [
+                m.target
+                for m in mentions
+                if m.target_type == "country" and _LOCATIVE.search(sentence[: m.start])
+            ]
+        if kind == "force-creation":
+            participants += [
+                (child, "party")
+                for target, _ in participants
+                for child in ctx.children.get(target, [])
+                if ctx.actor_kinds.get(child) == "armed-force"
+            ]
+        if (
+            kind == "meeting"
+            and sum(ctx.actor_kinds.get(t) == "person" for t, _ in participants) >= 2
+        ):
+            participants = [(t, r) for t, r in participants if ctx.actor_kinds.get(t) == "person"]
+        if kind == "aid-suspension" and not any(r == "target" for _, r in participants):
+            home = {ctx.country_of.get(t) for t, _ in participants}
+            participants += [
+                (actor, "target")
+                for m in mentions
+                if m.target_type == "country"
+                and m.target not in home
+                and (actor := ctx.as_actor(m.target))
+            ]
+            countries += [m.target for m in mentions if m.target_type == "country"]
+        participants = _same_side(list(dict.fromkeys(participants)), kind, ctx)
+        participants = list(dict.fromkeys(participants))
+        countries = list(dict.fromkeys(countries))
+
+        kind_dates = [d for i, _ in kind_hits for d in by_hit[i]]
+        resolved = [d for d in kind_dates if d.resolved]
+        frames = [d for d in resolved if any(d is not o and contains(d, o) for o in resolved)]
+        specific = [d for d in resolved if not any(d is f for f in frames)]
+        unresolved = [d for d in kind_dates if not d.resolved]
+        plural = any(h.text.lower().split()[-1] in PLURAL_NOUNS for _, h in kind_hits)
+        count = _count_for(sentence, hits, kind) or (len(specific) if plural else 1)
+        if plural and len(specific) > 1:
+            date_groups: list[DateMention | None] = list(specific)
+        else:
+            date_groups = [span_of(specific) or (unresolved[0] if unresolved else None)]
+        if count > len(date_groups) and frames:
+            date_groups += [frames[0]] * (count - len(date_groups))
+        for group_date in date_groups:
+            group = participants
+            if group_date is not None and any(group_date is f for f in frames):
+                # "two coups in 2022": the other coup, not the one the person led.
+                group = [(t, r) for t, r in participants if ctx.actor_kinds.get(t) != "person"]
+            args = {
+                "kind": kind,
+                "sentence_index": sentence_index,
+                "trigger": kind_hits[0][1].text,
+                "date": group_date,
+                "countries": countries,
+                "participants": group,
+            }
+            variants = (
+                _split_recipients(args, sentence, kind_hits[0][1], mentions, ctx)
+                if kind == "equipment-delivery"
+                else [args]
+            )
+            for variant in variants:
+                proposal = EventProposal(**variant)
+                strength = _anchored(proposal, ctx)
+                if strength == "none":
+                    continue
+                proposal.link_only = strength == "link-only"
+                proposals.append(proposal)
+    return proposals
+
+
+def _anchored(proposal: EventProposal, ctx: ExtractionContext) -> str:
+    """ "create" when who/where (and for point events, when) identify it; "link-only" when it can
+    only point at an event that already exists; "none" when it names nothing."""
+    anchors = proposal.core | {ctx.as_actor(c) or c for c in proposal.countries}
+    if not anchors:
+        return "none"
+    if proposal.date is not None:
+        return "create"
+    if proposal.kind in POINT_KINDS or len(anchors) < 2:
+        return "link-only"
+    return "create"
