@@ -62,7 +62,7 @@ def read_document(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     if len(raw) == 0:
         raise ReadError("empty file")
     if len(raw) > max_bytes:
-        raise ReadError(f"too large ({len(raw):,} bytes; the limit is {max_bytes:,})")
+        raise ReadError(f"too large (over the limit of {max_bytes:,} bytes; see --max-bytes)")
     if b"\x00" in raw[:8192]:
         raise ReadError("binary file (contains NUL bytes), not text")
     fmt = format_for(name)

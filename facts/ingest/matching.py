@@ -1,0 +1,80 @@
+"""Is a proposed event one we already have? Pure rules over plain summaries.
+
+Same kind; compatible dates (ranges that overlap, or one side undated); the same place for
+coups and attacks, the same actors for the rest; and no conflict on the receiving side (a
+delivery to Mali is not a delivery to Niger). The best match is the one whose dates fit most
+closely; a tie between several events is no match rather than a guess.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from facts.ingest.context import ExtractionContext
+from facts.ingest.events import PLACE_ONLY_KINDS, ROLES, EventProposal
+
+DIRECTED = {"equipment-delivery", "intelligence-sharing", "visit", "aid-suspension", "sanction"}
+
+
+@dataclass(frozen=True)
+class EventSummary:
+    id: int
+    kind: str
+    date_start: date | None
+    date_end: date | None
+    participants: frozenset[tuple[str, str]]
+    countries: frozenset[str]
+
+    @property
+    def core(self) -> set[str]:
+        return {t for t, _ in self.participants}
+
+
+def _receivers(kind: str, participants) -> set[str]:
+    _, object_role = ROLES[kind]
+    return {t for t, r in participants if r == object_role}
+
+
+def _score(proposal: EventProposal, candidate: EventSummary, ctx: ExtractionContext) -> tuple | None:
+    if candidate.kind != proposal.kind:
+        return None
+    date = proposal.date if proposal.date is not None and proposal.date.resolved else None
+    dated_both = date is not None and candidate.date_start is not None
+    if dated_both and not (date.start <= candidate.date_end and candidate.date_start <= date.end):
+        return None
+    countries = set(proposal.countries)
+    shared_places = countries & candidate.countries
+    shared_actors = proposal.core & candidate.core
+    if proposal.kind in PLACE_ONLY_KINDS:
+        if countries and candidate.countries and not shared_places:
+            return None
+        if not shared_places and not shared_actors:
+            return None
+    else:
+        state_places = {ctx.as_actor(c) for c in countries} - {None}
+        if not shared_actors and not (state_places & candidate.core) and not shared_places:
+            return None
+        if proposal.kind in DIRECTED:
+            mine, theirs = _receivers(proposal.kind, proposal.participants), _receivers(
+                proposal.kind, candidate.participants
+            )
+            if mine and theirs and not (mine & theirs):
+                return None
+    if dated_both:
+        exact = date.start == candidate.date_start and date.end == candidate.date_end
+        width = (candidate.date_end - candidate.date_start).days
+        closeness = (0 if exact else 1, width)
+    else:
+        closeness = (2, 0)
+    return (*closeness, -len(shared_actors) - len(shared_places))
+
+
+def best_match(
+    proposal: EventProposal, candidates: list[EventSummary], ctx: ExtractionContext
+) -> EventSummary | None:
+    scored = [(score, c) for c in candidates if (score := _score(proposal, c, ctx)) is not None]
+    if not scored:
+        return None
+    scored.sort(key=lambda sc: sc[0])
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None  # two equally good events: linking either would be a guess
+    return scored[0][1]

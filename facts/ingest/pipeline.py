@@ -1,0 +1,657 @@
+"""Step 9: write one analysed article, its proposals and their links, in one transaction.
+
+The only ingest module that touches the database. Re-importing the same bytes changes
+nothing; `reextract` adds what a newer extractor finds but never touches an actor, event or
+claim a curator has reviewed or edited; `dry_run` does all the work and rolls it back.
+"""
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
+
+from facts.choices import Origin
+from facts.ingest import EXTRACTOR_VERSION
+from facts.ingest.analysis import ArticleAnalysis, analyze
+from facts.ingest.context import ExtractionContext, build_context
+from facts.ingest.gazetteer import Entry
+from facts.ingest.matching import EventSummary, best_match
+from facts.ingest.reading import DEFAULT_MAX_BYTES, ReadError, SourceDocument, read_document
+from facts.ingest.sources import Source
+from facts.ingest.titles import event_slug, event_title
+from facts.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    ArticleFlag,
+    Claim,
+    ClaimLink,
+    Country,
+    Event,
+    EventParticipant,
+)
+from facts.names import normalize_name
+
+logger = logging.getLogger(__name__)
+IMPORT_REASON = "Proposed by the importer"
+
+
+class AnchorError(RuntimeError):
+    """A quote does not match the article text at its offsets: nothing may be stored."""
+
+
+@dataclass
+class FileReport:
+    name: str
+    status: str  # created, unchanged, reextracted, failed
+    reason: str = ""
+    article_id: int | None = None
+    title: str = ""
+    actors_proposed: int = 0
+    events_proposed: int = 0
+    events_linked: int = 0
+    claims_proposed: int = 0
+    claims_kept: int = 0
+    links_added: int = 0
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RunReport:
+    files: list[FileReport] = field(default_factory=list)
+    dry_run: bool = False
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def failed(self) -> list[FileReport]:
+        return [f for f in self.files if f.status == "failed"]
+
+    def summary(self) -> dict:
+        flags: dict[str, int] = {}
+        for report in self.files:
+            for flag in report.flags:
+                flags[flag] = flags.get(flag, 0) + 1
+        return {
+            "dry_run": self.dry_run,
+            "articles": {
+                status: self.count(status)
+                for status in ("created", "reextracted", "unchanged", "failed")
+            },
+            "actors_proposed": sum(f.actors_proposed for f in self.files),
+            "events_proposed": sum(f.events_proposed for f in self.files),
+            "events_linked": sum(f.events_linked for f in self.files),
+            "claims_proposed": sum(f.claims_proposed for f in self.files),
+            "links_added": sum(f.links_added for f in self.files),
+            "flags": dict(sorted(flags.items())),
+        }
+
+
+def load_context() -> ExtractionContext:
+    """The gazetteer and lookups, from the database as it is now."""
+    countries = list(
+        Country.objects.values("alpha3", "name", "official_name", "aliases", "demonyms", "capital")
+    )
+    actors = [
+        {**row, "country": row["country__alpha3"], "parent": row["parent__slug"]}
+        for row in Actor.objects.values(
+            "slug", "name", "kind", "status", "country__alpha3", "parent__slug"
+        )
+    ]
+    aliases = [
+        {"actor": row["actor__slug"], "name": row["name"], "case_sensitive": row["case_sensitive"]}
+        for row in ActorAlias.objects.values("actor__slug", "name", "case_sensitive")
+    ]
+    return build_context(countries, actors, aliases)
+
+
+# ----------------------------------------------------------------------------- the run
+
+
+def import_sources(
+    sources: Iterable[Source],
+    *,
+    dry_run: bool = False,
+    reextract: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_file: Callable[[FileReport], None] | None = None,
+) -> RunReport:
+    """Import every source; a failure is reported and the others go on."""
+    run = RunReport(dry_run=dry_run)
+    ctx = load_context()
+    for source in sources:
+        try:
+            raw = source.read_bytes(max_bytes)
+            document = read_document(source.name, raw, max_bytes=max_bytes)
+            report = import_document(document, ctx=ctx, dry_run=dry_run, reextract=reextract)
+        except (ReadError, OSError, AnchorError) as exc:
+            report = FileReport(name=source.name, status="failed", reason=_one_line(exc))
+        except Exception as exc:  # one bad file must never stop the others
+            logger.exception("import of %s failed", source.name)
+            report = FileReport(
+                name=source.name,
+                status="failed",
+                reason=f"internal error ({type(exc).__name__}): {_one_line(exc)}",
+            )
+        run.files.append(report)
+        if on_file:
+            on_file(report)
+    return run
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return " ".join(text.split())[:300]
+
+
+def import_document(
+    document: SourceDocument, *, ctx: ExtractionContext, dry_run: bool, reextract: bool
+) -> FileReport:
+    existing = Article.objects.filter(sha256=document.sha256).first()
+    if existing and not reextract:
+        return FileReport(
+            name=document.name,
+            status="unchanged",
+            article_id=existing.pk,
+            title=existing.title,
+            flags=existing.flag_codes,
+        )
+    analysis = analyze(document, ctx)
+    with transaction.atomic():
+        writer = _ArticleWriter(analysis, ctx, existing)
+        report = writer.write()
+        if dry_run:
+            transaction.set_rollback(True)
+    if not dry_run:
+        writer.teach_context()
+    return report
+
+
+# ----------------------------------------------------------------------------- one article
+
+
+class _ArticleWriter:
+    """Writes one analysis. Instances live for one transaction."""
+
+    def __init__(self, analysis: ArticleAnalysis, ctx: ExtractionContext, existing: Article | None):
+        self.analysis = analysis
+        self.ctx = ctx
+        self.local = analysis.context or ctx
+        self.existing = existing
+        self.actor_ids: dict[str, int] = {}
+        self.country_ids: dict[str, int] = {}
+        self.new_actors: list[Actor] = []
+        self.report = FileReport(name=analysis.document.name, status="created")
+
+    # -- lookups
+    def _load_lookups(self) -> None:
+        countries = {m.target_key for m in self.analysis.mentions if m.target_type == "country"}
+        for claim in self.analysis.claims:
+            countries.update(c.split(":", 1)[1] for c in claim.countries)
+        for event in self.analysis.events:
+            countries.update(c.split(":", 1)[1] for c in event.countries)
+        self.country_ids = dict(
+            Country.objects.filter(alpha3__in=countries).values_list("alpha3", "pk")
+        )
+        slugs = {t.split(":", 1)[1] for t in self._actor_targets()}
+        self.actor_ids = {
+            f"actor:{slug}": pk
+            for slug, pk in Actor.objects.filter(slug__in=slugs).values_list("slug", "pk")
+        }
+
+    def _actor_targets(self) -> set[str]:
+        targets = {m.target for m in self.analysis.mentions if m.target_type == "actor"}
+        targets |= set(self.local.state_of_country.values())
+        for event in self.analysis.events:
+            targets |= {t for t, _ in event.participants}
+        return targets
+
+    def actor_id(self, target: str | None) -> int | None:
+        if target is None:
+            return None
+        if target.startswith("country:"):
+            target = self.local.as_actor(target) or ""
+        return self.actor_ids.get(target)
+
+    def country_id(self, target: str | None) -> int | None:
+        return self.country_ids.get(target.split(":", 1)[1]) if target else None
+
+    # -- the whole article
+    def write(self) -> FileReport:
+        article = self._write_article()
+        self.report.article_id = article.pk
+        self.report.title = article.title
+        self.report.flags = sorted(self.analysis.flags)
+        self._load_lookups()
+        self._write_people(article)
+        event_ids = self._write_events(article)
+        new_claims = self._write_claims(article, event_ids)
+        self.report.links_added = _link_corroborations(new_claims)
+        return self.report
+
+    def _write_article(self) -> Article:
+        a = self.analysis
+        meta = a.metadata
+        published = meta.published
+        fields = {
+            "title": meta.title,
+            "subtitle": meta.subtitle,
+            "author": meta.author,
+            "published_start": published.start if published else None,
+            "published_end": published.end if published else None,
+            "published_precision": published.precision if published else "",
+            "published_text": meta.published_text[:200],
+            "reading_time_minutes": meta.reading_time_minutes,
+            "raw_text": a.document.text,
+            "text": a.cleaned.text,
+            "text_sha256": _sha256(a.cleaned.text),
+            "source_file": a.document.name[:500],
+            "extractor_version": EXTRACTOR_VERSION,
+        }
+        if self.existing is None:
+            article = Article(sha256=a.document.sha256, retrieved_at=datetime.now(UTC), **fields)
+            article._change_reason = f"Imported from {a.document.name}"
+            article.save()
+        else:
+            article = self.existing
+            self.report.status = "reextracted"
+            text_changed = article.text != a.cleaned.text
+            for name, value in fields.items():
+                if name == "title" and article.title != value and article.history.filter(
+                    history_user__isnull=False
+                ).exists():
+                    continue  # a curator retitled it: keep their title
+                setattr(article, name, value)
+            article._change_reason = "Re-extracted"
+            article.save()
+            if text_changed:
+                _reanchor_claims(article)
+        known = set(article.flags.values_list("code", flat=True))
+        ArticleFlag.objects.bulk_create(
+            [
+                ArticleFlag(article=article, code=code, detail="\n".join(details)[:5000])
+                for code, details in sorted(a.flags.items())
+                if code not in known
+            ]
+        )
+        return article
+
+    def _write_people(self, article: Article) -> None:
+        for person in self.analysis.people:
+            actor = _find_actor_by_name(person.name)
+            if actor is None:
+                actor = Actor(
+                    slug=_unique_slug(Actor, slugify(person.name)[:100] or "person"),
+                    name=person.name,
+                    kind="person",
+                    title=_title_words(person.title)[:120],
+                    origin=Origin.IMPORT,
+                    first_seen_in=article,
+                    description=f"Named as “{person.title} {person.name}” in {article.title}"[:2000],
+                )
+                actor._change_reason = IMPORT_REASON
+                actor.save()
+                self.new_actors.append(actor)
+                self.report.actors_proposed += 1
+            self.actor_ids[person.target] = actor.pk
+
+    def _write_events(self, article: Article) -> dict[int, int]:
+        """Index of each proposal -> the id of the event it was matched to or created as."""
+        proposals = self.analysis.events
+        kinds = {p.kind for p in proposals}
+        candidates = _event_summaries(kinds, self)
+        event_ids: dict[int, int] = {}
+        for index, proposal in enumerate(proposals):
+            match = best_match(proposal, candidates.get(proposal.kind, []), self.local)
+            if match is not None:
+                event_ids[index] = match.id
+                self.report.events_linked += 1
+                _enrich_event(match.id, proposal, self)
+                continue
+            if proposal.link_only:
+                continue
+            event = _create_event(proposal, article, self)
+            event_ids[index] = event.pk
+            self.report.events_proposed += 1
+            candidates.setdefault(proposal.kind, []).append(_summary_of(event, proposal, self))
+        return event_ids
+
+    def _write_claims(self, article: Article, event_ids: dict[int, int]) -> list[Claim]:
+        known = set(article.claims.values_list("fingerprint", flat=True))
+        text = article.text
+        new: list[Claim] = []
+        mentions: list[tuple[int, list[int], list[int]]] = []
+        for proposal in self.analysis.claims:
+            if proposal.fingerprint in known:
+                self.report.claims_kept += 1
+                continue
+            _verify_anchor(text, proposal)
+            date = proposal.date
+            unresolved = next(
+                (
+                    s
+                    for s in self.analysis.sentences
+                    if s.index == proposal.sentence_index
+                ),
+                None,
+            )
+            claim = Claim(
+                article=article,
+                fingerprint=proposal.fingerprint,
+                quote=proposal.quote,
+                quote_start=proposal.start,
+                quote_end=proposal.end,
+                quote_prefix=proposal.prefix,
+                quote_suffix=proposal.suffix,
+                anchor_text_sha256=article.text_sha256,
+                statement=proposal.statement,
+                subject_id=self.actor_id(proposal.subject),
+                predicate=proposal.predicate,
+                object_actor_id=self.actor_id(proposal.object_actor),
+                object_country_id=self.country_id(proposal.object_country),
+                object_value=proposal.object_value,
+                event_id=event_ids.get(proposal.event_index)
+                if proposal.event_index is not None
+                else None,
+                claimant_id=self.actor_id(proposal.claimant),
+                claimant_text=proposal.claimant_text[:300],
+                reported_via=proposal.reported_via[:300],
+                date_start=date.start if date else None,
+                date_end=date.end if date else None,
+                date_precision=date.precision if date else "",
+                date_text=(date.text if date else _unresolved_text(unresolved))[:200],
+                confidence=proposal.confidence,
+                extractor_version=EXTRACTOR_VERSION,
+                origin=Origin.IMPORT,
+            )
+            if claim.subject_id and claim.subject_id == claim.object_actor_id:
+                claim.object_actor_id = None
+            new.append(claim)
+            mentions.append(
+                (
+                    len(new) - 1,
+                    [i for c in proposal.countries if (i := self.country_id(c))],
+                    [i for a in proposal.actors if (i := self.actor_id(a))],
+                )
+            )
+        if not new:
+            return []
+        created = bulk_create_with_history(
+            new, Claim, default_change_reason=IMPORT_REASON, batch_size=500
+        )
+        if created and created[0].pk is None:  # databases that do not return keys
+            created = list(
+                Claim.objects.filter(article=article, fingerprint__in=[c.fingerprint for c in new])
+            )
+            by_fp = {c.fingerprint: c for c in created}
+            created = [by_fp[c.fingerprint] for c in new]
+        country_rows, actor_rows = [], []
+        for index, country_ids, actor_ids in mentions:
+            claim_id = created[index].pk
+            country_rows += [
+                Claim.countries.through(claim_id=claim_id, country_id=c)
+                for c in dict.fromkeys(country_ids)
+            ]
+            actor_rows += [
+                Claim.actors.through(claim_id=claim_id, actor_id=a) for a in dict.fromkeys(actor_ids)
+            ]
+        Claim.countries.through.objects.bulk_create(country_rows)
+        Claim.actors.through.objects.bulk_create(actor_rows)
+        self.report.claims_proposed = len(created)
+        return created
+
+    def teach_context(self) -> None:
+        """Let later files in the same run find the people this one proposed."""
+        if not self.new_actors:
+            return
+        self.ctx.gazetteer = self.ctx.gazetteer.extended(
+            [Entry(a.name, f"actor:{a.slug}", "actor-name") for a in self.new_actors]
+        )
+        for actor in self.new_actors:
+            self.ctx.names[f"actor:{actor.slug}"] = actor.name
+            self.ctx.actor_kinds[f"actor:{actor.slug}"] = actor.kind
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _sha256(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _unresolved_text(sentence) -> str:
+    if sentence is None:
+        return ""
+    from facts.ingest.dates import find_dates
+
+    unresolved = [d for d in find_dates(sentence.text) if not d.resolved]
+    return unresolved[0].text if unresolved else ""
+
+
+def _title_words(title: str) -> str:
+    return " ".join(w for w in title.split() if w.lower() not in {"former"})
+
+
+def _find_actor_by_name(name: str) -> Actor | None:
+    key = normalize_name(name)
+    alias = ActorAlias.objects.select_related("actor").filter(normalized=key).first()
+    if alias:
+        return alias.actor
+    for actor in Actor.objects.filter(name__iexact=name):
+        return actor
+    for actor in Actor.objects.filter(kind="person", name__icontains=name.split()[-1]):
+        if normalize_name(actor.name) == key:
+            return actor
+    return None
+
+
+def _unique_slug(model, base: str) -> str:
+    base = base.strip("-") or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug = f"{base[: 190 - len(str(n))]}-{n}"
+        n += 1
+    return slug
+
+
+def _event_summaries(kinds: set[str], writer: "_ArticleWriter") -> dict[str, list[EventSummary]]:
+    events = (
+        Event.objects.filter(kind__in=kinds)
+        .exclude(status="rejected")
+        .prefetch_related("participants__actor", "countries")
+    )
+    summaries: dict[str, list[EventSummary]] = {}
+    for event in events:
+        summaries.setdefault(event.kind, []).append(
+            EventSummary(
+                id=event.pk,
+                kind=event.kind,
+                date_start=event.date_start,
+                date_end=event.date_end,
+                participants=frozenset(
+                    (f"actor:{p.actor.slug}", p.role) for p in event.participants.all()
+                ),
+                countries=frozenset(f"country:{c.alpha3}" for c in event.countries.all()),
+            )
+        )
+    return summaries
+
+
+def _summary_of(event: Event, proposal, writer: "_ArticleWriter") -> EventSummary:
+    return EventSummary(
+        id=event.pk,
+        kind=event.kind,
+        date_start=event.date_start,
+        date_end=event.date_end,
+        participants=frozenset(
+            (t, r) for t, r in proposal.participants if writer.actor_id(t) is not None
+        ),
+        countries=frozenset(c for c in proposal.countries if writer.country_id(c)),
+    )
+
+
+def _date_fields(proposal) -> dict:
+    date = proposal.date
+    if date is not None and date.resolved:
+        return {
+            "date_start": date.start,
+            "date_end": date.end,
+            "date_precision": date.precision,
+            "date_text": date.text[:200],
+        }
+    return {
+        "date_start": None,
+        "date_end": None,
+        "date_precision": "",
+        "date_text": date.text[:200] if date else "",
+    }
+
+
+def _create_event(proposal, article: Article, writer: "_ArticleWriter") -> Event:
+    title = event_title(proposal, writer.local)
+    sentence = next(s for s in writer.analysis.sentences if s.index == proposal.sentence_index)
+    event = Event(
+        slug=_unique_slug(Event, event_slug(proposal, title)),
+        kind=proposal.kind,
+        title=title,
+        description=f"Proposed from “{sentence.text}” ({article.title})"[:5000],
+        origin=Origin.IMPORT,
+        **_date_fields(proposal),
+    )
+    event._change_reason = IMPORT_REASON
+    event.save()
+    _add_places_and_participants(event, proposal, writer)
+    return event
+
+
+def _add_places_and_participants(event: Event, proposal, writer: "_ArticleWriter") -> None:
+    country_ids = [i for c in proposal.countries if (i := writer.country_id(c))]
+    existing_countries = set(event.countries.values_list("pk", flat=True))
+    new_countries = [i for i in dict.fromkeys(country_ids) if i not in existing_countries]
+    if new_countries:
+        event.countries.add(*new_countries)
+    existing = set(event.participants.values_list("actor_id", "role"))
+    rows = []
+    for target, role in proposal.participants:
+        actor_id = writer.actor_id(target)
+        if actor_id and (actor_id, role) not in existing:
+            existing.add((actor_id, role))
+            rows.append(EventParticipant(event=event, actor_id=actor_id, role=role))
+    if rows:
+        bulk_create_with_history(rows, EventParticipant, default_change_reason=IMPORT_REASON)
+
+
+def _enrich_event(event_id: int, proposal, writer: "_ArticleWriter") -> None:
+    """A matched event the curators have not touched learns a closer date and new names."""
+    event = Event.objects.get(pk=event_id)
+    if event.is_curated:
+        return
+    date = proposal.date
+    changed = False
+    if date is not None and date.resolved:
+        narrower = event.date_start is None or (
+            event.date_start <= date.start
+            and date.end <= event.date_end
+            and (date.start, date.end) != (event.date_start, event.date_end)
+        )
+        if narrower:
+            for name, value in _date_fields(proposal).items():
+                setattr(event, name, value)
+            event.title = event_title(proposal, writer.local) if not event.date_text else event.title
+            changed = True
+    elif date is not None and not event.date_text and event.date_start is None:
+        event.date_text = date.text[:200]
+        changed = True
+    if changed:
+        event._change_reason = "Date refined by the importer"
+        event.save()
+    _add_places_and_participants(event, proposal, writer)
+
+
+def _verify_anchor(text: str, proposal) -> None:
+    """A claim is stored only if its quote is exactly where it says, in both selectors."""
+    if (
+        text[proposal.start : proposal.end] != proposal.quote
+        or not text[: proposal.start].endswith(proposal.prefix)
+        or not text[proposal.end :].startswith(proposal.suffix)
+    ):
+        raise AnchorError(
+            f"quote does not match the text at {proposal.start}–{proposal.end}: "
+            f"{proposal.quote[:60]!r}"
+        )
+
+
+def _reanchor_claims(article: Article) -> None:
+    """After the cleaned text changed, move each quote to its one exact new place, if any."""
+    from facts.ingest.claims import quote_selectors
+
+    for claim in article.claims.all():
+        if article.text[claim.quote_start : claim.quote_end] == claim.quote:
+            continue
+        first = article.text.find(claim.quote)
+        if first < 0 or article.text.find(claim.quote, first + 1) >= 0:
+            logger.warning("claim %s lost its anchor in article %s", claim.pk, article.pk)
+            continue
+        claim.quote_start, claim.quote_end = first, first + len(claim.quote)
+        claim.quote_prefix, claim.quote_suffix = quote_selectors(
+            article.text, claim.quote_start, claim.quote_end
+        )
+        claim.anchor_text_sha256 = article.text_sha256
+        claim._change_reason = "Quote re-anchored after re-extraction"
+        claim.save()
+
+
+def _link_corroborations(claims: list[Claim]) -> int:
+    """Claims in other articles about the same event, or with the same subject, predicate and
+    object, corroborate the new ones."""
+    if not claims:
+        return 0
+    article_id = claims[0].article_id
+    links: list[ClaimLink] = []
+    event_ids = {c.event_id for c in claims if c.event_id}
+    by_event: dict[int, list[int]] = {}
+    for other_id, event_id in (
+        Claim.objects.filter(event_id__in=event_ids)
+        .exclude(article_id=article_id)
+        .exclude(status__in=["rejected", "retracted"])
+        .values_list("pk", "event_id")
+    ):
+        by_event.setdefault(event_id, []).append(other_id)
+    structured = [c for c in claims if c.subject_id and c.predicate and not c.event_id]
+    same_statement: dict[int, list[int]] = {}
+    if structured:
+        query = Q()
+        for c in structured:
+            query |= Q(
+                subject_id=c.subject_id,
+                predicate=c.predicate,
+                object_actor_id=c.object_actor_id,
+                object_country_id=c.object_country_id,
+            )
+        others = list(
+            Claim.objects.filter(query)
+            .exclude(article_id=article_id)
+            .values_list("pk", "subject_id", "predicate", "object_actor_id", "object_country_id")
+        )
+        for c in structured:
+            key = (c.subject_id, c.predicate, c.object_actor_id, c.object_country_id)
+            same_statement[c.pk] = [o[0] for o in others if tuple(o[1:]) == key]
+    for claim in claims:
+        targets = by_event.get(claim.event_id, []) if claim.event_id else []
+        targets += same_statement.get(claim.pk, [])
+        for other in dict.fromkeys(targets):
+            links.append(
+                ClaimLink(from_claim_id=claim.pk, to_claim_id=other, kind="corroborates",
+                          origin=Origin.IMPORT, note="Same event or statement in another article")
+            )
+    if links:
+        ClaimLink.objects.bulk_create(links, ignore_conflicts=True)
+    return len(links)

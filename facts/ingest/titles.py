@@ -1,0 +1,81 @@
+"""Readable titles and slugs for proposed events."""
+
+from django.utils.text import slugify
+
+from facts.ingest.context import ExtractionContext
+from facts.ingest.dates import DAY, MONTH
+from facts.ingest.events import ROLES, EventProposal
+
+
+def join_names(names: list[str]) -> str:
+    names = list(dict.fromkeys(names))
+    if len(names) <= 1:
+        return "".join(names)
+    if len(names) > 3:
+        names = [*names[:2], f"{len(names) - 2} others"]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def event_title(proposal: EventProposal, ctx: ExtractionContext) -> str:
+    subject_role, object_role = ROLES[proposal.kind]
+    subjects = [ctx.name_of(t) for t, r in proposal.participants if r == subject_role]
+    objects = [ctx.name_of(t) for t, r in proposal.participants if r == object_role]
+    everyone = [ctx.name_of(t) for t, _ in proposal.participants]
+    places = [
+        ctx.name_of(c)
+        for c in proposal.countries
+        if ctx.name_of(c) not in everyone and ctx.name_of(ctx.as_actor(c) or "") not in everyone
+    ] or [ctx.name_of(c) for c in proposal.countries]
+    place = join_names(places[:2])
+    who = join_names(subjects[:2]) or join_names(everyone[:2])
+    other = join_names(objects[:2])
+    organisations = [
+        ctx.name_of(t)
+        for t, _ in proposal.participants
+        if ctx.actor_kinds.get(t) in {"international-organisation", "armed-force"}
+    ]
+    templates = {
+        "coup": lambda: f"Coup in {place}" if place else "Coup",
+        "withdrawal": lambda: f"{who or 'Forces'} withdraw from {place or 'the region'}",
+        "deployment": lambda: f"{who or 'Forces'} deploy to {place or 'the region'}",
+        "alliance-formation": lambda: f"Formation of the {organisations[0]}"
+        if organisations
+        else f"Alliance formed by {join_names(everyone)}",
+        "force-creation": lambda: f"Creation of the {organisations[-1]}"
+        if organisations
+        else f"Joint force created by {join_names(everyone)}",
+        "membership-change": lambda: f"{join_names(everyone[:-1])} leave {everyone[-1]}"
+        if len(everyone) > 1
+        else f"Membership change in {join_names(everyone)}",
+        "meeting": lambda: f"Talks between {join_names(everyone)}"
+        if len(everyone) > 1
+        else f"Talks held by {join_names(everyone)}",
+        "visit": lambda: f"{who or 'Officials'} visit {other or place or 'the region'}",
+        "agreement": lambda: f"Agreement between {join_names(everyone)}",
+        "aid-suspension": lambda: f"{who or 'Donors'} suspend aid"
+        + (f" to {other}" if other else ""),
+        "sanction": lambda: f"{who or 'Sanctions'} sanction {other or place}".strip(),
+        "equipment-delivery": lambda: f"{who or 'Supplier'} delivers "
+        + (proposal.detail or "military equipment")
+        + (f" to {other or place}" if other or place else ""),
+        "intelligence-sharing": lambda: f"{who or 'Intelligence'} shares intelligence"
+        + (f" with {other}" if other else ""),
+        "attack": lambda: f"Attack in {place}" if place else f"Attack by {who}",
+        "airstrike": lambda: f"Air strike in {place}" if place else f"Air strike by {who}",
+        "expulsion": lambda: f"{who} expels {other or place}",
+        "election": lambda: f"Election in {place}",
+        "protest": lambda: f"Protest in {place}",
+    }
+    title = templates.get(proposal.kind, lambda: proposal.kind.replace("-", " ").title())()
+    return " ".join(title.split())[:300] or proposal.kind
+
+
+def event_slug(proposal: EventProposal, title: str) -> str:
+    date = proposal.date
+    if date is not None and date.resolved:
+        stamp = date.start.strftime("%Y-%m-%d" if date.precision == DAY else "%Y-%m")
+        if date.precision not in {DAY, MONTH}:
+            stamp = str(date.start.year)
+    else:
+        stamp = "undated"
+    return slugify(f"{stamp} {title}")[:180].strip("-") or stamp
