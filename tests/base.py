@@ -104,3 +104,27 @@ def make_claim(article: Article | None = None, **fields) -> Claim:
 def reviewed(**fields) -> dict:
     """Fields of a properly reviewed object (status with a time and, where needed, a reason)."""
     return {"reviewed_at": timezone.now(), "status_reason": "Checked against the source", **fields}
+
+
+def _fixture_fields(path, model: str) -> list[dict]:
+    import json
+
+    return [r["fields"] for r in json.loads(path.read_text("utf-8")) if r["model"] == model]
+
+
+def fixture_context():
+    """The importer's context built from the committed fixtures, without a database."""
+    from pathlib import Path
+
+    from facts.ingest.context import build_context
+
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    actors_file = root / "actors.json"
+    actors = [
+        {**a, "country": (a["country"] or [None])[0], "parent": (a["parent"] or [None])[0]}
+        for a in _fixture_fields(actors_file, "facts.actor")
+    ]
+    aliases = [
+        {**a, "actor": a["actor"][0]} for a in _fixture_fields(actors_file, "facts.actoralias")
+    ]
+    return build_context(_fixture_fields(root / "countries.json", "facts.country"), actors, aliases)

@@ -4,8 +4,8 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.text import slugify
 
-from facts.ingest.cleaning import CleanedArticle, clean_article
 from facts.ingest.claims import ClaimProposal, find_attribution, propose_claim
+from facts.ingest.cleaning import CleanedArticle, clean_article
 from facts.ingest.context import ExtractionContext
 from facts.ingest.dates import DAY, DateMention, find_dates
 from facts.ingest.events import EventProposal, propose_events

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from facts.ingest.context import ExtractionContext
 from facts.ingest.dates import DateMention, span_of
 from facts.ingest.events import HEDGE, MODAL, ROLES, EventProposal, TriggerHit, find_triggers
-from facts.ingest.sentences import split_clauses
 from facts.ingest.gazetteer import Mention
-from facts.ingest.sentences import Sentence
+from facts.ingest.sentences import Sentence, split_clauses
 from facts.names import normalize_name
 
 SELECTOR_CONTEXT = 32
@@ -61,6 +60,12 @@ REPORTING_VERBS = (
 _ANONYMOUS = re.compile(
     rf"\b(?:{REPORTING_VERBS})\s+(?P<who>(?:a|an|one|two|several|the)\s+[^,;”\"]{{3,80}}?)"
     r"(?=[,;]|\.\s*$|$)",
+    re.I,
+)
+# "…, a ministry spokesman said."
+_ANONYMOUS_BEFORE = re.compile(
+    rf",\s+(?P<who>(?:a|an|one|two|several|the)\s+[^,;”\"]{{3,60}}?)\s+(?:{REPORTING_VERBS})"
+    r"\s*[.,]?\s*$",
     re.I,
 )
 _ACCORDING = re.compile(r"\bAccording to\s+(?P<sources>[^,]{2,120}),", re.I)
@@ -109,16 +114,23 @@ class ClaimProposal:
     event_index: int | None = None
 
 
-def is_fact_bearing(sentence: Sentence, mentions: list[Mention], claimant: str | None) -> bool:
+def is_fact_bearing(
+    sentence: Sentence, mentions: list[Mention], attribution: "Attribution"
+) -> bool:
+    """Names someone or somewhere (or cites a source about an event) and is not commentary."""
     text = sentence.text
     if sentence.is_heading or text.rstrip('”’"').endswith("?") or len(text.split()) < MIN_WORDS:
         return False
     if OPINION.search(text):
         return False
-    if not mentions:
+    named = any(m.target_type in {"actor", "country"} for m in mentions)
+    sourced = bool(attribution.reported_via or attribution.claimant_text) and bool(
+        find_triggers(text)
+    )
+    if not (named or sourced):
         return False
     # Forecasts and possibilities are not checkable, unless they are someone's reported words.
-    return not (MODAL.search(text) and claimant is None)
+    return not (MODAL.search(text) and not attribution.attributed)
 
 
 def quote_selectors(text: str, start: int, end: int) -> tuple[str, str]:
@@ -169,7 +181,7 @@ def find_attribution(text: str, mentions: list[Mention], ctx: ExtractionContext)
         if preceding:
             span = (mention.start - len(preceding.group(0)), mention.end)
             return Attribution(mention.target, mention.text, reported_via, span)
-    anonymous = _ANONYMOUS.search(text)
+    anonymous = _ANONYMOUS.search(text) or _ANONYMOUS_BEFORE.search(text)
     if anonymous and not anonymous.group(0).lower().startswith("according to"):
         return Attribution(
             None, anonymous.group("who").strip(), reported_via, (anonymous.start(), anonymous.end())
@@ -214,11 +226,12 @@ def _anchor(text: str, event_kinds: set[str]) -> TriggerHit | None:
 
 def _structure(
     text: str, mentions: list[Mention], events: list[EventProposal], ctx: ExtractionContext
-) -> tuple[str | None, str, str | None, str | None, str]:
-    """(subject, predicate, object actor, object country, literal value) of a sentence."""
+) -> tuple[str | None, str, str | None, str | None, str, str | None]:
+    """(subject, predicate, object actor, object country, literal value, event kind) of a
+    sentence: what its main phrase says, and which of its events that phrase reports."""
     anchor = _anchor(text, {e.kind for e in events})
     if anchor is None:
-        return None, "", None, None, ""
+        return None, "", None, None, "", None
     kind = anchor.kind if anchor.kind in PREDICATE_OF_KIND else None
     predicate = PREDICATE_OF_KIND.get(anchor.kind, anchor.kind)
     event = next((e for e in events if e.kind == (kind or "deployment")), None)
@@ -257,7 +270,7 @@ def _structure(
         ):
             object_country = object_country if object_actor is None else None
         value = _object_value(text, event.kind, event.detail)
-        return subject, predicate, object_actor, object_country, value
+        return subject, predicate, object_actor, object_country, value, event.kind
     before = [
         m for m in mentions if m.end <= anchor.start and m.target_type in {"actor", "country"}
     ]
@@ -280,7 +293,7 @@ def _structure(
         elif mention.target != subject:
             object_actor = mention.target
         break
-    return subject, predicate, object_actor, object_country, _object_value(text, kind, "")
+    return subject, predicate, object_actor, object_country, _object_value(text, kind, ""), None
 
 
 def statement_of(quote: str) -> str:
@@ -304,14 +317,15 @@ def propose_claim(
 
     Offsets of `mentions` and `dates` are relative to the sentence; the claim's are absolute.
     """
-    if not is_fact_bearing(
-        sentence, mentions, attribution.claimant or attribution.claimant_text or None
-    ):
+    if not is_fact_bearing(sentence, mentions, attribution):
         return None
     event_proposals = [event for _, event in events]
-    subject, predicate, object_actor, object_country, value = _structure(
+    subject, predicate, object_actor, object_country, value, event_kind = _structure(
         sentence.text, mentions, event_proposals, ctx
     )
+    reported = [i for i, e in events if e.kind == event_kind] or [
+        i for i, e in events if not e.link_only
+    ]
     if not predicate and attribution.attributed:
         predicate = "stated"
     actors = list(dict.fromkeys(m.target for m in mentions if m.target_type == "actor"))
@@ -348,7 +362,5 @@ def propose_claim(
         claimant_text=attribution.claimant_text,
         reported_via=attribution.reported_via,
         date=date,
-        event_index=next(
-            (i for i, e in events if not e.link_only), events[0][0] if events else None
-        ),
+        event_index=reported[0] if reported else None,
     )

@@ -230,9 +230,12 @@ def _assign_roles(raw_lines: list[str]) -> list[Line]:
             if following is not None and _word_count(lines[following]) <= 5:
                 roles[following] = Role.BYLINE
                 previous = nonblank[position - 1] if position else None
-                if previous is not None and roles[previous] in {None, Role.HEADING, Role.BODY}:
-                    if _key(lines[previous]) == _key(lines[following]):
-                        roles[previous] = Role.BYLINE
+                if (
+                    previous is not None
+                    and roles[previous] in {None, Role.HEADING, Role.BODY}
+                    and _key(lines[previous]) == _key(lines[following])
+                ):
+                    roles[previous] = Role.BYLINE
             continue
         stripped = LIST_MARK.sub("", line).lstrip("…. ")
         if BRACKET_INSTRUCTION.fullmatch(stripped) or (
@@ -292,9 +295,12 @@ def _mark_subtitle(lines: list[str], roles: list[Role | None], nonblank: list[in
         if roles[i] in _META_ROLES:
             continue
         line = lines[i]
-        if roles[i] in {Role.HEADING, Role.BODY} and _word_count(line) >= 4:
-            if not line.endswith(".") and _word_count(line) <= 60:
-                roles[i] = Role.SUBTITLE
+        if (
+            roles[i] in {Role.HEADING, Role.BODY}
+            and 4 <= _word_count(line) <= 60
+            and not line.endswith(".")
+        ):
+            roles[i] = Role.SUBTITLE
         return
 
 

@@ -66,7 +66,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(_B + r"(?P<year>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)" + _E)),
     (
         "numeric",
-        re.compile(_B + r"(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<year>(?:1[89]|20)\d\d)" + _E),
+        re.compile(_B + r"(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:1[89]|20)\d\d)" + _E),
     ),
     ("mdy", re.compile(_B + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _E, re.I)),
     ("dmy", re.compile(_B + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + _E, re.I)),

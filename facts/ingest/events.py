@@ -273,7 +273,7 @@ def _participants_in_clause(
     """(participant, role) pairs and country places for one trigger, from its own clause.
 
     Names in `exclude` spans can still be places but never participants."""
-    subject_role, object_role = ROLES[kind]
+    object_role = ROLES[kind][1]
     passive = bool(_PASSIVE.search(sentence[: hit.start]))
     participants: list[tuple[str, str]] = []
     countries: list[str] = []
@@ -287,6 +287,10 @@ def _participants_in_clause(
         after = sentence[mention.end :]
         inside = hit.start <= mention.start < hit.end
         subject_side = mention.end <= hit.start or inside
+        # The direct object: "visited Bamako", "ousted Bazoum".
+        direct = mention.start >= hit.end and not sentence[hit.end : mention.start].strip(" ")
+        if direct:
+            before = before + " to "
         listed = previous is not None and _LIST_JOIN.match(
             sentence[previous[0].end : mention.start]
         )
@@ -312,7 +316,13 @@ def _participants_in_clause(
             if kind in PLACE_ONLY_KINDS:
                 if locative or near or after.startswith(("’s", "'s")):
                     countries.append(mention.target)
-            elif locative or subject_side or force_word or _object_side(kind, before):
+            elif (
+                locative
+                or subject_side
+                or force_word
+                or _object_side(kind, before)
+                or kind in {"withdrawal", "deployment", "visit"}  # "departed Burkina Faso"
+            ):
                 countries.append(mention.target)
             target = ctx.as_actor(mention.target)
             if (

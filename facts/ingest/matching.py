@@ -34,7 +34,9 @@ def _receivers(kind: str, participants) -> set[str]:
     return {t for t, r in participants if r == object_role}
 
 
-def _score(proposal: EventProposal, candidate: EventSummary, ctx: ExtractionContext) -> tuple | None:
+def _score(
+    proposal: EventProposal, candidate: EventSummary, ctx: ExtractionContext
+) -> tuple | None:
     if candidate.kind != proposal.kind:
         return None
     date = proposal.date if proposal.date is not None and proposal.date.resolved else None
@@ -54,11 +56,20 @@ def _score(proposal: EventProposal, candidate: EventSummary, ctx: ExtractionCont
         if not shared_actors and not (state_places & candidate.core) and not shared_places:
             return None
         if proposal.kind in DIRECTED:
-            mine, theirs = _receivers(proposal.kind, proposal.participants), _receivers(
-                proposal.kind, candidate.participants
+            mine, theirs = (
+                _receivers(proposal.kind, proposal.participants),
+                _receivers(proposal.kind, candidate.participants),
             )
             if mine and theirs and not (mine & theirs):
                 return None
+    # Without dates to tell two events apart, one side's actors must include the other's.
+    if (
+        not dated_both
+        and proposal.core
+        and candidate.core
+        and not (proposal.core <= candidate.core or candidate.core <= proposal.core)
+    ):
+        return None
     if dated_both:
         exact = date.start == candidate.date_start and date.end == candidate.date_end
         width = (candidate.date_end - candidate.date_start).days

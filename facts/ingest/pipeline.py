@@ -263,9 +263,11 @@ class _ArticleWriter:
             self.report.status = "reextracted"
             text_changed = article.text != a.cleaned.text
             for name, value in fields.items():
-                if name == "title" and article.title != value and article.history.filter(
-                    history_user__isnull=False
-                ).exists():
+                if (
+                    name == "title"
+                    and article.title != value
+                    and article.history.filter(history_user__isnull=False).exists()
+                ):
                     continue  # a curator retitled it: keep their title
                 setattr(article, name, value)
             article._change_reason = "Re-extracted"
@@ -293,7 +295,9 @@ class _ArticleWriter:
                     title=_title_words(person.title)[:120],
                     origin=Origin.IMPORT,
                     first_seen_in=article,
-                    description=f"Named as “{person.title} {person.name}” in {article.title}"[:2000],
+                    description=f"Named as “{person.title} {person.name}” in {article.title}"[
+                        :2000
+                    ],
                 )
                 actor._change_reason = IMPORT_REASON
                 actor.save()
@@ -307,8 +311,15 @@ class _ArticleWriter:
         kinds = {p.kind for p in proposals}
         candidates = _event_summaries(kinds, self)
         event_ids: dict[int, int] = {}
+        sentence_of: dict[int, int] = {}  # event created here -> the sentence it came from
         for index, proposal in enumerate(proposals):
-            match = best_match(proposal, candidates.get(proposal.kind, []), self.local)
+            # Events one sentence tells apart ("two coups in 2022, … in September") stay apart.
+            pool = [
+                c
+                for c in candidates.get(proposal.kind, [])
+                if sentence_of.get(c.id) != proposal.sentence_index
+            ]
+            match = best_match(proposal, pool, self.local)
             if match is not None:
                 event_ids[index] = match.id
                 self.report.events_linked += 1
@@ -318,6 +329,7 @@ class _ArticleWriter:
                 continue
             event = _create_event(proposal, article, self)
             event_ids[index] = event.pk
+            sentence_of[event.pk] = proposal.sentence_index
             self.report.events_proposed += 1
             candidates.setdefault(proposal.kind, []).append(_summary_of(event, proposal, self))
         return event_ids
@@ -334,11 +346,7 @@ class _ArticleWriter:
             _verify_anchor(text, proposal)
             date = proposal.date
             unresolved = next(
-                (
-                    s
-                    for s in self.analysis.sentences
-                    if s.index == proposal.sentence_index
-                ),
+                (s for s in self.analysis.sentences if s.index == proposal.sentence_index),
                 None,
             )
             claim = Claim(
@@ -399,7 +407,8 @@ class _ArticleWriter:
                 for c in dict.fromkeys(country_ids)
             ]
             actor_rows += [
-                Claim.actors.through(claim_id=claim_id, actor_id=a) for a in dict.fromkeys(actor_ids)
+                Claim.actors.through(claim_id=claim_id, actor_id=a)
+                for a in dict.fromkeys(actor_ids)
             ]
         Claim.countries.through.objects.bulk_create(country_rows)
         Claim.actors.through.objects.bulk_create(actor_rows)
@@ -565,7 +574,9 @@ def _enrich_event(event_id: int, proposal, writer: "_ArticleWriter") -> None:
         if narrower:
             for name, value in _date_fields(proposal).items():
                 setattr(event, name, value)
-            event.title = event_title(proposal, writer.local) if not event.date_text else event.title
+            event.title = (
+                event_title(proposal, writer.local) if not event.date_text else event.title
+            )
             changed = True
     elif date is not None and not event.date_text and event.date_start is None:
         event.date_text = date.text[:200]
@@ -625,7 +636,14 @@ def _link_corroborations(claims: list[Claim]) -> int:
         .values_list("pk", "event_id")
     ):
         by_event.setdefault(event_id, []).append(other_id)
-    structured = [c for c in claims if c.subject_id and c.predicate and not c.event_id]
+    structured = [
+        c
+        for c in claims
+        if c.subject_id
+        and c.predicate
+        and (c.object_actor_id or c.object_country_id)
+        and not c.event_id
+    ]
     same_statement: dict[int, list[int]] = {}
     if structured:
         query = Q()
@@ -649,8 +667,13 @@ def _link_corroborations(claims: list[Claim]) -> int:
         targets += same_statement.get(claim.pk, [])
         for other in dict.fromkeys(targets):
             links.append(
-                ClaimLink(from_claim_id=claim.pk, to_claim_id=other, kind="corroborates",
-                          origin=Origin.IMPORT, note="Same event or statement in another article")
+                ClaimLink(
+                    from_claim_id=claim.pk,
+                    to_claim_id=other,
+                    kind="corroborates",
+                    origin=Origin.IMPORT,
+                    note="Same event or statement in another article",
+                )
             )
     if links:
         ClaimLink.objects.bulk_create(links, ignore_conflicts=True)

@@ -1,5 +1,6 @@
 """Where articles come from: files, folders (recursively) and standard input."""
 
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,6 +42,12 @@ def expand_paths(paths: list[str]) -> Iterator[Source]:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if child.suffix.lower() in ARTICLE_SUFFIXES and not child.name.startswith("."):
-                    yield Source(str(child), child)
+                    yield Source(_display(child), child)
         else:
-            yield Source(str(path), path)
+            yield Source(_display(path), path)
+
+
+def _display(path: Path) -> str:
+    """A short name for reports: relative to the working folder when inside it."""
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative

@@ -38,28 +38,40 @@ def event_title(proposal: EventProposal, ctx: ExtractionContext) -> str:
         "coup": lambda: f"Coup in {place}" if place else "Coup",
         "withdrawal": lambda: f"{who or 'Forces'} withdraw from {place or 'the region'}",
         "deployment": lambda: f"{who or 'Forces'} deploy to {place or 'the region'}",
-        "alliance-formation": lambda: f"Formation of the {organisations[0]}"
-        if organisations
-        else f"Alliance formed by {join_names(everyone)}",
-        "force-creation": lambda: f"Creation of the {organisations[-1]}"
-        if organisations
-        else f"Joint force created by {join_names(everyone)}",
-        "membership-change": lambda: f"{join_names(everyone[:-1])} leave {everyone[-1]}"
-        if len(everyone) > 1
-        else f"Membership change in {join_names(everyone)}",
-        "meeting": lambda: f"Talks between {join_names(everyone)}"
-        if len(everyone) > 1
-        else f"Talks held by {join_names(everyone)}",
+        "alliance-formation": lambda: (
+            f"Formation of the {organisations[0]}"
+            if organisations
+            else f"Alliance formed by {join_names(everyone)}"
+        ),
+        "force-creation": lambda: (
+            f"Creation of the {organisations[-1]}"
+            if organisations
+            else f"Joint force created by {join_names(everyone)}"
+        ),
+        "membership-change": lambda: (
+            f"{join_names(everyone[:-1])} leave {everyone[-1]}"
+            if len(everyone) > 1
+            else f"Membership change in {join_names(everyone)}"
+        ),
+        "meeting": lambda: (
+            f"Talks between {join_names(everyone)}"
+            if len(everyone) > 1
+            else f"Talks held by {join_names(everyone)}"
+        ),
         "visit": lambda: f"{who or 'Officials'} visit {other or place or 'the region'}",
         "agreement": lambda: f"Agreement between {join_names(everyone)}",
-        "aid-suspension": lambda: f"{who or 'Donors'} suspend aid"
-        + (f" to {other}" if other else ""),
+        "aid-suspension": lambda: (
+            f"{who or 'Donors'} suspend aid" + (f" to {other}" if other else "")
+        ),
         "sanction": lambda: f"{who or 'Sanctions'} sanction {other or place}".strip(),
-        "equipment-delivery": lambda: f"{who or 'Supplier'} delivers "
-        + (proposal.detail or "military equipment")
-        + (f" to {other or place}" if other or place else ""),
-        "intelligence-sharing": lambda: f"{who or 'Intelligence'} shares intelligence"
-        + (f" with {other}" if other else ""),
+        "equipment-delivery": lambda: (
+            f"{who or 'Supplier'} delivers "
+            + (proposal.detail or "military equipment")
+            + (f" to {other or place}" if other or place else "")
+        ),
+        "intelligence-sharing": lambda: (
+            f"{who or 'Intelligence'} shares intelligence" + (f" with {other}" if other else "")
+        ),
         "attack": lambda: f"Attack in {place}" if place else f"Attack by {who}",
         "airstrike": lambda: f"Air strike in {place}" if place else f"Air strike by {who}",
         "expulsion": lambda: f"{who} expels {other or place}",

@@ -1,7 +1,6 @@
 """Import news articles: store each one and propose the facts it reports for review."""
 
 import json
-import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -104,8 +103,8 @@ class Command(BaseCommand):
             + f"Articles: {articles['created']} created, {articles['reextracted']} re-extracted, "
             f"{articles['unchanged']} unchanged, {articles['failed']} failed.",
             f"Proposed: {s['actors_proposed']} actors, {s['events_proposed']} events "
-            f"({s['events_linked']} mentions linked to known events), {s['claims_proposed']} claims, "
-            f"{s['links_added']} corroboration links.",
+            f"({s['events_linked']} mentions linked to known events), "
+            f"{s['claims_proposed']} claims, {s['links_added']} corroboration links.",
             f"Flags raised: {flags}.",
         ]
         return "\n".join(lines)
@@ -117,6 +116,3 @@ def _json_report(run: RunReport) -> str:
         ensure_ascii=False,
         indent=2,
     )
-
-
-__all__ = ["Command", "sys"]
