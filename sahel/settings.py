@@ -114,6 +114,9 @@ STORAGES = {
     },
 }
 
+# Curators explain their changes at length; history must keep the whole reason.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
 # Where `import_articles` looks when given no path, and where fixtures live.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 SEED_ARTICLES_DIR = BASE_DIR / "fixtures" / "articles"

@@ -120,7 +120,8 @@ class TestMetadata:
 
     def test_disagreeing_dates_are_flagged(self):
         raw = normalize_text(
-            "Title here\n\nFeb 5, 2026\n\nAnalysis from 07/02/2026. All rights reserved.\n\nMali left ECOWAS."
+            "Title here\n\nFeb 5, 2026\n\nAnalysis from 07/02/2026. All rights reserved.\n\n"
+            "Mali left ECOWAS."
         )
         meta = extract_metadata(clean_article(raw))
         assert str(meta.published.start) == "2026-02-05"
