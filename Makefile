@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 FIXTURES := countries actors
 
-.PHONY: run setup install migrate load test test-sqlite test-postgres lint format ci clean
+.PHONY: run setup install migrate load test lint format bench ci clean
 
 run: setup
 	DEBUG=1 $(MANAGE) ensure_superuser
@@ -30,6 +30,7 @@ migrate: install
 
 load: migrate
 	DEBUG=1 $(MANAGE) loaddata $(FIXTURES)
+	DEBUG=1 $(MANAGE) import_articles
 
 test: install
 	$(BIN)/pytest
@@ -41,6 +42,9 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+bench: install
+	$(BIN)/python bench/import_bench.py
 
 ci:
 	bash .ci/run

@@ -268,6 +268,12 @@ def _resolve(
 
 
 _THAT_YEAR_KINDS = {"month_that_year", "that_year"}
+# Every date expression has a digit, a month, or one of these words: a cheap first look.
+_HINT = re.compile(
+    r"\d|\b(?:" + "|".join(MONTHS) + r"|year|month|week|ago|today|yesterday|spring|summer|"
+    r"autumn|fall|winter)\b",
+    re.I,
+)
 _WORDLIKE_MONTHS = {"may", "mar", "mars", "jan", "dec", "sept"}
 
 
@@ -280,6 +286,8 @@ def find_dates(
     the text before this passage was speaking of (for "that year", resolved against the
     nearest year mentioned before it).
     """
+    if not _HINT.search(text):
+        return []
     taken: list[tuple[int, int]] = []
     matches: list[tuple[str, re.Match]] = []
     for kind, pattern in _PATTERNS:

@@ -198,7 +198,15 @@ class EventProposal:
         return {target for target, _ in self.participants}
 
 
+# One pass over all trigger vocabularies tells whether a sentence needs the detailed look.
+_ANY_TRIGGER = re.compile(
+    "|".join(f"(?:{p.pattern})" for ps in TRIGGERS.values() for p in ps), re.I
+)
+
+
 def find_triggers(sentence: str) -> list[TriggerHit]:
+    if not _ANY_TRIGGER.search(sentence):
+        return []
     hits: list[TriggerHit] = []
     for kind, patterns in TRIGGERS.items():
         for pattern in patterns:

@@ -10,6 +10,7 @@ Armed Forces" is the army, not a demonym.
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from facts.names import normalize_name
 
@@ -64,21 +65,23 @@ def _is_acronym(surface: str) -> bool:
     return 1 < len(letters) <= 6 and letters.isupper() and " " not in surface.strip()
 
 
+@lru_cache(maxsize=200_000)
+def _word_key(word: str) -> tuple[str, str]:
+    """(comparison key, letters) of one word; words repeat, so this is cached."""
+    return normalize_name(word).replace(" ", ""), re.sub(r"\W", "", word)
+
+
 def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
         start, end = match.span()
         word = match.group(0)
-        possessive = _POSSESSIVE.search(word)
-        if possessive and len(word) > 3:
+        if len(word) > 3 and _POSSESSIVE.search(word):
             end -= 2
             word = word[:-2]
-        key = normalize_name(word)
-        if not key:
-            continue
-        tokens.append(
-            Token(start, end, key.replace(" ", ""), word[:1].isupper(), re.sub(r"\W", "", word))
-        )
+        key, letters = _word_key(word)
+        if key:
+            tokens.append(Token(start, end, key, word[:1].isupper(), letters))
     return tokens
 
 
@@ -95,12 +98,19 @@ class Gazetteer:
 
     entries: list[Entry]
     _index: dict[tuple[str, ...], list[_Pattern]] = field(init=False, repr=False)
+    _lengths: dict[str, tuple[int, ...]] = field(init=False, repr=False)
     _longest: int = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._index = {}
-        for entry in self.entries:
-            words = [t for t in tokenize(entry.surface)]
+        self._lengths = {}
+        self._longest = 0
+        self._add(self.entries)
+
+    def _add(self, entries: list[Entry]) -> None:
+        touched = set()
+        for entry in entries:
+            words = tokenize(entry.surface)
             if not words:
                 continue
             key = tuple(t.key for t in words)
@@ -109,13 +119,28 @@ class Gazetteer:
                 capitals=tuple(t.capitalised for t in words),
                 letters="".join(t.letters for t in words),
             )
-            self._index.setdefault(key, []).append(pattern)
-        for patterns in self._index.values():
-            patterns.sort(key=lambda p: PRIORITY.get(p.entry.kind, 9))
-        self._longest = max((len(key) for key in self._index), default=0)
+            self._index[key] = [*self._index.get(key, []), pattern]
+            touched.add(key)
+            self._longest = max(self._longest, len(key))
+            # Which name lengths can start with this word: most words start no name at all.
+            lengths = self._lengths.get(key[0], ())
+            if len(key) not in lengths:
+                self._lengths[key[0]] = tuple(sorted({*lengths, len(key)}, reverse=True))
+        for key in touched:
+            self._index[key].sort(key=lambda p: PRIORITY.get(p.entry.kind, 9))
 
     def extended(self, extra: list[Entry]) -> "Gazetteer":
-        return Gazetteer([*self.entries, *extra])
+        """A copy that also knows `extra`; the original is unchanged (lists are not shared
+        for the keys that change, so copying is cheap)."""
+        if not extra:
+            return self
+        copy = object.__new__(Gazetteer)
+        copy.entries = [*self.entries, *extra]
+        copy._index = dict(self._index)
+        copy._lengths = dict(self._lengths)
+        copy._longest = self._longest
+        copy._add(extra)
+        return copy
 
     def _accept(self, pattern: _Pattern, tokens: list[Token]) -> bool:
         entry = pattern.entry
@@ -126,9 +151,10 @@ class Gazetteer:
         )
 
     def _match_at(self, tokens: list[Token], i: int, limit: int) -> tuple[int, Entry] | None:
-        for length in range(min(self._longest, limit - i), 0, -1):
+        for length in self._lengths.get(tokens[i].key, ()):
+            if i + length > limit:
+                continue
             window = tokens[i : i + length]
-            # Names do not run across sentence punctuation other than the "." of "U.S.".
             patterns = self._index.get(tuple(t.key for t in window))
             if not patterns:
                 continue

@@ -23,6 +23,8 @@ class EventSummary:
     date_end: date | None
     participants: frozenset[tuple[str, str]]
     countries: frozenset[str]
+    curated: bool = False
+    date_text: str = ""
 
     @property
     def core(self) -> set[str]:

@@ -7,7 +7,7 @@ claim a curator has reviewed or edited; `dry_run` does all the work and rolls it
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from django.db import transaction
@@ -93,6 +93,26 @@ class RunReport:
         }
 
 
+@dataclass
+class RunState:
+    """What one import run keeps between files: the context and the events it has seen.
+
+    Events are loaded once per kind and kept up to date as this run creates or enriches them,
+    so matching does not re-read the whole event table for every article.
+    """
+
+    ctx: ExtractionContext
+    events: dict[str, list[EventSummary]] = field(default_factory=dict)
+
+    def events_of(self, kinds: set[str]) -> dict[str, list[EventSummary]]:
+        missing = kinds - set(self.events)
+        if missing:
+            loaded = _event_summaries(missing)
+            for kind in missing:
+                self.events[kind] = loaded.get(kind, [])
+        return {kind: self.events[kind] for kind in kinds}
+
+
 def load_context() -> ExtractionContext:
     """The gazetteer and lookups, from the database as it is now."""
     countries = list(
@@ -124,12 +144,12 @@ def import_sources(
 ) -> RunReport:
     """Import every source; a failure is reported and the others go on."""
     run = RunReport(dry_run=dry_run)
-    ctx = load_context()
+    state = RunState(ctx=load_context())
     for source in sources:
         try:
             raw = source.read_bytes(max_bytes)
             document = read_document(source.name, raw, max_bytes=max_bytes)
-            report = import_document(document, ctx=ctx, dry_run=dry_run, reextract=reextract)
+            report = import_document(document, state=state, dry_run=dry_run, reextract=reextract)
         except (ReadError, OSError, AnchorError) as exc:
             report = FileReport(name=source.name, status="failed", reason=_one_line(exc))
         except Exception as exc:  # one bad file must never stop the others
@@ -151,7 +171,7 @@ def _one_line(exc: BaseException) -> str:
 
 
 def import_document(
-    document: SourceDocument, *, ctx: ExtractionContext, dry_run: bool, reextract: bool
+    document: SourceDocument, *, state: RunState, dry_run: bool, reextract: bool
 ) -> FileReport:
     existing = Article.objects.filter(sha256=document.sha256).first()
     if existing and not reextract:
@@ -162,14 +182,14 @@ def import_document(
             title=existing.title,
             flags=existing.flag_codes,
         )
-    analysis = analyze(document, ctx)
+    analysis = analyze(document, state.ctx)
     with transaction.atomic():
-        writer = _ArticleWriter(analysis, ctx, existing)
+        writer = _ArticleWriter(analysis, state, existing)
         report = writer.write()
         if dry_run:
             transaction.set_rollback(True)
     if not dry_run:
-        writer.teach_context()
+        writer.teach_state()
     return report
 
 
@@ -179,10 +199,13 @@ def import_document(
 class _ArticleWriter:
     """Writes one analysis. Instances live for one transaction."""
 
-    def __init__(self, analysis: ArticleAnalysis, ctx: ExtractionContext, existing: Article | None):
+    def __init__(self, analysis: ArticleAnalysis, state: RunState, existing: Article | None):
         self.analysis = analysis
-        self.ctx = ctx
-        self.local = analysis.context or ctx
+        self.state = state
+        self.ctx = state.ctx
+        self.local = analysis.context or state.ctx
+        # Event summaries as this article leaves them; applied to the run once committed.
+        self.event_updates: dict[int, EventSummary] = {}
         self.existing = existing
         self.actor_ids: dict[str, int] = {}
         self.country_ids: dict[str, int] = {}
@@ -309,7 +332,7 @@ class _ArticleWriter:
         """Index of each proposal -> the id of the event it was matched to or created as."""
         proposals = self.analysis.events
         kinds = {p.kind for p in proposals}
-        candidates = _event_summaries(kinds, self)
+        candidates = {k: list(v) for k, v in self.state.events_of(kinds).items()}
         event_ids: dict[int, int] = {}
         sentence_of: dict[int, int] = {}  # event created here -> the sentence it came from
         for index, proposal in enumerate(proposals):
@@ -323,7 +346,11 @@ class _ArticleWriter:
             if match is not None:
                 event_ids[index] = match.id
                 self.report.events_linked += 1
-                _enrich_event(match.id, proposal, self)
+                enriched = _enrich_event(match, proposal, self)
+                if enriched is not match:
+                    pool_kind = candidates[proposal.kind]
+                    pool_kind[pool_kind.index(match)] = enriched
+                    self.event_updates[enriched.id] = enriched
                 continue
             if proposal.link_only:
                 continue
@@ -331,7 +358,9 @@ class _ArticleWriter:
             event_ids[index] = event.pk
             sentence_of[event.pk] = proposal.sentence_index
             self.report.events_proposed += 1
-            candidates.setdefault(proposal.kind, []).append(_summary_of(event, proposal, self))
+            summary = _summary_of(event, proposal, self)
+            candidates.setdefault(proposal.kind, []).append(summary)
+            self.event_updates[event.pk] = summary
         return event_ids
 
     def _write_claims(self, article: Article, event_ids: dict[int, int]) -> list[Claim]:
@@ -415,8 +444,11 @@ class _ArticleWriter:
         self.report.claims_proposed = len(created)
         return created
 
-    def teach_context(self) -> None:
-        """Let later files in the same run find the people this one proposed."""
+    def teach_state(self) -> None:
+        """Let later files in the same run find the people and events this one wrote."""
+        for summary in self.event_updates.values():
+            pool = self.state.events.setdefault(summary.kind, [])
+            pool[:] = [s for s in pool if s.id != summary.id] + [summary]
         if not self.new_actors:
             return
         self.ctx.gazetteer = self.ctx.gazetteer.extended(
@@ -471,7 +503,7 @@ def _unique_slug(model, base: str) -> str:
     return slug
 
 
-def _event_summaries(kinds: set[str], writer: "_ArticleWriter") -> dict[str, list[EventSummary]]:
+def _event_summaries(kinds: set[str]) -> dict[str, list[EventSummary]]:
     events = (
         Event.objects.filter(kind__in=kinds)
         .exclude(status="rejected")
@@ -489,6 +521,8 @@ def _event_summaries(kinds: set[str], writer: "_ArticleWriter") -> dict[str, lis
                     (f"actor:{p.actor.slug}", p.role) for p in event.participants.all()
                 ),
                 countries=frozenset(f"country:{c.alpha3}" for c in event.countries.all()),
+                curated=event.is_curated,
+                date_text=event.date_text,
             )
         )
     return summaries
@@ -504,6 +538,8 @@ def _summary_of(event: Event, proposal, writer: "_ArticleWriter") -> EventSummar
             (t, r) for t, r in proposal.participants if writer.actor_id(t) is not None
         ),
         countries=frozenset(c for c in proposal.countries if writer.country_id(c)),
+        curated=False,
+        date_text=event.date_text,
     )
 
 
@@ -537,54 +573,82 @@ def _create_event(proposal, article: Article, writer: "_ArticleWriter") -> Event
     )
     event._change_reason = IMPORT_REASON
     event.save()
-    _add_places_and_participants(event, proposal, writer)
+    _add_places_and_participants(event.pk, proposal, writer)
     return event
 
 
-def _add_places_and_participants(event: Event, proposal, writer: "_ArticleWriter") -> None:
-    country_ids = [i for c in proposal.countries if (i := writer.country_id(c))]
-    existing_countries = set(event.countries.values_list("pk", flat=True))
-    new_countries = [i for i in dict.fromkeys(country_ids) if i not in existing_countries]
+def _add_places_and_participants(
+    event_id: int, proposal, writer: "_ArticleWriter", known: EventSummary | None = None
+) -> None:
+    """Add the places and participants the event does not have yet (nothing is removed)."""
+    have_countries = known.countries if known else frozenset()
+    have_people = known.participants if known else frozenset()
+    new_countries = [
+        writer.country_id(c)
+        for c in dict.fromkeys(proposal.countries)
+        if c not in have_countries and writer.country_id(c)
+    ]
     if new_countries:
-        event.countries.add(*new_countries)
-    existing = set(event.participants.values_list("actor_id", "role"))
+        Event.countries.through.objects.bulk_create(
+            [Event.countries.through(event_id=event_id, country_id=i) for i in new_countries],
+            ignore_conflicts=True,
+        )
     rows = []
-    for target, role in proposal.participants:
+    for target, role in dict.fromkeys(proposal.participants):
         actor_id = writer.actor_id(target)
-        if actor_id and (actor_id, role) not in existing:
-            existing.add((actor_id, role))
-            rows.append(EventParticipant(event=event, actor_id=actor_id, role=role))
+        if actor_id and (target, role) not in have_people:
+            rows.append(EventParticipant(event_id=event_id, actor_id=actor_id, role=role))
     if rows:
         bulk_create_with_history(rows, EventParticipant, default_change_reason=IMPORT_REASON)
 
 
-def _enrich_event(event_id: int, proposal, writer: "_ArticleWriter") -> None:
-    """A matched event the curators have not touched learns a closer date and new names."""
-    event = Event.objects.get(pk=event_id)
-    if event.is_curated:
-        return
+def _enrich_event(known: EventSummary, proposal, writer: "_ArticleWriter") -> EventSummary:
+    """A matched event the curators have not touched learns a closer date and new names.
+    Returns the summary as the event now stands (the same object when nothing changed)."""
+    if known.curated:
+        return known
+    new_people = {
+        (t, r) for t, r in proposal.participants if writer.actor_id(t)
+    } - known.participants
+    new_places = {c for c in proposal.countries if writer.country_id(c)} - known.countries
     date = proposal.date
-    changed = False
-    if date is not None and date.resolved:
-        narrower = event.date_start is None or (
-            event.date_start <= date.start
-            and date.end <= event.date_end
-            and (date.start, date.end) != (event.date_start, event.date_end)
-        )
-        if narrower:
-            for name, value in _date_fields(proposal).items():
-                setattr(event, name, value)
-            event.title = (
-                event_title(proposal, writer.local) if not event.date_text else event.title
+    narrower = (
+        date is not None
+        and date.resolved
+        and (
+            known.date_start is None
+            or (
+                known.date_start <= date.start
+                and date.end <= known.date_end
+                and (date.start, date.end) != (known.date_start, known.date_end)
             )
-            changed = True
-    elif date is not None and not event.date_text and event.date_start is None:
-        event.date_text = date.text[:200]
-        changed = True
-    if changed:
+        )
+    )
+    text_only = (
+        date is not None and not date.resolved and not known.date_text and known.date_start is None
+    )
+    if not (new_people or new_places or narrower or text_only):
+        return known
+    event = Event.objects.get(pk=known.id)
+    if event.is_curated:
+        return replace(known, curated=True)
+    if narrower or text_only:
+        fields = _date_fields(proposal)
+        if text_only:
+            fields = {"date_text": fields["date_text"]}
+        for name, value in fields.items():
+            setattr(event, name, value)
         event._change_reason = "Date refined by the importer"
         event.save()
-    _add_places_and_participants(event, proposal, writer)
+    _add_places_and_participants(event.pk, proposal, writer, known)
+    return replace(
+        known,
+        date_start=event.date_start,
+        date_end=event.date_end,
+        date_text=event.date_text,
+        participants=known.participants | new_people,
+        countries=known.countries | new_places,
+    )
 
 
 def _verify_anchor(text: str, proposal) -> None:
@@ -620,22 +684,27 @@ def _reanchor_claims(article: Article) -> None:
         claim.save()
 
 
+MAX_CORROBORATION_LINKS = 10
+
+
 def _link_corroborations(claims: list[Claim]) -> int:
     """Claims in other articles about the same event, or with the same subject, predicate and
-    object, corroborate the new ones."""
+    object, corroborate the new ones: one link to the first such claim of each other article,
+    at most MAX_CORROBORATION_LINKS per claim, so a much-reported event does not make the
+    link table grow with the square of its coverage."""
     if not claims:
         return 0
     article_id = claims[0].article_id
-    links: list[ClaimLink] = []
     event_ids = {c.event_id for c in claims if c.event_id}
-    by_event: dict[int, list[int]] = {}
-    for other_id, event_id in (
+    by_event: dict[int, dict[int, int]] = {}  # event -> article -> its first claim
+    for other_id, event_id, other_article in (
         Claim.objects.filter(event_id__in=event_ids)
         .exclude(article_id=article_id)
         .exclude(status__in=["rejected", "retracted"])
-        .values_list("pk", "event_id")
+        .order_by("pk")
+        .values_list("pk", "event_id", "article_id")
     ):
-        by_event.setdefault(event_id, []).append(other_id)
+        by_event.setdefault(event_id, {}).setdefault(other_article, other_id)
     structured = [
         c
         for c in claims
@@ -657,15 +726,29 @@ def _link_corroborations(claims: list[Claim]) -> int:
         others = list(
             Claim.objects.filter(query)
             .exclude(article_id=article_id)
-            .values_list("pk", "subject_id", "predicate", "object_actor_id", "object_country_id")
+            .exclude(status__in=["rejected", "retracted"])
+            .order_by("pk")
+            .values_list(
+                "pk",
+                "subject_id",
+                "predicate",
+                "object_actor_id",
+                "object_country_id",
+                "article_id",
+            )[: MAX_CORROBORATION_LINKS * len(structured) * 4]
         )
         for c in structured:
             key = (c.subject_id, c.predicate, c.object_actor_id, c.object_country_id)
-            same_statement[c.pk] = [o[0] for o in others if tuple(o[1:]) == key]
+            firsts: dict[int, int] = {}
+            for other in others:
+                if tuple(other[1:5]) == key:
+                    firsts.setdefault(other[5], other[0])
+            same_statement[c.pk] = list(firsts.values())
+    links: list[ClaimLink] = []
     for claim in claims:
-        targets = by_event.get(claim.event_id, []) if claim.event_id else []
+        targets = list(by_event.get(claim.event_id, {}).values()) if claim.event_id else []
         targets += same_statement.get(claim.pk, [])
-        for other in dict.fromkeys(targets):
+        for other in list(dict.fromkeys(targets))[:MAX_CORROBORATION_LINKS]:
             links.append(
                 ClaimLink(
                     from_claim_id=claim.pk,
