@@ -128,3 +128,24 @@ def fixture_context():
         {**a, "actor": a["actor"][0]} for a in _fixture_fields(actors_file, "facts.actoralias")
     ]
     return build_context(_fixture_fields(root / "countries.json", "facts.country"), actors, aliases)
+
+
+def make_staff(role: str, username: str | None = None):
+    """A staff user in one of the role groups (viewer, curator, lead)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username or role, password="correct-horse-battery", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def import_seeds() -> None:
+    import io
+
+    from django.core.management import call_command
+
+    call_command("loaddata", "countries", "actors", verbosity=0)
+    call_command("import_articles", stdout=io.StringIO(), stderr=io.StringIO())

@@ -59,6 +59,7 @@ class Actor(ReviewedModel, TimestampedModel):
 
     class Meta:
         ordering = ["name"]
+        permissions = [("merge_actor", "Can merge duplicate actors")]
         indexes = [models.Index(fields=["status", "kind"], name="facts_actor_status_kind")]
         constraints = [
             *ReviewedModel.Meta.constraints,

@@ -44,6 +44,7 @@ class Event(ReviewedModel, DatedModel, TimestampedModel):
 
     class Meta:
         ordering = ["-date_start", "title"]
+        permissions = [("merge_event", "Can merge duplicate events")]
         indexes = [
             models.Index(fields=["kind", "date_start"], name="facts_event_kind_date"),
             models.Index(fields=["status", "date_start"], name="facts_event_status_date"),

@@ -1,0 +1,111 @@
+"""Events with participants in their roles, the claims that support them, and merging."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from facts.admin.common import ChangeReasonForm, CuratedAdmin, ReviewActionsMixin
+from facts.admin.merging import MergeActionMixin
+from facts.models import Event, EventParticipant
+from facts.services import event_merge
+
+
+class EventForm(ChangeReasonForm):
+    class Meta:
+        model = Event
+        fields = "__all__"
+
+
+class EventParticipantInline(admin.TabularInline):
+    model = EventParticipant
+    extra = 0
+    autocomplete_fields = ["actor"]
+    fields = ["actor", "role", "note"]
+
+
+@admin.register(Event)
+class EventAdmin(MergeActionMixin, ReviewActionsMixin, CuratedAdmin):
+    form = EventForm
+    merge_service = event_merge
+    merge_permission = "facts.merge_event"
+    actions = ["verify", "dispute", "reject", "retract", "merge_selected"]
+    list_display = [
+        "title",
+        "kind",
+        "date_start",
+        "date_precision",
+        "date_text",
+        "status",
+        "origin",
+    ]
+    list_filter = ["status", "kind", "date_precision", "origin"]
+    search_fields = ["title", "slug", "description", "location"]
+    autocomplete_fields = ["countries"]
+    readonly_fields = [
+        "supporting_claims",
+        "status",
+        "status_reason",
+        "reviewed_by",
+        "reviewed_at",
+        "version",
+        "curator_edited_at",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "description"]}),
+        (
+            "When",
+            {"fields": [("date_start", "date_end", "date_precision"), "date_text"]},
+        ),
+        (
+            "Where",
+            {"fields": ["countries", "location", ("latitude", "longitude", "geo_precision")]},
+        ),
+        ("Fatalities", {"fields": [("fatalities_low", "fatalities_best", "fatalities_high")]}),
+        ("Evidence", {"fields": ["supporting_claims"]}),
+        (
+            "Review",
+            {"fields": [("status", "reviewed_by", "reviewed_at"), "status_reason"]},
+        ),
+        ("Change", {"fields": ["change_reason", "expected_version"]}),
+        (
+            "Record",
+            {
+                "classes": ["collapse"],
+                "fields": ["origin", ("version", "curator_edited_at", "created_at", "updated_at")],
+            },
+        ),
+    ]
+    inlines = [EventParticipantInline]
+
+    @admin.display(description="claims supporting this event")
+    def supporting_claims(self, obj):
+        claims = obj.claims.select_related("article")
+        if not claims:
+            return "none yet"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a> — <em>{}</em> ({})</li>',
+                (
+                    (
+                        reverse("admin:facts_claim_change", args=[c.pk]),
+                        c.statement[:140],
+                        c.article.title[:80],
+                        c.get_status_display(),
+                    )
+                    for c in claims
+                ),
+            ),
+        )
+
+
+@admin.register(EventParticipant)
+class EventParticipantAdmin(CuratedAdmin):
+    list_display = ["event", "actor", "role"]
+    list_filter = ["role"]
+    list_select_related = ["event", "actor"]
+    search_fields = ["event__title", "actor__name"]
+    autocomplete_fields = ["event", "actor"]

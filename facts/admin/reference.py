@@ -1,0 +1,16 @@
+"""Countries: reference data, editable only by those allowed to."""
+
+from django.contrib import admin
+
+from facts.admin.pagination import EstimatedCountPaginator
+from facts.models import Country
+
+
+@admin.register(Country)
+class CountryAdmin(admin.ModelAdmin):
+    list_display = ["name", "alpha2", "alpha3", "capital", "region"]
+    list_filter = ["region"]
+    search_fields = ["name", "official_name", "alpha2", "alpha3", "capital"]
+    ordering = ["name"]
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False

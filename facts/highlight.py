@@ -1,0 +1,67 @@
+"""Quotes highlighted in their article, as safe HTML: the evidence curators check against."""
+
+from dataclasses import dataclass
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+PASSAGE_CONTEXT = 400
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    url: str
+    label: str
+    anchor: str = ""
+
+
+def _paragraphs(html: str) -> str:
+    return "".join(f"<p>{part}</p>" for part in html.split("\n\n"))
+
+
+def highlight(text: str, spans: list[Span], *, css_class: str = "claim-quote") -> SafeString:
+    """The text with each span marked and linked. Overlapping spans split into segments,
+    each marked with every claim that covers it, so no quote is lost or mis-nested."""
+    valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
+    cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
+    out = []
+    opened_anchor = set()
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        piece = escape(text[start:end])
+        covering = [s for s in valid if s.start <= start and end <= s.end]
+        if not covering:
+            out.append(piece)
+            continue
+        first = covering[0]
+        anchors = "".join(
+            format_html('<span id="{}"></span>', s.anchor)
+            for s in covering
+            if s.anchor and s.start == start and s.anchor not in opened_anchor
+        )
+        opened_anchor |= {s.anchor for s in covering if s.start == start}
+        title = " | ".join(s.label for s in covering)
+        out.append(
+            anchors
+            + format_html(
+                '<mark class="{}" title="{}"><a href="{}">',
+                css_class,
+                title,
+                first.url,
+            )
+            + piece
+            + "</a></mark>"
+        )
+    return mark_safe(_paragraphs("".join(out)))
+
+
+def passage(text: str, start: int, end: int, *, url: str, label: str) -> SafeString:
+    """The quote inside the passage around it, widened to paragraph boundaries."""
+    left = text.rfind("\n\n", 0, max(0, start - PASSAGE_CONTEXT))
+    left = 0 if left < 0 else left + 2
+    right = text.find("\n\n", min(len(text), end + PASSAGE_CONTEXT))
+    right = len(text) if right < 0 else right
+    return highlight(
+        text[left:right], [Span(start - left, end - left, url, label)], css_class="claim-quote"
+    )

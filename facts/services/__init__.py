@@ -1,0 +1,29 @@
+"""Every write a curator makes, as plain functions shared by the admin, the API and commands.
+
+Functions are keyword-only and raise ReviewError (a ValidationError) with a message a curator
+can act on; they never trust the caller to have checked the rules.
+"""
+
+from facts.services.errors import ReviewError, StaleVersionError
+from facts.services.merging import actor_merge, event_merge
+from facts.services.review import (
+    article_grade,
+    claim_create,
+    claim_review,
+    claim_update,
+    claims_review,
+    object_review,
+)
+
+__all__ = [
+    "ReviewError",
+    "StaleVersionError",
+    "actor_merge",
+    "article_grade",
+    "claim_create",
+    "claim_review",
+    "claim_update",
+    "claims_review",
+    "event_merge",
+    "object_review",
+]

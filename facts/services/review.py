@@ -1,0 +1,245 @@
+"""Reviewing and editing claims, actors, events and articles."""
+
+from django.db import transaction
+from django.db.models import Model
+from django.utils import timezone
+
+from facts.choices import STATUSES_NEEDING_REASON, Origin, Reliability, ReviewStatus
+from facts.ingest.claims import fingerprint as claim_fingerprint
+from facts.ingest.claims import quote_selectors, statement_of
+from facts.models import Article, Claim
+from facts.services.errors import ReviewError, StaleVersionError
+from facts.services.history import changes_since
+
+# Fields of a claim that only the importer may set: the evidence itself.
+SOURCE_OWNED_CLAIM_FIELDS = {
+    "article",
+    "fingerprint",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "quote_prefix",
+    "quote_suffix",
+    "anchor_text_sha256",
+    "confidence",
+    "extractor_version",
+    "origin",
+}
+REVIEW_FIELDS = {"status", "status_reason", "reviewed_by", "reviewed_at", "version"}
+
+
+def _check_reason(status: str, reason: str) -> str:
+    if status not in ReviewStatus.values:
+        raise ReviewError(f"Unknown status '{status}'.")
+    reason = (reason or "").strip()
+    if status in STATUSES_NEEDING_REASON and not reason:
+        raise ReviewError(f"A reason is required to mark something {status}.")
+    if status == ReviewStatus.VERIFIED and not reason:
+        raise ReviewError("Say why it is verified (the source, the check you made).")
+    return reason
+
+
+def _check_version(obj: Model, expected_version: int | None) -> None:
+    if expected_version is None:
+        return
+    if obj.version != expected_version:
+        raise StaleVersionError(
+            obj=obj, expected=expected_version, changes=changes_since(obj, version=expected_version)
+        )
+
+
+def _locked(model, pk):
+    return model.objects.select_for_update().get(pk=pk)
+
+
+def advance_version(obj: Model) -> None:
+    """Compare-and-swap the version: of two concurrent writers, the second one fails here
+    (on SQLite too, where SELECT … FOR UPDATE does not exist but UPDATE takes the lock)."""
+    updated = (
+        type(obj).objects.filter(pk=obj.pk, version=obj.version).update(version=obj.version + 1)
+    )
+    if not updated:
+        fresh = type(obj).objects.get(pk=obj.pk)
+        raise StaleVersionError(
+            obj=fresh, expected=obj.version, changes=changes_since(fresh, version=obj.version)
+        )
+    obj.version += 1
+
+
+def object_review(
+    *, obj: Model, user, status: str, reason: str, expected_version: int | None = None
+) -> Model:
+    """Set the review status of an actor, event or claim, with who, when and why."""
+    reason = _check_reason(status, reason)
+    with transaction.atomic():
+        current = _locked(type(obj), obj.pk)
+        _check_version(current, expected_version)
+        current.status = status
+        current.status_reason = reason
+        current.reviewed_by = user
+        current.reviewed_at = timezone.now()
+        advance_version(current)
+        current._history_user = user
+        current._change_reason = f"{status}: {reason}"
+        current.save()
+        current.refresh_from_db()
+    return current
+
+
+def claim_review(
+    *,
+    claim: Claim,
+    user,
+    status: str,
+    reason: str,
+    credibility: int | None = None,
+    expected_version: int | None = None,
+) -> Claim:
+    """Verify, dispute, reject or retract one claim (optionally grading its credibility)."""
+    if credibility is not None and not 1 <= credibility <= 6:
+        raise ReviewError("Credibility is graded 1 (confirmed) to 6 (cannot be judged).")
+    if status == ReviewStatus.VERIFIED and credibility is not None and credibility >= 5:
+        raise ReviewError("A claim graded improbable or unjudgeable cannot be verified.")
+    reason = _check_reason(status, reason)
+    with transaction.atomic():
+        current = _locked(Claim, claim.pk)
+        _check_version(current, expected_version)
+        current.status = status
+        current.status_reason = reason
+        current.reviewed_by = user
+        current.reviewed_at = timezone.now()
+        if credibility is not None:
+            current.credibility = credibility
+        advance_version(current)
+        current._history_user = user
+        current._change_reason = f"{status}: {reason}"
+        current.save()
+        current.refresh_from_db()
+    return current
+
+
+def claims_review(*, claims, user, status: str, reason: str) -> int:
+    """The same review for many claims at once; all or none."""
+    reason = _check_reason(status, reason)
+    with transaction.atomic():
+        count = 0
+        for claim in claims:
+            claim_review(claim=claim, user=user, status=status, reason=reason)
+            count += 1
+    return count
+
+
+def claim_update(
+    *, claim: Claim, user, changes: dict, reason: str, expected_version: int | None
+) -> Claim:
+    """Edit a claim's curator-owned fields (statement, structure, links, date, credibility).
+
+    The evidence (quote, offsets, article) is the importer's and cannot be edited here; a
+    status change goes through claim_review so it always carries a reason.
+    """
+    forbidden = set(changes) & (SOURCE_OWNED_CLAIM_FIELDS | REVIEW_FIELDS)
+    if forbidden:
+        raise ReviewError(
+            f"{', '.join(sorted(forbidden))} cannot be edited: the quote and its place come "
+            "from the article, and review status changes need a review with a reason."
+        )
+    if not (reason or "").strip():
+        raise ReviewError("Say why you are changing this claim.")
+    m2m = {name: changes.pop(name) for name in ("countries", "actors") if name in changes}
+    with transaction.atomic():
+        current = _locked(Claim, claim.pk)
+        _check_version(current, expected_version)
+        for name, value in changes.items():
+            setattr(current, name, value)
+        current.curator_edited_at = timezone.now()
+        advance_version(current)
+        current._history_user = user
+        current._change_reason = reason.strip()
+        current.full_clean(exclude=["version"], validate_unique=False)
+        current.save()
+        for name, values in m2m.items():
+            getattr(current, name).set(values)
+        current.refresh_from_db()
+    return current
+
+
+def claim_create(
+    *,
+    article: Article,
+    user,
+    quote: str,
+    statement: str = "",
+    quote_start: int | None = None,
+    reason: str = "",
+    **structure,
+) -> Claim:
+    """A claim entered by a curator from an article and a quote.
+
+    The quote must occur in the article's cleaned text. Given offsets are checked; without
+    them the quote must occur exactly once, or the caller must give quote_start to say which.
+    """
+    quote = (quote or "").strip()
+    if not quote:
+        raise ReviewError("Give the quote from the article that supports the claim.")
+    text = article.text
+    if quote_start is not None:
+        if text[quote_start : quote_start + len(quote)] != quote:
+            raise ReviewError(
+                f"The quote is not in the article at offset {quote_start}: "
+                f"the text there reads {text[quote_start : quote_start + len(quote)]!r}."
+            )
+        start = quote_start
+    else:
+        start = text.find(quote)
+        if start < 0:
+            raise ReviewError("The quote does not occur in the article text.")
+        if text.find(quote, start + 1) >= 0:
+            raise ReviewError(
+                "The quote occurs more than once in the article: give quote_start to say which."
+            )
+    end = start + len(quote)
+    prefix, suffix = quote_selectors(text, start, end)
+    occurrence = text[:start].count(quote) + 1
+    with transaction.atomic():
+        claim = Claim(
+            article=article,
+            fingerprint=claim_fingerprint(quote, occurrence + 1000),
+            quote=quote,
+            quote_start=start,
+            quote_end=end,
+            quote_prefix=prefix,
+            quote_suffix=suffix,
+            anchor_text_sha256=article.text_sha256,
+            statement=(statement or statement_of(quote)).strip(),
+            origin=Origin.CURATOR,
+            curator_edited_at=timezone.now(),
+            **structure,
+        )
+        if Claim.objects.filter(article=article, fingerprint=claim.fingerprint).exists():
+            raise ReviewError("This quote is already a claim of the article.")
+        claim.full_clean(exclude=["version"])
+        claim._history_user = user
+        claim._change_reason = reason or "Entered by a curator"
+        claim.save()
+    return claim
+
+
+def article_grade(*, article: Article, user, reliability: str, reason: str) -> Article:
+    """Grade a source's reliability (Admiralty A–F) with the reason for the grade."""
+    if reliability not in Reliability.values:
+        raise ReviewError("Reliability is graded A (completely reliable) to F (cannot be judged).")
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReviewError("Say why the source gets this grade.")
+    flags = set(article.flags.values_list("code", flat=True))
+    if {"generation-artifacts", "placeholder-text"} & flags and reliability < "D":
+        raise ReviewError(
+            "An article with text-generator leftovers cannot be graded above D (not usually "
+            "reliable)."
+        )
+    article.reliability = reliability
+    article.reliability_reason = reason
+    article._history_user = user
+    article._change_reason = f"graded {reliability}: {reason}"
+    article.save()
+    return article
