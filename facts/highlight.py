@@ -1,5 +1,6 @@
 """Quotes highlighted in their article, as safe HTML: the evidence curators check against."""
 
+import itertools
 from dataclasses import dataclass
 
 from django.utils.html import escape, format_html
@@ -28,7 +29,7 @@ def highlight(text: str, spans: list[Span], *, css_class: str = "claim-quote") -
     cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
     out = []
     opened_anchor = set()
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in itertools.pairwise(cuts):
         piece = escape(text[start:end])
         covering = [s for s in valid if s.start <= start and end <= s.end]
         if not covering:

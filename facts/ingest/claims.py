@@ -229,7 +229,7 @@ def _structure(
 ) -> tuple[str | None, str, str | None, str | None, str, str | None]:
     """(subject, predicate, object actor, object country, literal value, event kind) of a
     sentence: what its main phrase says, and which of its events that phrase reports."""
-    anchor = _anchor(text, {e.kind for e in events})
+    anchor = _anchor(text, {e.kind for e in events if not e.link_only})
     if anchor is None:
         return None, "", None, None, "", None
     kind = anchor.kind if anchor.kind in PREDICATE_OF_KIND else None

@@ -34,10 +34,19 @@ def event_title(proposal: EventProposal, ctx: ExtractionContext) -> str:
         for t, _ in proposal.participants
         if ctx.actor_kinds.get(t) in {"international-organisation", "armed-force"}
     ]
+    plural = len(subjects) > 1
+
+    def verb(singular: str, many: str) -> str:
+        return many if plural else singular
+
     templates = {
         "coup": lambda: f"Coup in {place}" if place else "Coup",
-        "withdrawal": lambda: f"{who or 'Forces'} withdraw from {place or 'the region'}",
-        "deployment": lambda: f"{who or 'Forces'} deploy to {place or 'the region'}",
+        "withdrawal": lambda: (
+            f"{who or 'Forces'} {verb('withdraws', 'withdraw')} from {place or 'the region'}"
+        ),
+        "deployment": lambda: (
+            f"{who or 'Forces'} {verb('deploys', 'deploy')} to {place or 'the region'}"
+        ),
         "alliance-formation": lambda: (
             f"Formation of the {organisations[0]}"
             if organisations
@@ -58,23 +67,29 @@ def event_title(proposal: EventProposal, ctx: ExtractionContext) -> str:
             if len(everyone) > 1
             else f"Talks held by {join_names(everyone)}"
         ),
-        "visit": lambda: f"{who or 'Officials'} visit {other or place or 'the region'}",
+        "visit": lambda: (
+            f"{who or 'Officials'} {verb('visits', 'visit')} {other or place or 'the region'}"
+        ),
         "agreement": lambda: f"Agreement between {join_names(everyone)}",
         "aid-suspension": lambda: (
-            f"{who or 'Donors'} suspend aid" + (f" to {other}" if other else "")
+            f"{who or 'Donors'} {verb('suspends', 'suspend')} aid"
+            + (f" to {other}" if other else "")
         ),
-        "sanction": lambda: f"{who or 'Sanctions'} sanction {other or place}".strip(),
+        "sanction": lambda: (
+            f"{who or 'Sanctions'} {verb('sanctions', 'sanction')} {other or place}".strip()
+        ),
         "equipment-delivery": lambda: (
-            f"{who or 'Supplier'} delivers "
+            f"{who or 'Supplier'} {verb('delivers', 'deliver')} "
             + (proposal.detail or "military equipment")
             + (f" to {other or place}" if other or place else "")
         ),
         "intelligence-sharing": lambda: (
-            f"{who or 'Intelligence'} shares intelligence" + (f" with {other}" if other else "")
+            f"{who or 'Intelligence'} {verb('shares', 'share')} intelligence"
+            + (f" with {other}" if other else "")
         ),
         "attack": lambda: f"Attack in {place}" if place else f"Attack by {who}",
         "airstrike": lambda: f"Air strike in {place}" if place else f"Air strike by {who}",
-        "expulsion": lambda: f"{who} expels {other or place}",
+        "expulsion": lambda: f"{who} {verb('expels', 'expel')} {other or place}",
         "election": lambda: f"Election in {place}",
         "protest": lambda: f"Protest in {place}",
     }
