@@ -7,7 +7,6 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
-FIXTURES := countries actors
 
 .PHONY: run setup install migrate load test lint format bench ci clean
 
@@ -29,7 +28,7 @@ migrate: install
 	DEBUG=1 $(MANAGE) migrate --no-input
 
 load: migrate
-	DEBUG=1 $(MANAGE) loaddata $(FIXTURES)
+	DEBUG=1 $(MANAGE) load_initial_data
 	DEBUG=1 $(MANAGE) import_articles
 
 test: install

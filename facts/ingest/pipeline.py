@@ -331,6 +331,17 @@ class _ArticleWriter:
     def _write_events(self, article: Article) -> dict[int, int]:
         """Index of each proposal -> the id of the event it was matched to or created as."""
         proposals = self.analysis.events
+        if self.existing is not None:
+            # Re-extraction proposes events only from sentences it had not read before: the
+            # events of known sentences exist already (or a curator merged or rejected them).
+            known = set(article.claims.values_list("fingerprint", flat=True))
+            new_sentences = {
+                c.sentence_index for c in self.analysis.claims if c.fingerprint not in known
+            }
+            proposals = [
+                p if p.sentence_index in new_sentences else replace(p, link_only=True)
+                for p in proposals
+            ]
         kinds = {p.kind for p in proposals}
         candidates = {k: list(v) for k, v in self.state.events_of(kinds).items()}
         event_ids: dict[int, int] = {}

@@ -13,6 +13,7 @@ from facts.services.review import (
     claim_update,
     claims_review,
     object_review,
+    object_update,
 )
 
 __all__ = [
@@ -26,4 +27,5 @@ __all__ = [
     "claims_review",
     "event_merge",
     "object_review",
+    "object_update",
 ]

@@ -243,3 +243,23 @@ def article_grade(*, article: Article, user, reliability: str, reason: str) -> A
     article._change_reason = f"graded {reliability}: {reason}"
     article.save()
     return article
+
+
+def object_update(*, obj: Model, user, changes: dict, reason: str, expected_version=None) -> Model:
+    """Edit an actor's or event's fields (not its review status) with a reason."""
+    if set(changes) & REVIEW_FIELDS:
+        raise ReviewError("Review status changes need a review with a reason.")
+    if not (reason or "").strip():
+        raise ReviewError("Say why you are changing this.")
+    with transaction.atomic():
+        current = _locked(type(obj), obj.pk)
+        _check_version(current, expected_version)
+        for name, value in changes.items():
+            setattr(current, name, value)
+        current.curator_edited_at = timezone.now()
+        advance_version(current)
+        current._history_user = user
+        current._change_reason = reason.strip()
+        current.full_clean(exclude=["version"], validate_unique=False)
+        current.save()
+    return current

@@ -1,0 +1,150 @@
+"""The curated seed data set: the seeds imported, reviewed as facts/reference/seed_review.py
+says, and exported with natural keys as fixtures/seed_curated.json."""
+
+import io
+from datetime import UTC, date, datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import serializers
+from django.core.management import call_command
+from django.db import transaction
+
+from facts.choices import ReviewStatus
+from facts.models import Actor, Article, ArticleFlag, Claim, ClaimLink, Event, EventParticipant
+from facts.reference import seed_review
+from facts.services import (
+    ReviewError,
+    article_grade,
+    claim_review,
+    claim_update,
+    event_merge,
+    object_review,
+    object_update,
+)
+
+FIXED_JOINED = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+class CurationError(RuntimeError):
+    """The review does not fit what the importer proposed: fix seed_review.py."""
+
+
+def reviewer():
+    user, _ = get_user_model().objects.get_or_create(
+        username=seed_review.REVIEWER,
+        defaults={"first_name": "Seed", "last_name": "Analyst", "is_staff": True},
+    )
+    user.password = "!"  # unusable: this account signs reviews, it never logs in
+    user.date_joined = FIXED_JOINED
+    user.save()
+    user.groups.add(Group.objects.get(name="lead"))
+    return user
+
+
+def _claim(decision) -> Claim:
+    matches = list(
+        Claim.objects.filter(
+            article__source_file__contains=f"{decision.article}_",
+            quote__startswith=decision.quote_start,
+        )
+    )
+    if len(matches) != 1:
+        raise CurationError(
+            f"{len(matches)} claims in {decision.article} start with {decision.quote_start!r}"
+        )
+    return matches[0]
+
+
+def apply_seed_review() -> dict[str, int]:
+    """Import the seeds and review every proposal. Needs a database without articles."""
+    if Article.objects.exists():
+        raise CurationError("The database already holds articles: use an empty database.")
+    call_command("import_articles", stdout=io.StringIO(), stderr=io.StringIO())
+    user = reviewer()
+    with transaction.atomic():
+        for prefix, (grade, reason) in seed_review.ARTICLE_GRADES.items():
+            article = Article.objects.get(source_file__contains=f"{prefix}_")
+            article_grade(article=article, user=user, reliability=grade, reason=reason)
+        for survivor, merged, reason in seed_review.EVENT_MERGES:
+            event_merge(
+                survivor=Event.objects.get(slug=survivor),
+                merged=list(Event.objects.filter(slug__in=merged)),
+                user=user,
+                reason=reason,
+            )
+        for decision in seed_review.CLAIMS:
+            claim = _claim(decision)
+            if decision.statement:
+                claim = claim_update(
+                    claim=claim,
+                    user=user,
+                    changes={"statement": decision.statement},
+                    reason=decision.edit_reason or "Curator's wording",
+                    expected_version=claim.version,
+                )
+            claim_review(
+                claim=claim,
+                user=user,
+                status=decision.status,
+                reason=decision.reason,
+                credibility=decision.credibility,
+            )
+        for decision in seed_review.EVENTS:
+            try:
+                event = Event.objects.get(slug=decision.slug)
+            except Event.DoesNotExist:
+                raise CurationError(f"No event {decision.slug!r}") from None
+            if decision.dates:
+                changes = {
+                    k: date.fromisoformat(v) if k in {"date_start", "date_end"} else v
+                    for k, v in decision.dates.items()
+                }
+                event = object_update(
+                    obj=event, user=user, changes=changes, reason="Exact date from the record"
+                )
+            object_review(obj=event, user=user, status=decision.status, reason=decision.reason)
+        for actor in Actor.objects.filter(status=ReviewStatus.UNREVIEWED):
+            raise CurationError(f"Actor {actor.slug} was proposed and has no decision")
+        left = [
+            *(f"claim {c.pk}: {c.quote[:60]}" for c in Claim.objects.filter(status="unreviewed")),
+            *(f"event {e.slug}" for e in Event.objects.filter(status="unreviewed")),
+        ]
+        if left:
+            raise CurationError("No decision for: " + "; ".join(left))
+    return {
+        "claims": Claim.objects.count(),
+        "verified": Claim.objects.filter(status="verified").count(),
+        "disputed": Claim.objects.filter(status="disputed").count(),
+        "rejected": Claim.objects.filter(status="rejected").count(),
+        "events": Event.objects.count(),
+    }
+
+
+def export_curated() -> str:
+    """Everything the seeds added, with natural keys only (loads after countries and actors)."""
+    user_model = get_user_model()
+    objects = [
+        *user_model.objects.filter(username=seed_review.REVIEWER),
+        *Actor.objects.exclude(origin="reference").order_by("slug"),
+        *Article.objects.order_by("sha256"),
+        *ArticleFlag.objects.order_by("article__sha256", "code"),
+        *Event.objects.order_by("slug"),
+        *EventParticipant.objects.order_by("event__slug", "actor__slug", "role"),
+        *Claim.objects.order_by("article__sha256", "fingerprint"),
+        *ClaimLink.objects.order_by("from_claim__fingerprint", "to_claim__fingerprint", "kind"),
+    ]
+    return (
+        serializers.serialize(
+            "json",
+            objects,
+            use_natural_foreign_keys=True,
+            use_natural_primary_keys=True,
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+
+
+__all__ = ["CurationError", "ReviewError", "apply_seed_review", "export_curated"]
