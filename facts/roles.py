@@ -36,3 +36,20 @@ def role_permissions() -> dict[str, set[tuple[str, str]]]:
         for action in ("add", "change", "delete", "view")
     } | {("facts", "merge_actor"), ("facts", "merge_event")}
     return {"viewer": view, "curator": view | edit, "lead": everything}
+
+
+def sync_role_groups(group_model=None, permission_model=None) -> None:
+    """Create or update the three groups. The migration passes its historical models; at
+    run time (after a test flush, say) the real ones are used."""
+    if group_model is None or permission_model is None:
+        from django.contrib.auth.models import Group, Permission
+
+        group_model, permission_model = Group, Permission
+    for name, codes in role_permissions().items():
+        group, _ = group_model.objects.get_or_create(name=name)
+        group.permissions.set(
+            [
+                permission_model.objects.get(content_type__app_label=app, codename=codename)
+                for app, codename in sorted(codes)
+            ]
+        )

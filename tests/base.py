@@ -135,6 +135,10 @@ def make_staff(role: str, username: str | None = None):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from facts.roles import sync_role_groups
+
+    if not Group.objects.filter(name=role).exists():  # flushed by a transactional test
+        sync_role_groups()
     user = get_user_model().objects.create_user(
         username or role, password="correct-horse-battery", is_staff=True
     )

@@ -5,22 +5,14 @@ from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from facts.roles import role_permissions
+    from facts.roles import sync_role_groups
 
     # Permissions are normally created after migrations; the groups need them now.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, codes in role_permissions().items():
-        group, _ = Group.objects.get_or_create(name=name)
-        permissions = [
-            Permission.objects.get(content_type__app_label=app, codename=codename)
-            for app, codename in sorted(codes)
-        ]
-        group.permissions.set(permissions)
+    sync_role_groups(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
 
 
 def remove_roles(apps, schema_editor):
