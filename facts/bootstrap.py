@@ -14,6 +14,9 @@ INITIAL_FIXTURES = [
 
 def initial_data_load() -> list[str]:
     """Load each fixture whose table is still empty; say what was done."""
+    from facts.roles import sync_role_groups
+
+    sync_role_groups()  # the curated set's reviewer belongs to the lead group
     report = []
     for fixture, model in INITIAL_FIXTURES:
         if model.objects.exists():

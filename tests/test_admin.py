@@ -111,7 +111,10 @@ def _inline_management() -> dict:
 
 
 def claim_form_data(client, claim) -> dict:
-    form = client.get(change("claim", claim.pk)).context["adminform"].form
+    return claim_form_data_from(client.get(change("claim", claim.pk)).context["adminform"].form)
+
+
+def claim_form_data_from(form) -> dict:
     data = {}
     for name, field in form.fields.items():
         value = form.initial.get(name, field.initial)
@@ -268,6 +271,15 @@ class TestHistory(WorkbenchTestCase):
         self.client.force_login(self.lead)
         form = self.client.get(revert_url).context["adminform"].form
         assert form.initial["statement"] == original.statement
+        data = claim_form_data_from(form)
+        data.update({"change_reason": "Back to the source's wording", "expected_version": 2})
+        response = self.client.post(revert_url, data)
+        assert response.status_code == 302, errors(response)
+        claim.refresh_from_db()
+        assert claim.statement == original.statement
+        latest = claim.history.latest("history_date")
+        assert latest.history_user == self.lead
+        assert latest.history_change_reason == "Back to the source's wording"
 
 
 class TestRoles(WorkbenchTestCase):

@@ -18,6 +18,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         for key, value in os.environ.items()
         if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
         and not key.startswith("SECURE_")
+        and not key.endswith("_COOKIE_SECURE")
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],

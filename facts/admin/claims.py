@@ -256,7 +256,9 @@ class ClaimAdmin(ReviewActionsMixin, CuratedAdmin):
             obj.refresh_from_db()
             return
         edited = set(form.changed_data) - form.reason_exempt
-        if edited:
+        match = getattr(request, "resolver_match", None)
+        reverting = bool(match and match.url_name and match.url_name.endswith("simple_history"))
+        if edited or reverting:  # a revert saves the old version even if the form is untouched
             super().save_model(request, obj, form, change)
         status = form.cleaned_data.get("review_status")
         credibility = form.cleaned_data.get("credibility")
