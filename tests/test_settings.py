@@ -13,17 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    clean_env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DJANGO_SETTINGS_MODULE"}
-        and not key.startswith("SECURE_")
-        and not key.endswith("_COOKIE_SECURE")
-    }
+    """manage.py in a child process that sees only the environment a deployment would set."""
+    inherited = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**clean_env, "DJANGO_SETTINGS_MODULE": "sahel.settings", **env},
+        env={**inherited, "DJANGO_SETTINGS_MODULE": "sahel.settings", **env},
         capture_output=True,
         text=True,
         timeout=120,
