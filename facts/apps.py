@@ -5,3 +5,18 @@ class FactsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "facts"
     verbose_name = "Sahel facts"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(_ensure_search_index, sender=self)
+
+
+def _ensure_search_index(sender, using, **kwargs) -> None:
+    # SQLite rebuilds a table to alter it, dropping its triggers: put the index back after
+    # every migration run (idempotent on both engines).
+    from django.db import connections
+
+    from facts.search import ensure_search_index
+
+    ensure_search_index(connections[using])

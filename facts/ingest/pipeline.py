@@ -36,6 +36,7 @@ from facts.models import (
     EventParticipant,
 )
 from facts.names import normalize_name
+from facts.search import search_text_of
 
 logger = logging.getLogger(__name__)
 IMPORT_REASON = "Proposed by the importer"
@@ -420,6 +421,7 @@ class _ArticleWriter:
             )
             if claim.subject_id and claim.subject_id == claim.object_actor_id:
                 claim.object_actor_id = None
+            claim.search_text = search_text_of(claim)  # bulk_create does not call save()
             new.append(claim)
             mentions.append(
                 (

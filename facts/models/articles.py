@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from facts.choices import DatePrecision, QualityFlag, Reliability
 from facts.models.mixins import TimestampedModel, date_range_constraints
+from facts.search import search_text_of
 
 
 class ArticleManager(models.Manager["Article"]):
@@ -47,6 +48,9 @@ class Article(TimestampedModel):
     )
     reliability_reason = models.TextField(blank=True)
     extractor_version = models.CharField(max_length=20, blank=True)
+    search_text = models.TextField(
+        blank=True, editable=False, help_text="Searchable words (facts.search); kept by save()."
+    )
 
     objects = ArticleManager()
     history = HistoricalRecords()
@@ -74,6 +78,10 @@ class Article(TimestampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = search_text_of(self)
+        super().save(*args, **kwargs)
 
     def natural_key(self) -> tuple[str]:
         return (self.sha256,)

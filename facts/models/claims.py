@@ -13,6 +13,7 @@ from facts.models.articles import Article
 from facts.models.countries import Country
 from facts.models.events import Event
 from facts.models.mixins import DatedModel, ReviewedModel, TimestampedModel
+from facts.search import search_text_of
 
 
 class ClaimManager(models.Manager["Claim"]):
@@ -92,6 +93,9 @@ class Claim(ReviewedModel, DatedModel, TimestampedModel):
     extractor_version = models.CharField(max_length=20, blank=True)
     origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.IMPORT)
 
+    search_text = models.TextField(
+        blank=True, editable=False, help_text="Searchable words (facts.search); kept by save()."
+    )
     related_claims = models.ManyToManyField(
         "self", through="ClaimLink", symmetrical=False, related_name="+", blank=True
     )
@@ -145,6 +149,10 @@ class Claim(ReviewedModel, DatedModel, TimestampedModel):
 
     def __str__(self) -> str:
         return self.statement if len(self.statement) <= 80 else self.statement[:79] + "…"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = search_text_of(self)
+        super().save(*args, **kwargs)
 
     def natural_key(self) -> tuple[str, str]:
         return (*self.article.natural_key(), self.fingerprint)

@@ -8,6 +8,7 @@ from facts.choices import EventKind, GeoPrecision, Origin, ParticipantRole
 from facts.models.actors import SLUG_PATTERN, Actor
 from facts.models.countries import Country
 from facts.models.mixins import DatedModel, ReviewedModel, TimestampedModel
+from facts.search import search_text_of
 
 
 class EventManager(models.Manager["Event"]):
@@ -38,6 +39,9 @@ class Event(ReviewedModel, DatedModel, TimestampedModel):
     fatalities_best = models.PositiveIntegerField(null=True, blank=True)
     fatalities_high = models.PositiveIntegerField(null=True, blank=True)
     origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.CURATOR)
+    search_text = models.TextField(
+        blank=True, editable=False, help_text="Searchable words (facts.search); kept by save()."
+    )
 
     objects = EventManager()
     history = HistoricalRecords(m2m_fields=[countries])
@@ -95,6 +99,10 @@ class Event(ReviewedModel, DatedModel, TimestampedModel):
     def __str__(self) -> str:
         when = self.date_text or (self.date_start.isoformat() if self.date_start else "undated")
         return f"{self.title} ({when})"
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = search_text_of(self)
+        super().save(*args, **kwargs)
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
