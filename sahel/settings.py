@@ -39,7 +39,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
+    "rest_framework.authtoken",
     "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "facts",
 ]
@@ -137,10 +140,55 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 REST_FRAMEWORK = {
-    "DEFAULT_PERMISSION_CLASSES": [
-        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PERMISSION_CLASSES": ["facts.api.permissions.RolePermission"],
+    # JSON only: no browsable forms, so no select box over a large table is ever rendered.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "django_filters.rest_framework.DjangoFilterBackend",
+        "rest_framework.filters.OrderingFilter",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+    "EXCEPTION_HANDLER": "facts.api.errors.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "facts.api.pagination.CursorPage",
+    "URL_FORMAT_OVERRIDE": None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Sahel Facts API",
+    "DESCRIPTION": (
+        "Sourced facts on security and diplomacy in the Sahel: claims anchored to quoted "
+        "passages, events, actors, countries and articles. Anonymous readers see verified facts; "
+        "tokens carry a curation role (viewer, curator, lead)."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ActorKindEnum": "facts.choices.ActorKind",
+        "EventKindEnum": "facts.choices.EventKind",
+        "RelationKindEnum": "facts.choices.RelationKind",
+        "ReviewStatusEnum": "facts.choices.ReviewStatus",
+        "ReliabilityEnum": "facts.choices.Reliability",
+        "CredibilityEnum": "facts.choices.Credibility",
+        "PredicateEnum": "facts.choices.Predicate",
+        "QualityFlagEnum": "facts.choices.QualityFlag",
+        "OriginEnum": "facts.choices.Origin",
+        "GeoPrecisionEnum": "facts.choices.GeoPrecision",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "facts.api.schema.add_error_responses",
+    ],
 }
 
 LOGGING = {

@@ -8,6 +8,8 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-key-not-secret-" + "x" * 40)
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# Throttling has its own test; the rest of the suite reads freely.
+os.environ.setdefault("API_ANON_RATE", "100000/minute")
 # The live server for browser tests speaks plain HTTP.
 os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
 os.environ.setdefault("CSRF_COOKIE_SECURE", "0")

@@ -203,6 +203,8 @@ class TestActors:
 
     def test_every_alias_maps_to_exactly_one_actor_and_no_other_actors_name(self):
         names = {normalize_name(actor.name): actor.pk for actor in Actor.objects.all()}
+        for actor in Actor.objects.all():
+            assert actor.name_key == normalize_name(actor.name), actor.slug
         assert len(names) == Actor.objects.count(), "two actors share a name"
         for alias in ActorAlias.objects.all():
             assert alias.normalized == normalize_name(alias.name), alias.name

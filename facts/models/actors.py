@@ -26,6 +26,9 @@ class Actor(ReviewedModel, TimestampedModel):
 
     slug = models.SlugField(max_length=120, unique=True)
     name = models.CharField(max_length=200)
+    name_key = models.CharField(
+        max_length=200, db_index=True, editable=False, default="", help_text="normalize_name(name)."
+    )
     kind = models.CharField(max_length=32, choices=ActorKind.choices, db_index=True)
     title = models.CharField(
         max_length=120, blank=True, help_text="Rank or honorific, e.g. 'Lieutenant General'."
@@ -84,6 +87,10 @@ class Actor(ReviewedModel, TimestampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.name_key = normalize_name(self.name)
+        super().save(*args, **kwargs)
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)

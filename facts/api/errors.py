@@ -1,0 +1,71 @@
+"""JSON errors everywhere under /api/: DRF's, Django's 404 and 500, and service errors."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import ProtectedError
+from django.http import JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from facts.services import ReviewError, StaleVersionError
+
+
+class PreconditionRequired(exceptions.APIException):
+    status_code = 428
+    default_detail = "This write needs an If-Match header with the ETag you last read."
+    default_code = "precondition_required"
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = "The object changed since you read it."
+    default_code = "precondition_failed"
+
+
+def _detail(data):
+    if isinstance(data, dict):
+        return data
+    if isinstance(data, list):
+        return {"detail": " ".join(str(item) for item in data)}
+    return {"detail": str(data)}
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, StaleVersionError):
+        return Response(
+            {"detail": " ".join(exc.messages), "changes": _jsonable(exc.changes)},
+            status=status.HTTP_412_PRECONDITION_FAILED,
+        )
+    if isinstance(exc, ReviewError | DjangoValidationError):
+        if hasattr(exc, "message_dict"):
+            return Response(exc.message_dict, status=status.HTTP_400_BAD_REQUEST)
+        return Response({"detail": " ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, ProtectedError):
+        return Response(
+            {"detail": "Other records depend on this one; it cannot be deleted."},
+            status=status.HTTP_409_CONFLICT,
+        )
+    response = drf_exception_handler(exc, context)
+    if response is not None:
+        response.data = _detail(response.data)
+    return response
+
+
+def _jsonable(changes):
+    return [{**c, "date": c["date"].isoformat()} for c in changes]
+
+
+def not_found(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+def server_error(request):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Server error."}, status=500)
+    from django.views.defaults import server_error as html_server_error
+
+    return html_server_error(request)

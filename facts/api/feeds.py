@@ -1,0 +1,194 @@
+"""Keeping a copy in sync: what changed since a time, and what was withdrawn or deleted.
+
+Both feeds are ordered by time, then type, then id, and page with a cursor made of the last
+item's (time, type, id), so no change is skipped or repeated across pages.
+"""
+
+from datetime import datetime
+
+from django.db.models import Q
+from django.utils.dateparse import parse_datetime
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from facts.api.visibility import visible_actors, visible_articles, visible_claims, visible_events
+from facts.choices import ReviewStatus
+from facts.models import Actor, Article, Claim, Event
+
+FEED_LIMIT = 500
+WITHDRAWN = [ReviewStatus.REJECTED, ReviewStatus.RETRACTED]
+
+SOURCES = {
+    "actor": (Actor, visible_actors),
+    "article": (Article, visible_articles),
+    "claim": (Claim, visible_claims),
+    "event": (Event, visible_events),
+}
+
+
+def _cursor(request, name: str) -> tuple[datetime, str, int]:
+    raw = request.query_params.get(name)
+    if not raw:
+        raise ValidationError({name: ["Required: an ISO 8601 time, e.g. 2026-01-31T00:00:00Z."]})
+    when = parse_datetime(raw.replace(" ", "+"))
+    if when is None or when.tzinfo is None:
+        raise ValidationError({name: ["Not an ISO 8601 time with a time zone."]})
+    after_type = request.query_params.get("after_type", "")
+    try:
+        after_id = int(request.query_params.get("after_id", "0"))
+    except ValueError:
+        raise ValidationError({"after_id": ["Not an integer."]}) from None
+    return when, after_type, after_id
+
+
+def _after(field: str, kind: str, cursor) -> Q:
+    when, after_type, after_id = cursor
+    if kind > after_type:
+        return Q(**{f"{field}__gte": when})
+    if kind == after_type:
+        return Q(**{f"{field}__gt": when}) | Q(**{field: when, "pk__gt": after_id})
+    return Q(**{f"{field}__gt": when})
+
+
+def _limit(request) -> int:
+    try:
+        return max(1, min(FEED_LIMIT, int(request.query_params.get("limit", FEED_LIMIT))))
+    except ValueError:
+        raise ValidationError({"limit": ["Not an integer."]}) from None
+
+
+def _page(request, items: list[dict], limit: int, time_param: str, time_key: str) -> dict:
+    items.sort(key=lambda item: (item[time_key], item["type"], item["id"]))
+    page = items[:limit]
+    next_url = None
+    if len(items) > limit:
+        last = page[-1]
+        params = request.query_params.copy()
+        params[time_param] = last[time_key].isoformat()
+        params["after_type"] = last["type"]
+        params["after_id"] = str(last["id"])
+        next_url = request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+    return {"next": next_url, "results": page}
+
+
+FEED_ITEM = inline_serializer(
+    "FeedItem",
+    {
+        "type": serializers.CharField(),
+        "id": serializers.IntegerField(),
+        "url": serializers.CharField(allow_null=True),
+        "updated_at": serializers.DateTimeField(required=False),
+        "at": serializers.DateTimeField(required=False),
+        "status": serializers.CharField(required=False),
+        "reason": serializers.CharField(required=False),
+    },
+)
+FEED_PAGE = inline_serializer(
+    "FeedPage",
+    {"next": serializers.CharField(allow_null=True), "results": FEED_ITEM.__class__(many=True)},
+)
+
+
+class ChangesView(APIView):
+    """Objects created or changed after `updated_after`, oldest first."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("updated_after", str, required=True),
+            OpenApiParameter("after_type", str),
+            OpenApiParameter("after_id", int),
+            OpenApiParameter("limit", int),
+        ],
+        responses=FEED_PAGE,
+    )
+    def get(self, request):
+        cursor = _cursor(request, "updated_after")
+        limit = _limit(request)
+        items = []
+        for kind, (model, visible) in SOURCES.items():
+            rows = (
+                visible(request.user, model.objects.all())
+                .filter(_after("updated_at", kind, cursor))
+                .order_by("updated_at", "pk")
+                .values("pk", "updated_at", "status" if kind != "article" else "reliability")
+            )[: limit + 1]
+            for row in rows:
+                items.append(
+                    {
+                        "type": kind,
+                        "id": row["pk"],
+                        "url": reverse(f"api:{kind}-detail", args=[row["pk"]], request=request),
+                        "updated_at": row["updated_at"],
+                        "status": row.get("status", ""),
+                    }
+                )
+        return Response(_page(request, items, limit, "updated_after", "updated_at"))
+
+
+class TombstonesView(APIView):
+    """Claims and events withdrawn (rejected or retracted) and objects deleted after `since`:
+    what a copy must drop."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("since", str, required=True),
+            OpenApiParameter("after_type", str),
+            OpenApiParameter("after_id", int),
+            OpenApiParameter("limit", int),
+        ],
+        responses=FEED_PAGE,
+    )
+    def get(self, request):
+        cursor = _cursor(request, "since")
+        limit = _limit(request)
+        items = []
+        for kind, model in (("claim", Claim), ("event", Event)):
+            rows = (
+                model.objects.filter(status__in=WITHDRAWN)
+                .filter(_after("reviewed_at", kind, cursor))
+                .order_by("reviewed_at", "pk")
+                .values("pk", "reviewed_at", "status", "status_reason")
+            )[: limit + 1]
+            items += [
+                {
+                    "type": kind,
+                    "id": row["pk"],
+                    "url": None,
+                    "at": row["reviewed_at"],
+                    "status": row["status"],
+                    "reason": row["status_reason"],
+                }
+                for row in rows
+            ]
+        for kind, (model, _) in SOURCES.items():
+            deleted = (
+                model.history.filter(history_type="-")
+                .filter(_after_history(kind, cursor))
+                .order_by("history_date", "id")
+                .values("id", "history_date", "history_change_reason")
+            )[: limit + 1]
+            items += [
+                {
+                    "type": kind,
+                    "id": row["id"],
+                    "url": None,
+                    "at": row["history_date"],
+                    "status": "deleted",
+                    "reason": row["history_change_reason"] or "",
+                }
+                for row in deleted
+            ]
+        return Response(_page(request, items, limit, "since", "at"))
+
+
+def _after_history(kind: str, cursor) -> Q:
+    when, after_type, after_id = cursor
+    if kind > after_type:
+        return Q(history_date__gte=when)
+    if kind == after_type:
+        return Q(history_date__gt=when) | Q(history_date=when, id__gt=after_id)
+    return Q(history_date__gt=when)

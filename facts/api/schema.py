@@ -1,0 +1,41 @@
+"""OpenAPI post-processing: every operation documents the errors it can answer with."""
+
+ERROR_SCHEMA = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "additionalProperties": True,
+}
+ERRORS = {
+    "400": "Invalid input; field-level messages by field name.",
+    "401": "Authentication required for this write.",
+    "403": "Your role does not allow this.",
+    "404": "Not found (or not visible to you).",
+    "405": "Method not allowed.",
+    "406": "Only JSON is served.",
+    "409": "Other records depend on this one.",
+    "412": "The object changed since you read it (stale If-Match).",
+    "415": "Send JSON.",
+    "428": "Writes need an If-Match header.",
+    "429": "Too many requests; slow down.",
+}
+WRITE_ONLY = {"409", "412", "415", "428"}
+
+
+def add_error_responses(result, generator, request, public):
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            responses = operation.setdefault("responses", {})
+            for code, description in ERRORS.items():
+                if code in WRITE_ONLY and method == "get":
+                    continue
+                responses.setdefault(
+                    code,
+                    {
+                        "description": description,
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                        },
+                    },
+                )
+    return result

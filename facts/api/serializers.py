@@ -1,0 +1,464 @@
+"""Representations: every object with a stable `url`, related objects in a brief form."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from facts.choices import (
+    EVENT_KIND_TAXONOMY,
+    Credibility,
+    DatePrecision,
+    Predicate,
+    Reliability,
+    ReviewStatus,
+)
+from facts.models import Actor, Article, Claim, Country, Event
+
+
+def _url(serializer, name: str, pk) -> str:
+    return reverse(f"api:{name}-detail", args=[pk], request=serializer.context.get("request"))
+
+
+# ----------------------------------------------------------------------------- brief forms
+
+
+class CountryBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:country-detail", lookup_field="alpha3"
+    )
+    code = serializers.CharField(source="alpha3")
+
+    class Meta:
+        model = Country
+        fields = ["code", "alpha2", "name", "url"]
+
+
+class ActorBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail")
+
+    class Meta:
+        model = Actor
+        fields = ["id", "url", "slug", "name"]
+
+
+class EventBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:event-detail")
+
+    class Meta:
+        model = Event
+        fields = ["id", "url", "slug", "title"]
+
+
+class DateRangeSerializer(serializers.Serializer):
+    start = serializers.DateField(allow_null=True)
+    end = serializers.DateField(allow_null=True)
+    precision = serializers.CharField(allow_blank=True)
+    text = serializers.CharField(allow_blank=True)
+
+
+def date_range(obj, prefix: str = "date") -> dict:
+    return {
+        "start": getattr(obj, f"{prefix}_start"),
+        "end": getattr(obj, f"{prefix}_end"),
+        "precision": getattr(obj, f"{prefix}_precision"),
+        "text": getattr(obj, f"{prefix}_text"),
+    }
+
+
+# ----------------------------------------------------------------------------- countries
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api:country-detail", lookup_field="alpha3"
+    )
+    code = serializers.CharField(source="alpha3")
+
+    class Meta:
+        model = Country
+        fields = [
+            "code",
+            "alpha2",
+            "numeric",
+            "name",
+            "official_name",
+            "capital",
+            "demonyms",
+            "aliases",
+            "region",
+            "url",
+        ]
+
+
+# ----------------------------------------------------------------------------- actors
+
+
+class ActorRelationSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    object = ActorBriefSerializer()
+    title = serializers.CharField()
+    start = serializers.DateField(allow_null=True)
+    start_precision = serializers.CharField()
+    end = serializers.DateField(allow_null=True)
+    end_precision = serializers.CharField()
+
+
+class ActorSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail")
+    country = CountryBriefSerializer(read_only=True)
+    parent = ActorBriefSerializer(read_only=True)
+    aliases = serializers.SerializerMethodField()
+    relations = ActorRelationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Actor
+        fields = [
+            "id",
+            "url",
+            "slug",
+            "name",
+            "kind",
+            "title",
+            "description",
+            "country",
+            "parent",
+            "aliases",
+            "relations",
+            "wikidata_qid",
+            "acled_name",
+            "origin",
+            "status",
+            "status_reason",
+            "reviewed_at",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_aliases(self, obj) -> list[str]:
+        return [alias.name for alias in obj.aliases.all()]
+
+
+class ActorWriteSerializer(serializers.ModelSerializer):
+    reason = serializers.CharField(write_only=True)
+
+    class Meta:
+        model = Actor
+        fields = ["name", "kind", "title", "description", "wikidata_qid", "acled_name", "reason"]
+        extra_kwargs = {field: {"required": False} for field in fields if field != "reason"}
+
+
+# ----------------------------------------------------------------------------- events
+
+
+class ParticipantSerializer(serializers.Serializer):
+    actor = ActorBriefSerializer()
+    role = serializers.CharField()
+
+
+class EventSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:event-detail")
+    date = serializers.SerializerMethodField()
+    countries = CountryBriefSerializer(many=True, read_only=True)
+    participants = ParticipantSerializer(many=True, read_only=True)
+    taxonomy = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "url",
+            "slug",
+            "kind",
+            "taxonomy",
+            "title",
+            "description",
+            "date",
+            "countries",
+            "location",
+            "latitude",
+            "longitude",
+            "geo_precision",
+            "participants",
+            "fatalities_low",
+            "fatalities_best",
+            "fatalities_high",
+            "origin",
+            "status",
+            "status_reason",
+            "reviewed_at",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
+
+    @extend_schema_field(DateRangeSerializer)
+    def get_date(self, obj) -> dict:
+        return date_range(obj)
+
+    @extend_schema_field(serializers.DictField(child=serializers.JSONField(allow_null=True)))
+    def get_taxonomy(self, obj) -> dict:
+        mapping = EVENT_KIND_TAXONOMY.get(obj.kind, {})
+        acled = mapping.get("acled")
+        return {
+            "acled_event_type": acled[0] if acled else None,
+            "acled_sub_event_type": acled[1] if acled else None,
+            "plover": mapping.get("plover"),
+        }
+
+
+class EventWriteSerializer(serializers.ModelSerializer):
+    reason = serializers.CharField(write_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "title",
+            "description",
+            "date_start",
+            "date_end",
+            "date_precision",
+            "date_text",
+            "location",
+            "fatalities_low",
+            "fatalities_best",
+            "fatalities_high",
+            "reason",
+        ]
+        extra_kwargs = {field: {"required": False} for field in fields if field != "reason"}
+
+
+# ----------------------------------------------------------------------------- articles
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:article-detail")
+    source_url = serializers.CharField(source="url")
+    published = serializers.SerializerMethodField()
+    quality_flags = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Article
+        fields = [
+            "id",
+            "url",
+            "title",
+            "subtitle",
+            "author",
+            "publisher",
+            "source_url",
+            "published",
+            "language",
+            "reliability",
+            "reliability_reason",
+            "quality_flags",
+            "sha256",
+            "source_file",
+            "created_at",
+            "updated_at",
+        ]
+
+    @extend_schema_field(DateRangeSerializer)
+    def get_published(self, obj) -> dict:
+        return date_range(obj, "published")
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_quality_flags(self, obj) -> list[str]:
+        return sorted(flag.code for flag in obj.flags.all())
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    class Meta(ArticleSerializer.Meta):
+        fields = [*ArticleSerializer.Meta.fields, "text", "raw_text", "text_sha256"]
+
+
+class ArticleGradeSerializer(serializers.Serializer):
+    reliability = serializers.ChoiceField(choices=Reliability.choices)
+    reason = serializers.CharField()
+
+
+# ----------------------------------------------------------------------------- claims
+
+
+class QuoteSerializer(serializers.Serializer):
+    exact = serializers.CharField()
+    prefix = serializers.CharField(allow_blank=True)
+    suffix = serializers.CharField(allow_blank=True)
+    start = serializers.IntegerField()
+    end = serializers.IntegerField()
+    selectors = serializers.ListField(child=serializers.DictField())
+
+
+class ClaimArticleSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.CharField()
+    title = serializers.CharField()
+    source_url = serializers.CharField(allow_blank=True)
+    reliability = serializers.CharField()
+
+
+def quote_of(claim) -> dict:
+    return {
+        "exact": claim.quote,
+        "prefix": claim.quote_prefix,
+        "suffix": claim.quote_suffix,
+        "start": claim.quote_start,
+        "end": claim.quote_end,
+        "selectors": [
+            {
+                "type": "TextQuoteSelector",
+                "exact": claim.quote,
+                "prefix": claim.quote_prefix,
+                "suffix": claim.quote_suffix,
+            },
+            {"type": "TextPositionSelector", "start": claim.quote_start, "end": claim.quote_end},
+        ],
+    }
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
+    subject = ActorBriefSerializer(read_only=True)
+    object_actor = ActorBriefSerializer(read_only=True)
+    object_country = CountryBriefSerializer(read_only=True)
+    claimant = ActorBriefSerializer(read_only=True)
+    event = EventBriefSerializer(read_only=True)
+    countries = CountryBriefSerializer(many=True, read_only=True)
+    actors = ActorBriefSerializer(many=True, read_only=True)
+    date = serializers.SerializerMethodField()
+    quote = serializers.SerializerMethodField()
+    article = serializers.SerializerMethodField()
+    corroborating_articles = serializers.IntegerField(read_only=True)
+    contradicted = serializers.BooleanField(read_only=True)
+    annotation = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Claim
+        fields = [
+            "id",
+            "url",
+            "statement",
+            "subject",
+            "predicate",
+            "object_actor",
+            "object_country",
+            "object_value",
+            "event",
+            "countries",
+            "actors",
+            "claimant",
+            "claimant_text",
+            "reported_via",
+            "date",
+            "quote",
+            "article",
+            "status",
+            "status_reason",
+            "reviewed_at",
+            "credibility",
+            "confidence",
+            "corroborating_articles",
+            "contradicted",
+            "origin",
+            "version",
+            "created_at",
+            "updated_at",
+            "annotation",
+        ]
+
+    @extend_schema_field(DateRangeSerializer)
+    def get_date(self, obj) -> dict:
+        return date_range(obj)
+
+    @extend_schema_field(QuoteSerializer)
+    def get_quote(self, obj) -> dict:
+        return quote_of(obj)
+
+    @extend_schema_field(ClaimArticleSerializer)
+    def get_article(self, obj) -> dict:
+        article = obj.article
+        return {
+            "id": article.pk,
+            "url": _url(self, "article", article.pk),
+            "title": article.title,
+            "source_url": article.url,
+            "reliability": article.reliability,
+        }
+
+    def get_annotation(self, obj) -> str:
+        return reverse("api:claim-annotation", args=[obj.pk], request=self.context.get("request"))
+
+
+class ClaimUpdateSerializer(serializers.Serializer):
+    """Curator-owned fields of a claim; every write carries its reason."""
+
+    statement = serializers.CharField(required=False)
+    subject = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Actor.objects.all(), required=False, allow_null=True
+    )
+    predicate = serializers.ChoiceField(
+        choices=[("", "—"), *Predicate.choices], required=False, allow_blank=True
+    )
+    object_actor = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Actor.objects.all(), required=False, allow_null=True
+    )
+    object_country = serializers.SlugRelatedField(
+        slug_field="alpha3", queryset=Country.objects.all(), required=False, allow_null=True
+    )
+    object_value = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    event = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Event.objects.all(), required=False, allow_null=True
+    )
+    countries = serializers.SlugRelatedField(
+        slug_field="alpha3", queryset=Country.objects.all(), many=True, required=False
+    )
+    actors = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Actor.objects.all(), many=True, required=False
+    )
+    claimant = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Actor.objects.all(), required=False, allow_null=True
+    )
+    claimant_text = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    reported_via = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    credibility = serializers.ChoiceField(
+        choices=Credibility.choices, required=False, allow_null=True
+    )
+    date_start = serializers.DateField(required=False, allow_null=True)
+    date_end = serializers.DateField(required=False, allow_null=True)
+    date_precision = serializers.ChoiceField(
+        choices=[("", "—"), *DatePrecision.choices], required=False, allow_blank=True
+    )
+    date_text = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    reason = serializers.CharField()
+
+
+class ClaimCreateSerializer(serializers.Serializer):
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all())
+    quote = serializers.CharField(max_length=5000)
+    quote_start = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    statement = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class ReviewSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=ReviewStatus.choices)
+    reason = serializers.CharField(max_length=5000)
+    credibility = serializers.ChoiceField(
+        choices=Credibility.choices, required=False, allow_null=True
+    )
+
+
+class MergeSerializer(serializers.Serializer):
+    survivor = serializers.IntegerField(min_value=1)
+    merged = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1)
+    reason = serializers.CharField(max_length=5000)
+
+
+class HistoryEntrySerializer(serializers.Serializer):
+    version = serializers.IntegerField(allow_null=True)
+    date = serializers.DateTimeField()
+    type = serializers.CharField()
+    user = serializers.CharField(allow_null=True)
+    reason = serializers.CharField(allow_blank=True)
+    changes = serializers.ListField(child=serializers.DictField())

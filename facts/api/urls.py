@@ -1,0 +1,28 @@
+"""Routes of API v1 (mounted at /api/v1/ under the "api" namespace)."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from facts.api import feeds, views
+
+app_name = "api"
+
+router = DefaultRouter()
+router.include_root_view = False
+router.include_format_suffixes = False
+router.register("countries", views.CountryViewSet, basename="country")
+router.register("actors", views.ActorViewSet, basename="actor")
+router.register("events", views.EventViewSet, basename="event")
+router.register("articles", views.ArticleViewSet, basename="article")
+router.register("claims", views.ClaimViewSet, basename="claim")
+
+urlpatterns = [
+    path("", include(router.urls)),
+    path("changes/", feeds.ChangesView.as_view(), name="changes"),
+    path("tombstones/", feeds.TombstonesView.as_view(), name="tombstones"),
+    path("auth/token/", obtain_auth_token, name="token"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]

@@ -1,0 +1,162 @@
+"""One FilterSet per model, shared by the API (and usable by any list of the same model)."""
+
+import django_filters as filters
+from django.db.models import Q
+
+from facts.choices import (
+    ActorKind,
+    Credibility,
+    EventKind,
+    Predicate,
+    QualityFlag,
+    Reliability,
+    ReviewStatus,
+)
+from facts.models import Actor, Article, Claim, Country, Event
+from facts.names import normalize_name
+from facts.search import search
+
+
+def _country_q(prefix: str, value: str) -> Q:
+    code = (value or "").strip().upper()
+    field = "alpha2" if len(code) == 2 else "alpha3"
+    return Q(**{f"{prefix}__{field}": code})
+
+
+def _overlap(queryset, start_field: str, end_field: str, after, before):
+    """Rows whose date range overlaps [after, before]; undated rows never match."""
+    if after:
+        queryset = queryset.filter(**{f"{end_field}__gte": after})
+    if before:
+        queryset = queryset.filter(**{f"{start_field}__lte": before})
+    return queryset
+
+
+class SearchFilterMixin(filters.FilterSet):
+    q = filters.CharFilter(method="filter_q", label="Full-text search (every word must occur)")
+
+    def filter_q(self, queryset, name, value):
+        return search(queryset, value) if value.strip() else queryset
+
+
+class ClaimFilterSet(SearchFilterMixin):
+    status = filters.MultipleChoiceFilter(choices=ReviewStatus.choices)
+    country = filters.CharFilter(method="filter_country", label="Country (alpha-2 or alpha-3)")
+    actor = filters.CharFilter(
+        method="filter_actor", label="Actor slug, as subject, object, claimant or mentioned"
+    )
+    subject = filters.CharFilter(field_name="subject__slug")
+    object = filters.CharFilter(field_name="object_actor__slug")
+    claimant = filters.CharFilter(field_name="claimant__slug")
+    mentions = filters.CharFilter(field_name="actors__slug", distinct=True)
+    event = filters.CharFilter(field_name="event__slug")
+    article = filters.NumberFilter(field_name="article_id")
+    predicate = filters.MultipleChoiceFilter(choices=Predicate.choices)
+    date_after = filters.DateFilter(method="filter_dates", label="Claim dates overlap from")
+    date_before = filters.DateFilter(method="filter_dates", label="Claim dates overlap until")
+    credibility = filters.MultipleChoiceFilter(choices=Credibility.choices)
+    credibility_max = filters.NumberFilter(field_name="credibility", lookup_expr="lte")
+    reliability = filters.MultipleChoiceFilter(
+        field_name="article__reliability", choices=Reliability.choices
+    )
+    min_corroboration = filters.NumberFilter(
+        field_name="corroborating_articles",
+        lookup_expr="gte",
+        label="At least this many other articles support it",
+    )
+    updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+
+    class Meta:
+        model = Claim
+        fields = []
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(
+            _country_q("countries", value) | _country_q("object_country", value)
+        ).distinct()
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.filter(
+            Q(subject__slug=value)
+            | Q(object_actor__slug=value)
+            | Q(claimant__slug=value)
+            | Q(actors__slug=value)
+        ).distinct()
+
+    def filter_dates(self, queryset, name, value):
+        data = self.form.cleaned_data
+        if name == "date_before" and data.get("date_after"):
+            return queryset  # applied once, with date_after
+        return _overlap(
+            queryset, "date_start", "date_end", data.get("date_after"), data.get("date_before")
+        )
+
+
+class EventFilterSet(SearchFilterMixin):
+    kind = filters.MultipleChoiceFilter(choices=EventKind.choices)
+    status = filters.MultipleChoiceFilter(choices=ReviewStatus.choices)
+    country = filters.CharFilter(method="filter_country", label="Country (alpha-2 or alpha-3)")
+    actor = filters.CharFilter(field_name="participants__actor__slug", distinct=True)
+    date_after = filters.DateFilter(method="filter_dates")
+    date_before = filters.DateFilter(method="filter_dates")
+    updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+
+    class Meta:
+        model = Event
+        fields = []
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(_country_q("countries", value)).distinct()
+
+    def filter_dates(self, queryset, name, value):
+        data = self.form.cleaned_data
+        if name == "date_before" and data.get("date_after"):
+            return queryset
+        return _overlap(
+            queryset, "date_start", "date_end", data.get("date_after"), data.get("date_before")
+        )
+
+
+class ActorFilterSet(filters.FilterSet):
+    kind = filters.MultipleChoiceFilter(choices=ActorKind.choices)
+    status = filters.MultipleChoiceFilter(choices=ReviewStatus.choices)
+    country = filters.CharFilter(method="filter_country")
+    name = filters.CharFilter(method="filter_name", label="Name or alias, any spelling")
+    updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+
+    class Meta:
+        model = Actor
+        fields = []
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(_country_q("country", value))
+
+    def filter_name(self, queryset, name, value):
+        key = normalize_name(value)
+        return queryset.filter(
+            Q(name_key__contains=key) | Q(aliases__normalized__contains=key)
+        ).distinct()
+
+
+class ArticleFilterSet(SearchFilterMixin):
+    publisher = filters.CharFilter(field_name="publisher", lookup_expr="iexact")
+    published_after = filters.DateFilter(field_name="published_end", lookup_expr="gte")
+    published_before = filters.DateFilter(field_name="published_start", lookup_expr="lte")
+    flag = filters.MultipleChoiceFilter(
+        field_name="flags__code", choices=QualityFlag.choices, distinct=True
+    )
+    reliability = filters.MultipleChoiceFilter(choices=Reliability.choices)
+    updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+
+    class Meta:
+        model = Article
+        fields = []
+
+
+class CountryFilterSet(filters.FilterSet):
+    region = filters.CharFilter(field_name="region", lookup_expr="iexact")
+    name = filters.CharFilter(field_name="name", lookup_expr="icontains")
+
+    class Meta:
+        model = Country
+        fields = []

@@ -1,0 +1,103 @@
+"""Each FilterSet called directly: FilterSet(params, queryset).qs."""
+
+from django.test import TestCase
+
+from facts.bootstrap import initial_data_load
+from facts.filtersets import (
+    ActorFilterSet,
+    ArticleFilterSet,
+    ClaimFilterSet,
+    CountryFilterSet,
+    EventFilterSet,
+)
+from facts.models import Actor, Article, Claim, Country, Event
+from facts.selectors import with_evidence
+
+
+def claims(**params):
+    filterset = ClaimFilterSet(params, with_evidence(Claim.objects.all()))
+    assert filterset.is_valid(), filterset.errors
+    return filterset.qs
+
+
+class TestFilterSets(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        initial_data_load()
+        cls.niger = Claim.objects.get(quote__startswith="Most recently, Niger")
+
+    def test_claims_by_country_code_of_either_length(self):
+        assert set(claims(country="ne")) == set(claims(country="NER"))
+        assert self.niger in claims(country="NER") and self.niger not in claims(country="MLI")
+
+    def test_claims_by_actor_in_each_part(self):
+        assert self.niger in claims(actor="mohamed-bazoum")  # object
+        assert self.niger in claims(actor="abdourahamane-tchiani")  # subject
+        assert self.niger in claims(subject="abdourahamane-tchiani")
+        assert self.niger not in claims(subject="mohamed-bazoum")
+        assert self.niger in claims(object="mohamed-bazoum")
+        brennan = claims(claimant="john-brennan")
+        assert brennan.count() == 1 and "Brennan" in brennan.get().quote
+        assert self.niger in claims(mentions="mohamed-bazoum")
+
+    def test_claims_by_status_event_article_predicate_and_grades(self):
+        assert set(claims(status=["disputed"]).values_list("status", flat=True)) == {"disputed"}
+        assert self.niger in claims(event="2023-07-coup-in-niger")
+        assert self.niger in claims(article=str(self.niger.article_id))
+        assert self.niger in claims(predicate=["ousted"])
+        assert self.niger in claims(credibility=["1"], reliability=["D"])
+        assert self.niger not in claims(credibility_max="0")
+
+    def test_claims_whose_dates_overlap_a_range(self):
+        assert self.niger in claims(date_after="2023-07-15", date_before="2023-08-15")
+        assert self.niger in claims(date_before="2023-07-01")
+        assert self.niger not in claims(date_after="2023-08-01")
+        assert not claims(date_after="2023-01-01").filter(date_start__isnull=True).exists()
+
+    def test_claims_by_corroboration_update_time_and_text(self):
+        corroborated = claims(min_corroboration="3")
+        assert corroborated and all(c.corroborating_articles >= 3 for c in corroborated)
+        assert not claims(updated_after="2999-01-01T00:00:00Z").exists()
+        assert list(claims(q="Bazoum")) == [self.niger]
+
+    def test_invalid_parameters_are_errors_not_ignored(self):
+        filterset = ClaimFilterSet({"date_after": "soon", "status": ["maybe"]}, Claim.objects.all())
+        assert not filterset.is_valid()
+        assert set(filterset.errors) == {"date_after", "status"}
+
+    def test_events(self):
+        def events(**params):
+            return EventFilterSet(params, Event.objects.all()).qs
+
+        assert events(kind=["coup"], country="BFA").count() == 2
+        assert list(events(actor="ibrahim-traore").values_list("slug", flat=True)) == [
+            "2022-09-coup-in-burkina-faso"
+        ]
+        assert events(status=["disputed"]).count() == 2
+        assert [e.slug for e in events(date_after="2023-09-01", date_before="2023-09-30")] == [
+            "2023-formation-of-the-alliance-of-sahel-states"
+        ]
+        assert events(q="Barkhane").get().kind == "withdrawal"
+
+    def test_actors(self):
+        def actors(**params):
+            return ActorFilterSet(params, Actor.objects.all()).qs
+
+        assert list(actors(name="Goita").values_list("slug", flat=True)) == ["assimi-goita"]
+        assert list(actors(name="N'Djamena")) == []
+        assert actors(name="AFRICOM").get().slug == "us-africom"
+        assert set(actors(kind=["state"], country="ML").values_list("slug", flat=True)) == {"mali"}
+
+    def test_articles(self):
+        def articles(**params):
+            return ArticleFilterSet(params, Article.objects.all()).qs
+
+        assert articles(flag=["generation-artifacts"]).count() == 2
+        assert articles(published_after="2026-01-01").get().title.startswith("US Could Offer")
+        assert articles(reliability=["E"]).count() == 1
+        assert articles(q="Atallah").count() == 1
+        assert not articles(publisher="Reuters").exists()
+
+    def test_countries(self):
+        sahel = CountryFilterSet({"region": "sahel"}, Country.objects.all()).qs
+        assert set(sahel.values_list("alpha3", flat=True)) == {"MLI", "NER", "BFA", "TCD", "MRT"}
