@@ -1,7 +1,9 @@
 """One FilterSet per model, shared by the API (and usable by any list of the same model)."""
 
 import django_filters as filters
+from django import forms
 from django.db.models import Q
+from drf_spectacular.utils import extend_schema_field
 
 from facts.choices import (
     ActorKind,
@@ -15,6 +17,36 @@ from facts.choices import (
 from facts.models import Actor, Article, Claim, Country, Event
 from facts.names import normalize_name
 from facts.search import search
+
+
+class StrictFilterSet(filters.FilterSet):
+    """A typed parameter given with no value ("?updated_after=") is an error, not ignored."""
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        for name, value in self.data.items():
+            field = self.filters.get(name)
+            if field is None or isinstance(field, filters.CharFilter) or value not in ("", None):
+                continue
+            self.form.add_error(name, "Give a value, or leave the parameter out.")
+            valid = False
+        return valid
+
+
+MAX_INTEGER = 2**63 - 1  # what both databases can store
+
+
+@extend_schema_field({"type": "integer", "minimum": -MAX_INTEGER, "maximum": MAX_INTEGER})
+class IntegerFilter(filters.NumberFilter):
+    """A whole-number filter (NumberFilter accepts decimals, which ids are not), bounded so
+    no value overflows the database."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", -MAX_INTEGER)
+        kwargs.setdefault("max_value", MAX_INTEGER)
+        super().__init__(*args, **kwargs)
 
 
 def _country_q(prefix: str, value: str) -> Q:
@@ -32,7 +64,7 @@ def _overlap(queryset, start_field: str, end_field: str, after, before):
     return queryset
 
 
-class SearchFilterMixin(filters.FilterSet):
+class SearchFilterMixin(StrictFilterSet):
     q = filters.CharFilter(method="filter_q", label="Full-text search (every word must occur)")
 
     def filter_q(self, queryset, name, value):
@@ -50,16 +82,16 @@ class ClaimFilterSet(SearchFilterMixin):
     claimant = filters.CharFilter(field_name="claimant__slug")
     mentions = filters.CharFilter(field_name="actors__slug", distinct=True)
     event = filters.CharFilter(field_name="event__slug")
-    article = filters.NumberFilter(field_name="article_id")
+    article = IntegerFilter(field_name="article_id")
     predicate = filters.MultipleChoiceFilter(choices=Predicate.choices)
     date_after = filters.DateFilter(method="filter_dates", label="Claim dates overlap from")
     date_before = filters.DateFilter(method="filter_dates", label="Claim dates overlap until")
     credibility = filters.MultipleChoiceFilter(choices=Credibility.choices)
-    credibility_max = filters.NumberFilter(field_name="credibility", lookup_expr="lte")
+    credibility_max = IntegerFilter(field_name="credibility", lookup_expr="lte")
     reliability = filters.MultipleChoiceFilter(
         field_name="article__reliability", choices=Reliability.choices
     )
-    min_corroboration = filters.NumberFilter(
+    min_corroboration = IntegerFilter(
         field_name="corroborating_articles",
         lookup_expr="gte",
         label="At least this many other articles support it",
@@ -117,7 +149,7 @@ class EventFilterSet(SearchFilterMixin):
         )
 
 
-class ActorFilterSet(filters.FilterSet):
+class ActorFilterSet(StrictFilterSet):
     kind = filters.MultipleChoiceFilter(choices=ActorKind.choices)
     status = filters.MultipleChoiceFilter(choices=ReviewStatus.choices)
     country = filters.CharFilter(method="filter_country")
@@ -153,7 +185,7 @@ class ArticleFilterSet(SearchFilterMixin):
         fields = []
 
 
-class CountryFilterSet(filters.FilterSet):
+class CountryFilterSet(StrictFilterSet):
     region = filters.CharFilter(field_name="region", lookup_expr="iexact")
     name = filters.CharFilter(field_name="name", lookup_expr="icontains")
 

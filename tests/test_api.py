@@ -248,8 +248,12 @@ class TestFiltersEndToEnd(APITestCase):
             seen |= {c["id"] for c in page["results"]}
         assert len(seen) == Claim.objects.count()
         assert "count" not in page
-        capped = client.get(f"{API}/claims/?page_size=100000").json()
-        assert len(capped["results"]) == Claim.objects.count()  # under the cap of 500
+        too_big = client.get(f"{API}/claims/?page_size=501")
+        assert too_big.status_code == 400 and "1 to 500" in too_big.json()["page_size"][0]
+        assert client.get(f"{API}/claims/?ordering=statement").status_code == 400
+        assert client.get(f"{API}/claims/?updated_after=").status_code == 400
+        default = client.get(f"{API}/claims/").json()
+        assert len(default["results"]) == 50
 
 
 class TestQueryCounts(APITestCase):

@@ -4,10 +4,11 @@ Both feeds are ordered by time, then type, then id, and page with a cursor made 
 item's (time, type, id), so no change is skipped or repeated across pages.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db.models import Q
 from django.utils.dateparse import parse_datetime
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
@@ -20,6 +21,7 @@ from facts.choices import ReviewStatus
 from facts.models import Actor, Article, Claim, Event
 
 FEED_LIMIT = 500
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 WITHDRAWN = [ReviewStatus.REJECTED, ReviewStatus.RETRACTED]
 
 SOURCES = {
@@ -37,12 +39,17 @@ def _cursor(request, name: str) -> tuple[datetime, str, int]:
     when = parse_datetime(raw.replace(" ", "+"))
     if when is None or when.tzinfo is None:
         raise ValidationError({name: ["Not an ISO 8601 time with a time zone."]})
-    after_type = request.query_params.get("after_type", "")
+    when = max(when, EARLIEST)  # nothing is older; and year 1 overflows some databases
+    after_type = request.query_params.get("after_type")
+    if after_type is not None and after_type not in SOURCES:
+        raise ValidationError({"after_type": [f"One of: {', '.join(sorted(SOURCES))}."]})
     try:
         after_id = int(request.query_params.get("after_id", "0"))
     except ValueError:
         raise ValidationError({"after_id": ["Not an integer."]}) from None
-    return when, after_type, after_id
+    if not 0 <= after_id < 2**63:
+        raise ValidationError({"after_id": ["Out of range."]})
+    return when, after_type or "", after_id
 
 
 def _after(field: str, kind: str, cursor) -> Q:
@@ -98,9 +105,9 @@ class ChangesView(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("updated_after", str, required=True),
-            OpenApiParameter("after_type", str),
-            OpenApiParameter("after_id", int),
+            OpenApiParameter("updated_after", OpenApiTypes.DATETIME, required=True),
+            OpenApiParameter("after_type", str, enum=sorted(SOURCES)),
+            OpenApiParameter("after_id", {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}),
             OpenApiParameter("limit", int),
         ],
         responses=FEED_PAGE,
@@ -135,9 +142,9 @@ class TombstonesView(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("since", str, required=True),
-            OpenApiParameter("after_type", str),
-            OpenApiParameter("after_id", int),
+            OpenApiParameter("since", OpenApiTypes.DATETIME, required=True),
+            OpenApiParameter("after_type", str, enum=sorted(SOURCES)),
+            OpenApiParameter("after_id", {"type": "integer", "minimum": 0, "maximum": 2**63 - 1}),
             OpenApiParameter("limit", int),
         ],
         responses=FEED_PAGE,

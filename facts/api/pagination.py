@@ -1,6 +1,28 @@
 """Cursor pagination: no COUNT(*), stable under inserts; 50 a page by default, 500 at most."""
 
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
+
+
+def strict_page_size(paginator, request):
+    """A page size that is not a positive integer is an error, not silently the default."""
+    raw = request.query_params.get(paginator.page_size_query_param)
+    if raw is None:
+        return paginator.page_size
+    try:
+        size = int(raw)
+    except ValueError:
+        raise ValidationError({"page_size": ["A whole number from 1 to 500."]}) from None
+    if not 1 <= size <= paginator.max_page_size:
+        raise ValidationError({"page_size": ["A whole number from 1 to 500."]})
+    return size
+
+
+def _documented(parameters: list[dict], name: str) -> list[dict]:
+    for parameter in parameters:
+        if parameter["name"] == name:
+            parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": 500}
+    return parameters
 
 
 class CursorPage(CursorPagination):
@@ -8,6 +30,12 @@ class CursorPage(CursorPagination):
     page_size_query_param = "page_size"
     max_page_size = 500
     ordering = "-id"
+
+    def get_page_size(self, request):
+        return strict_page_size(self, request)
+
+    def get_schema_operation_parameters(self, view):
+        return _documented(super().get_schema_operation_parameters(view), "page_size")
 
     def get_ordering(self, request, queryset, view):
         # Ties (equal confidence, say) need a fixed order, or a row can move between pages.
@@ -23,3 +51,13 @@ class SmallTablePage(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+    def get_page_size(self, request):
+        return strict_page_size(self, request)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = _documented(super().get_schema_operation_parameters(view), "page_size")
+        for parameter in parameters:
+            if parameter["name"] == "page":
+                parameter["schema"] = {"type": "integer", "minimum": 1}
+        return parameters

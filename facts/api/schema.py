@@ -1,5 +1,7 @@
 """OpenAPI post-processing: every operation documents the errors it can answer with."""
 
+from drf_spectacular.extensions import OpenApiFilterExtension
+
 ERROR_SCHEMA = {
     "type": "object",
     "properties": {"detail": {"type": "string"}},
@@ -25,6 +27,8 @@ def add_error_responses(result, generator, request, public):
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     for path_item in result.get("paths", {}).values():
         for method, operation in path_item.items():
+            if method == "get" and operation.get("security") and {} not in operation["security"]:
+                operation["security"].append({})  # reading needs no account
             responses = operation.setdefault("responses", {})
             for code, description in ERRORS.items():
                 if code in WRITE_ONLY and method == "get":
@@ -39,3 +43,13 @@ def add_error_responses(result, generator, request, public):
                     },
                 )
     return result
+
+
+class StrictOrderingFilterExtension(OpenApiFilterExtension):
+    """Document `ordering` as the closed list of values the filter accepts."""
+
+    target_class = "facts.api.ordering.StrictOrderingFilter"
+    priority = 1
+
+    def get_schema_operation_parameters(self, auto_schema, *args, **kwargs):
+        return self.target.get_schema_operation_parameters(auto_schema.view)

@@ -105,8 +105,8 @@ class ActorRelationSerializer(serializers.Serializer):
 
 class ActorSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:actor-detail")
-    country = CountryBriefSerializer(read_only=True)
-    parent = ActorBriefSerializer(read_only=True)
+    country = CountryBriefSerializer(read_only=True, allow_null=True)
+    parent = ActorBriefSerializer(read_only=True, allow_null=True)
     aliases = serializers.SerializerMethodField()
     relations = ActorRelationSerializer(many=True, read_only=True)
 
@@ -319,11 +319,11 @@ def quote_of(claim) -> dict:
 
 class ClaimSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
-    subject = ActorBriefSerializer(read_only=True)
-    object_actor = ActorBriefSerializer(read_only=True)
-    object_country = CountryBriefSerializer(read_only=True)
-    claimant = ActorBriefSerializer(read_only=True)
-    event = EventBriefSerializer(read_only=True)
+    subject = ActorBriefSerializer(read_only=True, allow_null=True)
+    object_actor = ActorBriefSerializer(read_only=True, allow_null=True)
+    object_country = CountryBriefSerializer(read_only=True, allow_null=True)
+    claimant = ActorBriefSerializer(read_only=True, allow_null=True)
+    event = EventBriefSerializer(read_only=True, allow_null=True)
     countries = CountryBriefSerializer(many=True, read_only=True)
     actors = ActorBriefSerializer(many=True, read_only=True)
     date = serializers.SerializerMethodField()

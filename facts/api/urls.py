@@ -2,10 +2,9 @@
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
-from facts.api import feeds, views
+from facts.api import feeds, schema, tokens, views  # noqa: F401  (schema: extensions)
 
 app_name = "api"
 
@@ -22,7 +21,7 @@ urlpatterns = [
     path("", include(router.urls)),
     path("changes/", feeds.ChangesView.as_view(), name="changes"),
     path("tombstones/", feeds.TombstonesView.as_view(), name="tombstones"),
-    path("auth/token/", obtain_auth_token, name="token"),
+    path("auth/token/", tokens.TokenView.as_view(), name="token"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
 ]

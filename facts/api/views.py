@@ -49,6 +49,9 @@ from facts.services import (
     object_update,
 )
 
+# Ids are positive 63-bit integers: longer digit strings are a 404, not a database overflow.
+ID_PATTERN = "[0-9]{1,18}"
+
 REASON = OpenApiParameter(
     "reason", str, description="Why (recorded in the history).", required=False
 )
@@ -71,7 +74,7 @@ class ETagRetrieveMixin:
 
 class HistoryMixin:
     @extend_schema(responses=s.HistoryEntrySerializer(many=True))
-    @action(detail=True, methods=["get"])
+    @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
     def history(self, request, pk=None):
         """Every recorded change: when, by whom, why, and which fields changed."""
         obj = self.get_object()
@@ -140,7 +143,7 @@ class MergeMixin:
     merge_service = None
 
     @extend_schema(request=s.MergeSerializer, parameters=[IF_MATCH])
-    @action(detail=False, methods=["post"])
+    @action(detail=False, methods=["post"], pagination_class=None, filter_backends=[])
     def merge(self, request):
         """Fold duplicates into a survivor (leads only); If-Match names the survivor's ETag."""
         data = s.MergeSerializer(data=request.data)
@@ -165,7 +168,7 @@ class MergeMixin:
 
 class ReviewMixin:
     @extend_schema(request=s.ReviewSerializer, parameters=[IF_MATCH])
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
     def review(self, request, pk=None):
         """Set the review status with its reason (verify, dispute, reject, retract)."""
         obj = self.get_object()
@@ -220,6 +223,7 @@ class ActorViewSet(
     DestroyWithPreconditionMixin,
     viewsets.GenericViewSet,
 ):
+    lookup_value_regex = ID_PATTERN
     serializer_class = s.ActorSerializer
     filterset_class = ActorFilterSet
     pagination_class = CursorPage
@@ -249,6 +253,7 @@ class EventViewSet(
     DestroyWithPreconditionMixin,
     viewsets.GenericViewSet,
 ):
+    lookup_value_regex = ID_PATTERN
     serializer_class = s.EventSerializer
     filterset_class = EventFilterSet
     pagination_class = CursorPage
@@ -272,6 +277,7 @@ class EventViewSet(
 class ArticleViewSet(
     mixins.ListModelMixin, ETagRetrieveMixin, DestroyWithPreconditionMixin, viewsets.GenericViewSet
 ):
+    lookup_value_regex = ID_PATTERN
     filterset_class = ArticleFilterSet
     pagination_class = CursorPage
     ordering_fields = ["id", "published_start", "updated_at"]
@@ -288,7 +294,7 @@ class ArticleViewSet(
         return s.ArticleDetailSerializer if self.action == "retrieve" else s.ArticleSerializer
 
     @extend_schema(request=s.ArticleGradeSerializer, parameters=[IF_MATCH])
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
     def grade(self, request, pk=None):
         """Grade the source's reliability (Admiralty A–F) with a reason."""
         article = self.get_object()
@@ -316,6 +322,7 @@ class ClaimViewSet(
     DestroyWithPreconditionMixin,
     viewsets.GenericViewSet,
 ):
+    lookup_value_regex = ID_PATTERN
     serializer_class = s.ClaimSerializer
     filterset_class = ClaimFilterSet
     pagination_class = CursorPage
