@@ -14,10 +14,17 @@ def with_evidence(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     as corroborating, or reporting the same event), and `contradicted`: whether any claim
     disputes it. One subquery each, so list pages stay at a fixed number of queries."""
     corroborates = LinkKind.CORROBORATES
+    # Each branch is an indexed lookup (link ids, or the event): no scan of the claim table.
+    linked_to = ClaimLink.objects.filter(
+        from_claim=OuterRef(OuterRef("pk")), kind=corroborates
+    ).values("to_claim")
+    linked_from = ClaimLink.objects.filter(
+        to_claim=OuterRef(OuterRef("pk")), kind=corroborates
+    ).values("from_claim")
     supporting = (
         Claim.objects.filter(
-            Q(links_out__to_claim=OuterRef("pk"), links_out__kind=corroborates)
-            | Q(links_in__from_claim=OuterRef("pk"), links_in__kind=corroborates)
+            Q(pk__in=linked_to)
+            | Q(pk__in=linked_from)
             | Q(event=OuterRef("event"), event__isnull=False)
         )
         .exclude(status__in=WITHDRAWN)
