@@ -12,6 +12,7 @@ from facts.highlight import passage
 from facts.models import Claim, ClaimLink
 from facts.selectors import with_evidence
 from facts.services import ReviewError, claim_review, claims_review
+from facts.services.review import SOURCE_OWNED_CLAIM_FIELDS
 
 STATUS_COLOURS = {
     ReviewStatus.UNREVIEWED: "#777",
@@ -98,22 +99,15 @@ class ClaimAdmin(ReviewActionsMixin, CuratedAdmin):
         "actors",
         "claimant",
     ]
+    # The evidence is the importer's (services.review.SOURCE_OWNED_CLAIM_FIELDS); the review
+    # fields change only through a review with a reason.
     readonly_fields = [
         "evidence",
+        *sorted(SOURCE_OWNED_CLAIM_FIELDS - {"article"}),
         "status",
         "status_reason",
         "reviewed_by",
         "reviewed_at",
-        "quote",
-        "quote_start",
-        "quote_end",
-        "quote_prefix",
-        "quote_suffix",
-        "anchor_text_sha256",
-        "fingerprint",
-        "confidence",
-        "extractor_version",
-        "origin",
         "version",
         "curator_edited_at",
         "created_at",

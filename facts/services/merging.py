@@ -26,6 +26,16 @@ def _stamp(obj, user, reason: str) -> None:
     obj._change_reason = reason
 
 
+def _checked_merge(survivor, merged: list, reason: str, what: str) -> tuple[list, str]:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReviewError(f"Say why these {what} are the same.")
+    merged = [item for item in merged if item.pk != survivor.pk]
+    if not merged:
+        raise ReviewError(f"Choose at least one other of the {what} to merge into the survivor.")
+    return merged, reason
+
+
 def actor_merge(*, survivor: Actor, merged: list[Actor], user, reason: str) -> Actor:
     """Fold `merged` actors into `survivor`.
 
@@ -33,12 +43,7 @@ def actor_merge(*, survivor: Actor, merged: list[Actor], user, reason: str) -> A
     merged actor's name becomes an alias; the merged actors are deleted, which their history
     records with who merged them and why.
     """
-    reason = (reason or "").strip()
-    if not reason:
-        raise ReviewError("Say why these actors are the same.")
-    merged = [a for a in merged if a.pk != survivor.pk]
-    if not merged:
-        raise ReviewError("Choose at least one other actor to merge into the survivor.")
+    merged, reason = _checked_merge(survivor, merged, reason, "actors")
     note = f"Merged into {survivor.name} ({survivor.slug}): {reason}"
     with transaction.atomic():
         ids = [a.pk for a in merged]
@@ -113,12 +118,7 @@ def actor_merge(*, survivor: Actor, merged: list[Actor], user, reason: str) -> A
 
 def event_merge(*, survivor: Event, merged: list[Event], user, reason: str) -> Event:
     """Fold duplicate events into `survivor`: claims, participants and places move over."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ReviewError("Say why these events are the same.")
-    merged = [e for e in merged if e.pk != survivor.pk]
-    if not merged:
-        raise ReviewError("Choose at least one other event to merge into the survivor.")
+    merged, reason = _checked_merge(survivor, merged, reason, "events")
     if any(e.kind != survivor.kind for e in merged):
         raise ReviewError("Only events of the same kind can be merged.")
     note = f"Merged into {survivor.title} ({survivor.slug}): {reason}"

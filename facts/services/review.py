@@ -143,24 +143,10 @@ def claim_update(
             f"{', '.join(sorted(forbidden))} cannot be edited: the quote and its place come "
             "from the article, and review status changes need a review with a reason."
         )
-    if not (reason or "").strip():
-        raise ReviewError("Say why you are changing this claim.")
     m2m = {name: changes.pop(name) for name in ("countries", "actors") if name in changes}
-    with transaction.atomic():
-        current = _locked(Claim, claim.pk)
-        _check_version(current, expected_version)
-        for name, value in changes.items():
-            setattr(current, name, value)
-        current.curator_edited_at = timezone.now()
-        advance_version(current)
-        current._history_user = user
-        current._change_reason = reason.strip()
-        current.full_clean(exclude=["version"], validate_unique=False)
-        current.save()
-        for name, values in m2m.items():
-            getattr(current, name).set(values)
-        current.refresh_from_db()
-    return current
+    return _edit(
+        obj=claim, user=user, changes=changes, m2m=m2m, reason=reason, expected=expected_version
+    )
 
 
 def claim_create(
@@ -249,11 +235,18 @@ def object_update(*, obj: Model, user, changes: dict, reason: str, expected_vers
     """Edit an actor's or event's fields (not its review status) with a reason."""
     if set(changes) & REVIEW_FIELDS:
         raise ReviewError("Review status changes need a review with a reason.")
+    return _edit(
+        obj=obj, user=user, changes=changes, m2m={}, reason=reason, expected=expected_version
+    )
+
+
+def _edit(*, obj: Model, user, changes: dict, m2m: dict, reason: str, expected) -> Model:
+    """Apply a curator's edit: checked version, validated fields, history with the reason."""
     if not (reason or "").strip():
         raise ReviewError("Say why you are changing this.")
     with transaction.atomic():
         current = _locked(type(obj), obj.pk)
-        _check_version(current, expected_version)
+        _check_version(current, expected)
         for name, value in changes.items():
             setattr(current, name, value)
         current.curator_edited_at = timezone.now()
@@ -262,4 +255,7 @@ def object_update(*, obj: Model, user, changes: dict, reason: str, expected_vers
         current._change_reason = reason.strip()
         current.full_clean(exclude=["version"], validate_unique=False)
         current.save()
+        for name, values in m2m.items():
+            getattr(current, name).set(values)
+        current.refresh_from_db()
     return current
