@@ -2,7 +2,12 @@
 
 from django.contrib import admin
 
-from facts.admin.common import ChangeReasonForm, CuratedAdmin, ReviewActionsMixin
+from facts.admin.common import (
+    REVIEW_READONLY,
+    ChangeReasonForm,
+    CuratedAdmin,
+    ReviewActionsMixin,
+)
 from facts.admin.merging import MergeActionMixin
 from facts.models import Actor, ActorAlias, ActorRelation
 from facts.services import actor_merge
@@ -43,14 +48,7 @@ class ActorAdmin(MergeActionMixin, ReviewActionsMixin, CuratedAdmin):
     autocomplete_fields = ["country", "parent", "first_seen_in"]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = [
-        "status",
-        "status_reason",
-        "reviewed_by",
-        "reviewed_at",
-        "version",
-        "curator_edited_at",
-        "created_at",
-        "updated_at",
+        *REVIEW_READONLY,
     ]
     inlines = [ActorAliasInline, ActorRelationInline]
 

@@ -6,7 +6,12 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 
-from facts.admin.common import ChangeReasonForm, CuratedAdmin, ReviewActionsMixin
+from facts.admin.common import (
+    REVIEW_READONLY,
+    ChangeReasonForm,
+    CuratedAdmin,
+    ReviewActionsMixin,
+)
 from facts.choices import Credibility, ReviewStatus
 from facts.highlight import passage
 from facts.models import Claim, ClaimLink
@@ -104,14 +109,7 @@ class ClaimAdmin(ReviewActionsMixin, CuratedAdmin):
     readonly_fields = [
         "evidence",
         *sorted(SOURCE_OWNED_CLAIM_FIELDS - {"article"}),
-        "status",
-        "status_reason",
-        "reviewed_by",
-        "reviewed_at",
-        "version",
-        "curator_edited_at",
-        "created_at",
-        "updated_at",
+        *REVIEW_READONLY,
     ]
     fieldsets = [
         ("Evidence", {"fields": ["article", "evidence"]}),

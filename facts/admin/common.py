@@ -12,6 +12,18 @@ from facts.choices import Credibility, ReviewStatus
 from facts.services import ReviewError, StaleVersionError, object_review
 from facts.services.history import changes_since
 
+# Set by reviews and saves, never typed into a form.
+REVIEW_READONLY = [
+    "status",
+    "status_reason",
+    "reviewed_by",
+    "reviewed_at",
+    "version",
+    "curator_edited_at",
+    "created_at",
+    "updated_at",
+]
+
 REVIEW_ACTIONS = {
     "verify": ReviewStatus.VERIFIED,
     "dispute": ReviewStatus.DISPUTED,

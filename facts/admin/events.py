@@ -4,7 +4,12 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from facts.admin.common import ChangeReasonForm, CuratedAdmin, ReviewActionsMixin
+from facts.admin.common import (
+    REVIEW_READONLY,
+    ChangeReasonForm,
+    CuratedAdmin,
+    ReviewActionsMixin,
+)
 from facts.admin.merging import MergeActionMixin
 from facts.models import Event, EventParticipant
 from facts.services import event_merge
@@ -43,14 +48,7 @@ class EventAdmin(MergeActionMixin, ReviewActionsMixin, CuratedAdmin):
     autocomplete_fields = ["countries"]
     readonly_fields = [
         "supporting_claims",
-        "status",
-        "status_reason",
-        "reviewed_by",
-        "reviewed_at",
-        "version",
-        "curator_edited_at",
-        "created_at",
-        "updated_at",
+        *REVIEW_READONLY,
     ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "description"]}),
