@@ -133,6 +133,8 @@ class TestSeedImport(TestCase):
         talks = Event.objects.get(kind="meeting")
         assert participants(talks) == {("abdoulaye-diop", "party"), ("rudy-atallah", "party")}
         assert talks.date_text == "July 9" and talks.date_start is None
+        claim = talks.claims.get()
+        assert (claim.date_text, claim.date_start) == ("July 9", None)
 
     def test_limited_us_intelligence_sharing_with_aes_militaries(self):
         sharing = Event.objects.get(kind="intelligence-sharing", participants__actor__slug="aes")

@@ -13,12 +13,6 @@ from facts.models import Actor, ActorAlias, ActorRelation
 from facts.services import actor_merge
 
 
-class ActorForm(ChangeReasonForm):
-    class Meta:
-        model = Actor
-        fields = "__all__"
-
-
 class ActorAliasInline(admin.TabularInline):
     model = ActorAlias
     extra = 0
@@ -37,7 +31,7 @@ class ActorRelationInline(admin.TabularInline):
 
 @admin.register(Actor)
 class ActorAdmin(MergeActionMixin, ReviewActionsMixin, CuratedAdmin):
-    form = ActorForm
+    form = ChangeReasonForm  # the admin adds Meta(model=…) itself
     merge_service = actor_merge
     merge_permission = "facts.merge_actor"
     actions = ["verify", "dispute", "reject", "retract", "merge_selected"]

@@ -7,7 +7,7 @@ from django.utils.html import format_html, format_html_join
 from facts.admin.common import ChangeReasonForm, CuratedAdmin
 from facts.highlight import Span, highlight
 from facts.models import Article, ArticleFlag
-from facts.services import ReviewError, article_grade
+from facts.services import article_grade
 
 
 class ArticleForm(ChangeReasonForm):
@@ -137,15 +137,12 @@ class ArticleAdmin(CuratedAdmin):
 
     def save_model(self, request, obj, form, change):
         if change and "reliability" in form.changed_data:
-            try:
-                article_grade(
-                    article=Article.objects.get(pk=obj.pk),
-                    user=request.user,
-                    reliability=form.cleaned_data["reliability"],
-                    reason=form.cleaned_data["reliability_reason"],
-                )
-            except ReviewError:
-                raise
+            article_grade(
+                article=Article.objects.get(pk=obj.pk),
+                user=request.user,
+                reliability=form.cleaned_data["reliability"],
+                reason=form.cleaned_data["reliability_reason"],
+            )
             others = set(form.changed_data) - {
                 "reliability",
                 "reliability_reason",

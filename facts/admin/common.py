@@ -11,6 +11,7 @@ from facts.admin.pagination import EstimatedCountPaginator
 from facts.choices import Credibility, ReviewStatus
 from facts.services import ReviewError, StaleVersionError, object_review
 from facts.services.history import changes_since
+from facts.services.review import stamp_curator_save
 
 # Set by reviews and saves, never typed into a form.
 REVIEW_READONLY = [
@@ -110,14 +111,7 @@ class CuratedAdmin(SimpleHistoryAdmin):
         reason = (form.cleaned_data.get("change_reason") or "").strip()
         obj._change_reason = reason or ("Created" if not change else "Edited")
         if change and hasattr(obj, "version"):
-            from django.utils import timezone
-
-            from facts.services.review import advance_version
-
-            obj.version = form.cleaned_data.get("expected_version") or obj.version
-            advance_version(obj)
-            if hasattr(obj, "curator_edited_at"):
-                obj.curator_edited_at = timezone.now()
+            stamp_curator_save(obj=obj, expected_version=form.cleaned_data.get("expected_version"))
         super().save_model(request, obj, form, change)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):

@@ -15,12 +15,6 @@ from facts.models import Event, EventParticipant
 from facts.services import event_merge
 
 
-class EventForm(ChangeReasonForm):
-    class Meta:
-        model = Event
-        fields = "__all__"
-
-
 class EventParticipantInline(admin.TabularInline):
     model = EventParticipant
     extra = 0
@@ -30,7 +24,7 @@ class EventParticipantInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(MergeActionMixin, ReviewActionsMixin, CuratedAdmin):
-    form = EventForm
+    form = ChangeReasonForm  # the admin adds Meta(model=…) itself
     merge_service = event_merge
     merge_permission = "facts.merge_event"
     actions = ["verify", "dispute", "reject", "retract", "merge_selected"]

@@ -68,14 +68,8 @@ def date_range(obj, prefix: str = "date") -> dict:
 # ----------------------------------------------------------------------------- countries
 
 
-class CountrySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(
-        view_name="api:country-detail", lookup_field="alpha3"
-    )
-    code = serializers.CharField(source="alpha3")
-
-    class Meta:
-        model = Country
+class CountrySerializer(CountryBriefSerializer):
+    class Meta(CountryBriefSerializer.Meta):
         fields = [
             "code",
             "alpha2",

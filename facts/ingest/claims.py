@@ -111,6 +111,7 @@ class ClaimProposal:
     claimant_text: str = ""
     reported_via: str = ""
     date: DateMention | None = None
+    date_text: str = ""  # the words of a date left unresolved ("July 9"), when no date is
     event_index: int | None = None
 
 
@@ -362,5 +363,6 @@ def propose_claim(
         claimant_text=attribution.claimant_text,
         reported_via=attribution.reported_via,
         date=date,
+        date_text=date.text if date else next((d.text for d in dates if not d.resolved), ""),
         event_index=reported[0] if reported else None,
     )

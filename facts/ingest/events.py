@@ -295,10 +295,10 @@ def _participants_in_clause(
         after = sentence[mention.end :]
         inside = hit.start <= mention.start < hit.end
         subject_side = mention.end <= hit.start or inside
-        # The direct object: "visited Bamako", "ousted Bazoum".
+        # A direct object ("visited Bamako", "ousted Bazoum") is the other side, like "to X".
         direct = mention.start >= hit.end and not sentence[hit.end : mention.start].strip(" ")
-        if direct:
-            before = before + " to "
+        object_side = direct or _object_side(kind, before)
+        locative = direct or bool(_LOCATIVE.search(before))
         listed = previous is not None and _LIST_JOIN.match(
             sentence[previous[0].end : mention.start]
         )
@@ -319,7 +319,6 @@ def _participants_in_clause(
                 countries.append(mention.target)
         elif mention.target_type == "country":
             force_word = bool(_FORCE_AFTER.match(after)) or mention.kind == "demonym"
-            locative = bool(_LOCATIVE.search(before))
             near = min(abs(hit.start - mention.end), abs(mention.start - hit.end)) <= _PLACE_WINDOW
             if kind in PLACE_ONLY_KINDS:
                 if locative or near or after.startswith(("’s", "'s")):
@@ -328,7 +327,7 @@ def _participants_in_clause(
                 locative
                 or subject_side
                 or force_word
-                or _object_side(kind, before)
+                or object_side
                 or kind in {"withdrawal", "deployment", "visit"}  # "departed Burkina Faso"
             ):
                 countries.append(mention.target)
@@ -336,16 +335,16 @@ def _participants_in_clause(
             if (
                 target is None
                 or (kind in PLACE_ONLY_KINDS and not force_word)
-                or (locative and not _object_side(kind, before))
-                or (not subject_side and not force_word and not _object_side(kind, before))
+                or (locative and not object_side)
+                or (not subject_side and not force_word and not object_side)
             ):
                 role = None
             else:
-                role = _role(kind, subject_side, passive, sentence, mention, before)
+                role = _role(kind, subject_side, passive, sentence, mention, before, object_side)
         else:
             target = mention.target
-            role = _role(kind, subject_side, passive, sentence, mention, before)
-            if not subject_side and kind in OBJECT_PREPOSITIONS and not _object_side(kind, before):
+            role = _role(kind, subject_side, passive, sentence, mention, before, object_side)
+            if not subject_side and kind in OBJECT_PREPOSITIONS and not object_side:
                 # After the trigger but not introduced as the other side: a target for armed
                 # groups ("intelligence … to confront JNIM"), otherwise no part in the event.
                 if ctx.actor_kinds.get(target) == "armed-group" and kind == "intelligence-sharing":
@@ -361,12 +360,18 @@ def _participants_in_clause(
 
 
 def _role(
-    kind: str, subject_side: bool, passive: bool, sentence: str, mention: Mention, before: str
+    kind: str,
+    subject_side: bool,
+    passive: bool,
+    sentence: str,
+    mention: Mention,
+    before: str,
+    object_side: bool,
 ) -> str:
     subject_role, object_role = ROLES[kind]
     if re.search(r"\bbetween\s+(?:the\s+)?$", before, re.I):
         return subject_role  # "between Washington and the AES": the first named leads
-    if subject_side and _object_side(kind, before):
+    if subject_side and object_side:
         return object_role  # "support to AES countries, supplying equipment"
     if subject_side:
         # "U.S. programs … have been scaled back": what is suspended is the suspender's own.

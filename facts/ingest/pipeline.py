@@ -386,10 +386,6 @@ class _ArticleWriter:
                 continue
             _verify_anchor(text, proposal)
             date = proposal.date
-            unresolved = next(
-                (s for s in self.analysis.sentences if s.index == proposal.sentence_index),
-                None,
-            )
             claim = Claim(
                 article=article,
                 fingerprint=proposal.fingerprint,
@@ -414,7 +410,7 @@ class _ArticleWriter:
                 date_start=date.start if date else None,
                 date_end=date.end if date else None,
                 date_precision=date.precision if date else "",
-                date_text=(date.text if date else _unresolved_text(unresolved))[:200],
+                date_text=proposal.date_text[:200],
                 confidence=proposal.confidence,
                 extractor_version=EXTRACTOR_VERSION,
                 origin=Origin.IMPORT,
@@ -479,15 +475,6 @@ def _sha256(text: str) -> str:
     import hashlib
 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _unresolved_text(sentence) -> str:
-    if sentence is None:
-        return ""
-    from facts.ingest.dates import find_dates
-
-    unresolved = [d for d in find_dates(sentence.text) if not d.resolved]
-    return unresolved[0].text if unresolved else ""
 
 
 def _title_words(title: str) -> str:

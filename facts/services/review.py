@@ -240,6 +240,16 @@ def object_update(*, obj: Model, user, changes: dict, reason: str, expected_vers
     )
 
 
+def stamp_curator_save(*, obj: Model, expected_version: int | None) -> None:
+    """Before a curator's form save: claim the next version (refused if someone saved since
+    `expected_version`) and mark the object as curated, so the importer leaves it alone."""
+    if expected_version is not None:
+        obj.version = expected_version
+    advance_version(obj)
+    if hasattr(obj, "curator_edited_at"):
+        obj.curator_edited_at = timezone.now()
+
+
 def _edit(*, obj: Model, user, changes: dict, m2m: dict, reason: str, expected) -> Model:
     """Apply a curator's edit: checked version, validated fields, history with the reason."""
     if not (reason or "").strip():
