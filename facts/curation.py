@@ -147,4 +147,23 @@ def export_curated() -> str:
     )
 
 
-__all__ = ["CurationError", "ReviewError", "apply_seed_review", "export_curated"]
+VOLATILE_FIELDS = {"created_at", "updated_at", "reviewed_at", "curator_edited_at", "retrieved_at"}
+
+
+def same_content(built: str, committed: str) -> bool:
+    """Whether two exports hold the same records, whatever time they were made at."""
+    import json
+
+    def content(text: str) -> list[dict]:
+        return [
+            {
+                "model": r["model"],
+                **{k: v for k, v in r["fields"].items() if k not in VOLATILE_FIELDS},
+            }
+            for r in json.loads(text)
+        ]
+
+    return content(built) == content(committed)
+
+
+__all__ = ["CurationError", "ReviewError", "apply_seed_review", "export_curated", "same_content"]

@@ -306,3 +306,17 @@ class TestCuratedSeedSet:
         Claim.objects.filter(quote__contains="Air Base 201").update(statement="Edited locally")
         assert all("already loaded" in line for line in initial_data_load())
         assert Claim.objects.get(quote__contains="Air Base 201").statement == "Edited locally"
+
+
+def test_seed_set_check_ignores_timestamps_but_not_content():
+    from facts.curation import same_content
+
+    committed = (FIXTURES / "seed_curated.json").read_text("utf-8")
+    records = json.loads(committed)
+    for record in records:
+        if "updated_at" in record["fields"]:
+            record["fields"]["updated_at"] = "2030-01-01T00:00:00Z"
+    assert same_content(json.dumps(records), committed)
+    claim = next(r for r in records if r["model"] == "facts.claim")
+    claim["fields"]["status"] = "retracted"
+    assert not same_content(json.dumps(records), committed)

@@ -295,9 +295,10 @@ def _participants_in_clause(
         after = sentence[mention.end :]
         inside = hit.start <= mention.start < hit.end
         subject_side = mention.end <= hit.start or inside
-        # A direct object ("visited Bamako", "ousted Bazoum") is the other side, like "to X".
+        # A direct object ("visited Bamako", "ousted Bazoum") is the other side, like "to X",
+        # for kinds that have one; for a withdrawal ("departed Burkina Faso") it is the place.
         direct = mention.start >= hit.end and not sentence[hit.end : mention.start].strip(" ")
-        object_side = direct or _object_side(kind, before)
+        object_side = (direct and bool(OBJECT_PREPOSITIONS.get(kind))) or _object_side(kind, before)
         locative = direct or bool(_LOCATIVE.search(before))
         listed = previous is not None and _LIST_JOIN.match(
             sentence[previous[0].end : mention.start]

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from facts.curation import CurationError, apply_seed_review, export_curated
+from facts.curation import CurationError, apply_seed_review, export_curated, same_content
 
 
 class Command(BaseCommand):
@@ -23,13 +23,28 @@ class Command(BaseCommand):
             type=Path,
             default=Path(settings.BASE_DIR) / "fixtures" / "seed_curated.json",
         )
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="write nothing; fail if the review no longer gives the committed file",
+        )
 
-    def handle(self, *args, output: Path, **options):
+    def handle(self, *args, output: Path, check: bool, **options):
         try:
             counts = apply_seed_review()
         except CurationError as error:
             raise CommandError(str(error)) from error
-        output.write_text(export_curated(), encoding="utf-8")
+        exported = export_curated()
+        if check:
+            committed = output.read_text(encoding="utf-8") if output.exists() else "[]"
+            if not same_content(exported, committed):
+                raise CommandError(
+                    f"{output} is out of date: the importer or the review changed; rebuild it "
+                    "with manage.py build_seed_curated (see README)."
+                )
+            self.stdout.write(self.style.SUCCESS(f"{output} matches a fresh review."))
+            return
+        output.write_text(exported, encoding="utf-8")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Wrote {output}: {counts['claims']} claims ({counts['verified']} verified, "
