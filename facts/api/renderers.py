@@ -1,6 +1,34 @@
-"""Renderers that let the export actions be negotiated; the actions stream their own bodies."""
+"""Renderers: orjson for JSON (the same bytes DRF's encoder would give, several times
+faster), and the export formats, which stream their own bodies."""
 
-from rest_framework.renderers import BaseRenderer
+import orjson
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.utils.encoders import JSONEncoder
+
+_DRF_ENCODER = JSONEncoder()
+# Datetimes go through DRF's encoder ("Z" for UTC, milliseconds), so output stays the same.
+_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
+# DRF escapes these two so a response is also safe inside a <script> block; so do we.
+_LINE_SEPARATORS = ((b"\xe2\x80\xa8", b"\\u2028"), (b"\xe2\x80\xa9", b"\\u2029"))
+
+
+def json_bytes(data) -> bytes:
+    body = orjson.dumps(data, default=_DRF_ENCODER.default, option=_OPTIONS)
+    for raw, escaped in _LINE_SEPARATORS:
+        if raw in body:
+            body = body.replace(raw, escaped)
+    return body
+
+
+class FastJSONRenderer(JSONRenderer):
+    """JSONRenderer through orjson; an `indent` asked for in the Accept header still works."""
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        if self.get_indent(accepted_media_type, renderer_context or {}):
+            return super().render(data, accepted_media_type, renderer_context)
+        return json_bytes(data)
 
 
 class CSVRenderer(BaseRenderer):
@@ -9,10 +37,8 @@ class CSVRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        import json
-
         # Only errors reach a renderer (exports stream their own body): keep them JSON.
-        return data if isinstance(data, bytes) else json.dumps(data, default=str).encode()
+        return data if isinstance(data, bytes) else json_bytes(data)
 
 
 class JSONLinesRenderer(BaseRenderer):
@@ -21,6 +47,4 @@ class JSONLinesRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        import json
-
-        return (json.dumps(data, default=str) + "\n").encode()
+        return json_bytes(data) + b"\n"

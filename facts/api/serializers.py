@@ -4,8 +4,15 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
+from facts.api.representations import (
+    claim_representation,
+    date_range,
+    event_representation,
+    event_taxonomy,
+    links_for,
+    quote_of,
+)
 from facts.choices import (
-    EVENT_KIND_TAXONOMY,
     Credibility,
     DatePrecision,
     Predicate,
@@ -54,15 +61,6 @@ class DateRangeSerializer(serializers.Serializer):
     end = serializers.DateField(allow_null=True)
     precision = serializers.CharField(allow_blank=True)
     text = serializers.CharField(allow_blank=True)
-
-
-def date_range(obj, prefix: str = "date") -> dict:
-    return {
-        "start": getattr(obj, f"{prefix}_start"),
-        "end": getattr(obj, f"{prefix}_end"),
-        "precision": getattr(obj, f"{prefix}_precision"),
-        "text": getattr(obj, f"{prefix}_text"),
-    }
 
 
 # ----------------------------------------------------------------------------- countries
@@ -193,13 +191,10 @@ class EventSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.DictField(child=serializers.JSONField(allow_null=True)))
     def get_taxonomy(self, obj) -> dict:
-        mapping = EVENT_KIND_TAXONOMY.get(obj.kind, {})
-        acled = mapping.get("acled")
-        return {
-            "acled_event_type": acled[0] if acled else None,
-            "acled_sub_event_type": acled[1] if acled else None,
-            "plover": mapping.get("plover"),
-        }
+        return event_taxonomy(obj.kind)
+
+    def to_representation(self, instance):
+        return event_representation(instance, links_for(self.context))
 
 
 class EventWriteSerializer(serializers.ModelSerializer):
@@ -292,25 +287,6 @@ class ClaimArticleSerializer(serializers.Serializer):
     reliability = serializers.CharField()
 
 
-def quote_of(claim) -> dict:
-    return {
-        "exact": claim.quote,
-        "prefix": claim.quote_prefix,
-        "suffix": claim.quote_suffix,
-        "start": claim.quote_start,
-        "end": claim.quote_end,
-        "selectors": [
-            {
-                "type": "TextQuoteSelector",
-                "exact": claim.quote,
-                "prefix": claim.quote_prefix,
-                "suffix": claim.quote_suffix,
-            },
-            {"type": "TextPositionSelector", "start": claim.quote_start, "end": claim.quote_end},
-        ],
-    }
-
-
 class ClaimSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
     subject = ActorBriefSerializer(read_only=True, allow_null=True)
@@ -382,6 +358,9 @@ class ClaimSerializer(serializers.ModelSerializer):
 
     def get_annotation(self, obj) -> str:
         return reverse("api:claim-annotation", args=[obj.pk], request=self.context.get("request"))
+
+    def to_representation(self, instance):
+        return claim_representation(instance, links_for(self.context))
 
 
 class ClaimUpdateSerializer(serializers.Serializer):

@@ -7,14 +7,13 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from facts.api import serializers as s
 from facts.api.etags import etag_of, require_current
 from facts.api.exports import CHUNK, stream
 from facts.api.pagination import CursorPage, SmallTablePage
-from facts.api.renderers import CSVRenderer, JSONLinesRenderer
+from facts.api.renderers import CSVRenderer, FastJSONRenderer, JSONLinesRenderer
 from facts.api.visibility import (
     visible_actors,
     visible_articles,
@@ -127,7 +126,7 @@ class ExportMixin:
         detail=False,
         methods=["get"],
         url_path=r"export/(?P<fmt>csv|jsonl)",
-        renderer_classes=[JSONRenderer, CSVRenderer, JSONLinesRenderer],
+        renderer_classes=[FastJSONRenderer, CSVRenderer, JSONLinesRenderer],
         pagination_class=None,
     )
     def export(self, request, fmt=None):
