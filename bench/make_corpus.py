@@ -84,6 +84,8 @@ FILLERS = [
     "Humanitarian agencies warned of worsening food insecurity across the Sahel.",
     "The ministry did not respond to a request for comment.",
 ]
+# Searches are for names and things, not for "with" or "after".
+FUNCTION_WORDS = {"with", "after", "from", "that", "said", "according", "weeks", "remained"}
 CLAIMANTS = ["a military spokesman", "local officials", "residents", "the ministry", "a UN report"]
 
 
@@ -433,7 +435,9 @@ class Batch:
 def search_words_by_frequency(word_docs: Counter, claims: int) -> dict:
     """A rare, a medium and a common word: the ones nearest to 0.002%, 1% and 25% of claims."""
     targets = {"rare": max(2, claims * 0.00002), "medium": claims * 0.01, "common": claims * 0.25}
-    usable = {w: n for w, n in word_docs.items() if w.isalpha() and len(w) > 3}
+    usable = {
+        w: n for w, n in word_docs.items() if w.isalpha() and len(w) > 3 and w not in FUNCTION_WORDS
+    }
     chosen = {}
     for label, target in targets.items():
         word = min(usable, key=lambda w: (abs(usable[w] - target), w))

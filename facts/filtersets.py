@@ -2,7 +2,8 @@
 
 import django_filters as filters
 from django import forms
-from django.db.models import Q
+from django.db.models import BooleanField, Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from drf_spectacular.utils import extend_schema_field
 
 from facts.choices import (
@@ -14,7 +15,16 @@ from facts.choices import (
     Reliability,
     ReviewStatus,
 )
-from facts.models import Actor, Article, Claim, Country, Event
+from facts.models import (
+    Actor,
+    ActorAlias,
+    Article,
+    ArticleFlag,
+    Claim,
+    Country,
+    Event,
+    EventParticipant,
+)
 from facts.names import normalize_name
 from facts.search import search
 
@@ -33,6 +43,15 @@ class StrictFilterSet(filters.FilterSet):
         return valid
 
 
+class ChoicesFilter(filters.MultipleChoiceFilter):
+    """Any of several values of a column of the row itself: no join, so no DISTINCT (which
+    would make a database sort every match before it can return the first page)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
+
+
 MAX_INTEGER = 2**63 - 1  # what both databases can store
 
 
@@ -49,10 +68,16 @@ class IntegerFilter(filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-def _country_q(prefix: str, value: str) -> Q:
+def _country_lookup(prefix: str, value: str) -> dict:
     code = (value or "").strip().upper()
     field = "alpha2" if len(code) == 2 else "alpha3"
-    return Q(**{f"{prefix}__{field}": code})
+    return {f"{prefix}__{field}": code}
+
+
+def _linked(through, owner: str, **conditions) -> Exists:
+    """Rows with a matching row in a many-to-many table, as EXISTS rather than a join: no
+    duplicates to remove with DISTINCT, and a LIMITed page can stop at its last row."""
+    return Exists(through.objects.filter(**{owner: OuterRef("pk")}, **conditions))
 
 
 def _overlap(queryset, start_field: str, end_field: str, after, before):
@@ -72,7 +97,7 @@ class SearchFilterMixin(StrictFilterSet):
 
 
 class ClaimFilterSet(SearchFilterMixin):
-    status = filters.MultipleChoiceFilter(choices=ReviewStatus.choices)
+    status = ChoicesFilter(choices=ReviewStatus.choices)
     country = filters.CharFilter(method="filter_country", label="Country (alpha-2 or alpha-3)")
     actor = filters.CharFilter(
         method="filter_actor", label="Actor slug, as subject, object, claimant or mentioned"
@@ -80,17 +105,15 @@ class ClaimFilterSet(SearchFilterMixin):
     subject = filters.CharFilter(field_name="subject__slug")
     object = filters.CharFilter(field_name="object_actor__slug")
     claimant = filters.CharFilter(field_name="claimant__slug")
-    mentions = filters.CharFilter(field_name="actors__slug", distinct=True)
+    mentions = filters.CharFilter(method="filter_mentions", label="Actor slug, as mentioned")
     event = filters.CharFilter(field_name="event__slug")
     article = IntegerFilter(field_name="article_id")
-    predicate = filters.MultipleChoiceFilter(choices=Predicate.choices)
+    predicate = ChoicesFilter(choices=Predicate.choices)
     date_after = filters.DateFilter(method="filter_dates", label="Claim dates overlap from")
     date_before = filters.DateFilter(method="filter_dates", label="Claim dates overlap until")
-    credibility = filters.MultipleChoiceFilter(choices=Credibility.choices)
+    credibility = ChoicesFilter(choices=Credibility.choices)
     credibility_max = IntegerFilter(field_name="credibility", lookup_expr="lte")
-    reliability = filters.MultipleChoiceFilter(
-        field_name="article__reliability", choices=Reliability.choices
-    )
+    reliability = ChoicesFilter(field_name="article__reliability", choices=Reliability.choices)
     min_corroboration = IntegerFilter(
         field_name="corroborating_articles",
         lookup_expr="gte",
@@ -103,17 +126,30 @@ class ClaimFilterSet(SearchFilterMixin):
         fields = []
 
     def filter_country(self, queryset, name, value):
-        return queryset.filter(
-            _country_q("countries", value) | _country_q("object_country", value)
-        ).distinct()
+        ((column, code),) = _country_lookup("", value).items()
+        # One EXISTS over a UNION rather than "mentioned OR object": PostgreSQL turns an OR'ed
+        # EXISTS into a hash of every claim of the country (400,000 for Mali at a million
+        # claims) before the first row; this form is checked row by row as the page is read.
+        country = f"(SELECT id FROM {Country._meta.db_table} WHERE {column[2:]} = %s)"
+        condition = RawSQL(
+            f"EXISTS (SELECT 1 FROM {Claim.countries.through._meta.db_table} m "
+            f"WHERE m.claim_id = {Claim._meta.db_table}.id AND m.country_id = {country} "
+            f"UNION ALL SELECT 1 WHERE {Claim._meta.db_table}.object_country_id = {country})",
+            [code, code],
+            output_field=BooleanField(),
+        )
+        return queryset.filter(condition)
 
     def filter_actor(self, queryset, name, value):
         return queryset.filter(
             Q(subject__slug=value)
             | Q(object_actor__slug=value)
             | Q(claimant__slug=value)
-            | Q(actors__slug=value)
-        ).distinct()
+            | _linked(Claim.actors.through, "claim", actor__slug=value)
+        )
+
+    def filter_mentions(self, queryset, name, value):
+        return queryset.filter(_linked(Claim.actors.through, "claim", actor__slug=value))
 
     def filter_dates(self, queryset, name, value):
         data = self.form.cleaned_data
@@ -125,10 +161,10 @@ class ClaimFilterSet(SearchFilterMixin):
 
 
 class EventFilterSet(SearchFilterMixin):
-    kind = filters.MultipleChoiceFilter(choices=EventKind.choices)
-    status = filters.MultipleChoiceFilter(choices=ReviewStatus.choices)
+    kind = ChoicesFilter(choices=EventKind.choices)
+    status = ChoicesFilter(choices=ReviewStatus.choices)
     country = filters.CharFilter(method="filter_country", label="Country (alpha-2 or alpha-3)")
-    actor = filters.CharFilter(field_name="participants__actor__slug", distinct=True)
+    actor = filters.CharFilter(method="filter_actor", label="Actor slug, as participant")
     date_after = filters.DateFilter(method="filter_dates")
     date_before = filters.DateFilter(method="filter_dates")
     updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
@@ -138,7 +174,12 @@ class EventFilterSet(SearchFilterMixin):
         fields = []
 
     def filter_country(self, queryset, name, value):
-        return queryset.filter(_country_q("countries", value)).distinct()
+        return queryset.filter(
+            _linked(Event.countries.through, "event", **_country_lookup("country", value))
+        )
+
+    def filter_actor(self, queryset, name, value):
+        return queryset.filter(_linked(EventParticipant, "event", actor__slug=value))
 
     def filter_dates(self, queryset, name, value):
         data = self.form.cleaned_data
@@ -150,8 +191,8 @@ class EventFilterSet(SearchFilterMixin):
 
 
 class ActorFilterSet(StrictFilterSet):
-    kind = filters.MultipleChoiceFilter(choices=ActorKind.choices)
-    status = filters.MultipleChoiceFilter(choices=ReviewStatus.choices)
+    kind = ChoicesFilter(choices=ActorKind.choices)
+    status = ChoicesFilter(choices=ReviewStatus.choices)
     country = filters.CharFilter(method="filter_country")
     name = filters.CharFilter(method="filter_name", label="Name or alias, any spelling")
     updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
@@ -161,28 +202,33 @@ class ActorFilterSet(StrictFilterSet):
         fields = []
 
     def filter_country(self, queryset, name, value):
-        return queryset.filter(_country_q("country", value))
+        return queryset.filter(**_country_lookup("country", value))
 
     def filter_name(self, queryset, name, value):
         key = normalize_name(value)
         return queryset.filter(
-            Q(name_key__contains=key) | Q(aliases__normalized__contains=key)
-        ).distinct()
+            Q(name_key__contains=key) | _linked(ActorAlias, "actor", normalized__contains=key)
+        )
 
 
 class ArticleFilterSet(SearchFilterMixin):
     publisher = filters.CharFilter(field_name="publisher", lookup_expr="iexact")
     published_after = filters.DateFilter(field_name="published_end", lookup_expr="gte")
     published_before = filters.DateFilter(field_name="published_start", lookup_expr="lte")
-    flag = filters.MultipleChoiceFilter(
-        field_name="flags__code", choices=QualityFlag.choices, distinct=True
+    flag = ChoicesFilter(
+        method="filter_flag", choices=QualityFlag.choices, label="Any of these quality flags"
     )
-    reliability = filters.MultipleChoiceFilter(choices=Reliability.choices)
+    reliability = ChoicesFilter(choices=Reliability.choices)
     updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
 
     class Meta:
         model = Article
         fields = []
+
+    def filter_flag(self, queryset, name, value):
+        return (
+            queryset.filter(_linked(ArticleFlag, "article", code__in=value)) if value else queryset
+        )
 
 
 class CountryFilterSet(StrictFilterSet):

@@ -97,80 +97,163 @@ def actor_brief(actor, links: Links) -> dict | None:
     }
 
 
-def event_brief(event, links: Links) -> dict | None:
-    if event is None:
+def quote_of(claim) -> dict:
+    return quote_from_row(
+        {
+            "quote": claim.quote,
+            "quote_prefix": claim.quote_prefix,
+            "quote_suffix": claim.quote_suffix,
+            "quote_start": claim.quote_start,
+            "quote_end": claim.quote_end,
+        }
+    )
+
+
+# ------------------------------------------------------------------------------- claims
+#
+# Lists and exports read claims as flat rows (QuerySet.values over CLAIM_ROW_FIELDS, plus the
+# page's mentioned countries and actors from facts.selectors.attach_claim_mentions): no model
+# instances, no per-row prefetch machinery. A single claim read as an instance is turned into
+# the same row, so there is one representation.
+
+CLAIM_ROW_FIELDS = (
+    "id", "statement", "predicate", "object_value", "claimant_text", "reported_via",
+    "date_start", "date_end", "date_precision", "date_text",
+    "quote", "quote_prefix", "quote_suffix", "quote_start", "quote_end",
+    "status", "status_reason", "reviewed_at", "credibility", "confidence", "origin", "version",
+    "created_at", "updated_at", "corroborating_articles", "contradicted",
+    "subject_id", "subject__slug", "subject__name",
+    "object_actor_id", "object_actor__slug", "object_actor__name",
+    "object_country__alpha3", "object_country__alpha2", "object_country__name",
+    "event_id", "event__slug", "event__title",
+    "claimant_id", "claimant__slug", "claimant__name",
+    "article_id", "article__title", "article__url", "article__reliability",
+)  # fmt: skip
+_CLAIM_ACTOR_ROLES = ("subject", "object_actor", "claimant")
+
+
+def claim_row(claim) -> dict:
+    """The flat row of a claim instance (select_related and prefetched as the API reads it)."""
+    row = {name: getattr(claim, name) for name in CLAIM_ROW_FIELDS if "__" not in name}
+    row["id"] = claim.pk
+    for role in _CLAIM_ACTOR_ROLES:
+        actor = getattr(claim, role)
+        row[f"{role}__slug"] = actor.slug if actor else None
+        row[f"{role}__name"] = actor.name if actor else None
+    country = claim.object_country
+    for name in ("alpha3", "alpha2", "name"):
+        row[f"object_country__{name}"] = getattr(country, name) if country else None
+    row["event__slug"] = claim.event.slug if claim.event else None
+    row["event__title"] = claim.event.title if claim.event else None
+    article = claim.article
+    row.update(
+        article__title=article.title,
+        article__url=article.url,
+        article__reliability=article.reliability,
+    )
+    row["countries"] = [(c.alpha3, c.alpha2, c.name) for c in claim.countries.all()]
+    row["actors"] = [(a.pk, a.slug, a.name) for a in claim.actors.all()]
+    return row
+
+
+def _actor_from_row(row: dict, role: str, links: Links) -> dict | None:
+    pk = row[f"{role}_id"]
+    if pk is None:
         return None
     return {
-        "id": event.pk,
-        "url": links("event-detail", event.pk),
-        "slug": event.slug,
-        "title": event.title,
+        "id": pk,
+        "url": links("actor-detail", pk),
+        "slug": row[f"{role}__slug"],
+        "name": row[f"{role}__name"],
     }
 
 
-def quote_of(claim) -> dict:
+def _country(alpha3: str, alpha2: str, name: str, links: Links) -> dict:
+    return {"code": alpha3, "alpha2": alpha2, "name": name, "url": links("country-detail", alpha3)}
+
+
+def quote_from_row(row: dict) -> dict:
+    exact, prefix, suffix = row["quote"], row["quote_prefix"], row["quote_suffix"]
     return {
-        "exact": claim.quote,
-        "prefix": claim.quote_prefix,
-        "suffix": claim.quote_suffix,
-        "start": claim.quote_start,
-        "end": claim.quote_end,
+        "exact": exact,
+        "prefix": prefix,
+        "suffix": suffix,
+        "start": row["quote_start"],
+        "end": row["quote_end"],
         "selectors": [
-            {
-                "type": "TextQuoteSelector",
-                "exact": claim.quote,
-                "prefix": claim.quote_prefix,
-                "suffix": claim.quote_suffix,
-            },
-            {"type": "TextPositionSelector", "start": claim.quote_start, "end": claim.quote_end},
+            {"type": "TextQuoteSelector", "exact": exact, "prefix": prefix, "suffix": suffix},
+            {"type": "TextPositionSelector", "start": row["quote_start"], "end": row["quote_end"]},
         ],
     }
 
 
-def claim_article(claim, links: Links) -> dict:
-    article = claim.article
+def claim_from_row(row: dict, links: Links) -> dict:
+    """A claim as the API shows it (fields in ClaimSerializer.Meta.fields order)."""
+    pk = row["id"]
+    alpha3 = row["object_country__alpha3"]
+    event_id = row["event_id"]
+    article_id = row["article_id"]
     return {
-        "id": article.pk,
-        "url": links("article-detail", article.pk),
-        "title": article.title,
-        "source_url": article.url,
-        "reliability": article.reliability,
+        "id": pk,
+        "url": links("claim-detail", pk),
+        "statement": row["statement"],
+        "subject": _actor_from_row(row, "subject", links),
+        "predicate": row["predicate"],
+        "object_actor": _actor_from_row(row, "object_actor", links),
+        "object_country": None
+        if alpha3 is None
+        else _country(alpha3, row["object_country__alpha2"], row["object_country__name"], links),
+        "object_value": row["object_value"],
+        "event": None
+        if event_id is None
+        else {
+            "id": event_id,
+            "url": links("event-detail", event_id),
+            "slug": row["event__slug"],
+            "title": row["event__title"],
+        },
+        "countries": [_country(*country, links) for country in row["countries"]],
+        "actors": [
+            {"id": a_id, "url": links("actor-detail", a_id), "slug": slug, "name": name}
+            for a_id, slug, name in row["actors"]
+        ],
+        "claimant": _actor_from_row(row, "claimant", links),
+        "claimant_text": row["claimant_text"],
+        "reported_via": row["reported_via"],
+        "date": {
+            "start": date_text(row["date_start"]),
+            "end": date_text(row["date_end"]),
+            "precision": row["date_precision"],
+            "text": row["date_text"],
+        },
+        "quote": quote_from_row(row),
+        "article": {
+            "id": article_id,
+            "url": links("article-detail", article_id),
+            "title": row["article__title"],
+            "source_url": row["article__url"],
+            "reliability": row["article__reliability"],
+        },
+        "status": row["status"],
+        "status_reason": row["status_reason"],
+        "reviewed_at": datetime_text(row["reviewed_at"]),
+        "credibility": row["credibility"],
+        "confidence": None if row["confidence"] is None else float(row["confidence"]),
+        "corroborating_articles": row["corroborating_articles"],
+        "contradicted": bool(row["contradicted"]),
+        "origin": row["origin"],
+        "version": row["version"],
+        "created_at": datetime_text(row["created_at"]),
+        "updated_at": datetime_text(row["updated_at"]),
+        "annotation": links("claim-annotation", pk),
     }
 
 
 def claim_representation(claim, links: Links) -> dict:
-    """A claim as the API shows it (fields in ClaimSerializer.Meta.fields order)."""
-    return {
-        "id": claim.pk,
-        "url": links("claim-detail", claim.pk),
-        "statement": claim.statement,
-        "subject": actor_brief(claim.subject, links),
-        "predicate": claim.predicate,
-        "object_actor": actor_brief(claim.object_actor, links),
-        "object_country": country_brief(claim.object_country, links),
-        "object_value": claim.object_value,
-        "event": event_brief(claim.event, links),
-        "countries": [country_brief(c, links) for c in claim.countries.all()],
-        "actors": [actor_brief(a, links) for a in claim.actors.all()],
-        "claimant": actor_brief(claim.claimant, links),
-        "claimant_text": claim.claimant_text,
-        "reported_via": claim.reported_via,
-        "date": date_range(claim),
-        "quote": quote_of(claim),
-        "article": claim_article(claim, links),
-        "status": claim.status,
-        "status_reason": claim.status_reason,
-        "reviewed_at": datetime_text(claim.reviewed_at),
-        "credibility": claim.credibility,
-        "confidence": None if claim.confidence is None else float(claim.confidence),
-        "corroborating_articles": claim.corroborating_articles,
-        "contradicted": claim.contradicted,
-        "origin": claim.origin,
-        "version": claim.version,
-        "created_at": datetime_text(claim.created_at),
-        "updated_at": datetime_text(claim.updated_at),
-        "annotation": links("claim-annotation", claim.pk),
-    }
+    return claim_from_row(claim_row(claim), links)
+
+
+# ------------------------------------------------------------------------------- events
 
 
 def event_taxonomy(kind: str) -> dict:

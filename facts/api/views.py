@@ -1,5 +1,8 @@
 """API v1 viewsets. Short: joins are declared here, rules live in facts.services."""
 
+from collections.abc import Iterator
+from itertools import islice
+
 from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -14,6 +17,7 @@ from facts.api.etags import etag_of, require_current
 from facts.api.exports import CHUNK, stream
 from facts.api.pagination import CursorPage, SmallTablePage
 from facts.api.renderers import CSVRenderer, FastJSONRenderer, JSONLinesRenderer
+from facts.api.representations import CLAIM_ROW_FIELDS, Links, claim_from_row
 from facts.api.visibility import (
     visible_actors,
     visible_articles,
@@ -36,7 +40,7 @@ from facts.models import (
     Event,
     EventParticipant,
 )
-from facts.selectors import with_evidence
+from facts.selectors import attach_claim_mentions, with_evidence
 from facts.services import (
     actor_merge,
     article_grade,
@@ -132,10 +136,13 @@ class ExportMixin:
     def export(self, request, fmt=None):
         """Everything the list would return for the same filters, streamed."""
         queryset = self.filter_queryset(self.get_queryset())
+        rows = self.export_representations(queryset)
+        return stream(rows, fmt=fmt, model_name=self.export_name, filename=self.export_name + "s")
+
+    def export_representations(self, queryset) -> Iterator[dict]:
         serializer = self.get_serializer_class()
         context = self.get_serializer_context()
-        rows = (serializer(obj, context=context).data for obj in queryset.iterator(CHUNK))
-        return stream(rows, fmt=fmt, model_name=self.export_name, filename=self.export_name + "s")
+        return (serializer(obj, context=context).data for obj in queryset.iterator(CHUNK))
 
 
 class MergeMixin:
@@ -331,6 +338,10 @@ class ClaimViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
+        if self.action in ("list", "export"):
+            # Lists and exports read flat rows (facts.api.representations): no instances.
+            rows = with_evidence(Claim.objects.all()).values(*CLAIM_ROW_FIELDS)
+            return visible_claims(self.request.user, rows)
         queryset = with_evidence(
             Claim.objects.select_related(
                 "article", "subject", "object_actor", "object_country", "event", "claimant"
@@ -339,6 +350,19 @@ class ClaimViewSet(
             .prefetch_related("countries", "actors")
         )
         return visible_claims(self.request.user, queryset)
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        links = Links(request)
+        return self.get_paginated_response(
+            [claim_from_row(row, links) for row in attach_claim_mentions(page)]
+        )
+
+    def export_representations(self, queryset) -> Iterator[dict]:
+        links = Links(self.request)
+        rows = queryset.iterator(CHUNK)
+        while chunk := list(islice(rows, CHUNK)):
+            yield from (claim_from_row(row, links) for row in attach_claim_mentions(chunk))
 
     @extend_schema(request=s.ClaimCreateSerializer, responses={201: s.ClaimSerializer})
     def create(self, request, *args, **kwargs):
