@@ -54,6 +54,26 @@ class TestReviewQueue(WorkbenchTestCase):
             assert f">{column.capitalize()}<" in content or column in content.lower(), column
         assert "3 other articles" in content  # the AES founding, reported by three others
 
+    def test_search_box_uses_the_full_text_index_any_accent_any_case(self):
+        self.client.force_login(self.viewer)
+        goita = Claim.objects.filter(quote__contains="Goïta")
+        assert goita.exists()
+        for term in ("goita", "GOÏTA", "goi*"):
+            response = self.client.get(changelist("claim") + "?q=" + term)
+            found = {c.pk for c in response.context["cl"].result_list}
+            assert found and found <= set(
+                Claim.objects.filter(search_text__contains="goi").values_list("pk", flat=True)
+            ), term
+            assert set(goita.values_list("pk", flat=True)) <= found, term
+        response = self.client.get(changelist("event") + "?q=coup+niger")
+        titles = [e.title.lower() for e in response.context["cl"].result_list]
+        assert titles and all(
+            "coup" in (e.search_text) for e in response.context["cl"].result_list
+        ), titles
+        response = self.client.get(changelist("article") + "?q=wagner")
+        assert all("wagner" in a.search_text for a in response.context["cl"].result_list)
+        assert response.context["cl"].result_list
+
     def test_bulk_verify_asks_for_a_reason_then_records_who_when_and_why(self):
         self.client.force_login(self.curator)
         claims = list(Claim.objects.filter(event__kind="alliance-formation")[:2])

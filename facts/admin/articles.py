@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from facts.admin.common import ChangeReasonForm, CuratedAdmin
+from facts.admin.common import ChangeReasonForm, CuratedAdmin, FullTextSearchMixin
 from facts.highlight import Span, highlight
 from facts.models import Article, ArticleFlag
 from facts.services import article_grade
@@ -32,7 +32,7 @@ class ArticleFlagInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(CuratedAdmin):
+class ArticleAdmin(FullTextSearchMixin, CuratedAdmin):
     form = ArticleForm
     list_display = [
         "title",

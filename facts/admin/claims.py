@@ -10,6 +10,7 @@ from facts.admin.common import (
     REVIEW_READONLY,
     ChangeReasonForm,
     CuratedAdmin,
+    FullTextSearchMixin,
     ReviewActionsMixin,
 )
 from facts.choices import Credibility, ReviewStatus
@@ -78,7 +79,7 @@ class LinksOutInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ReviewActionsMixin, CuratedAdmin):
+class ClaimAdmin(ReviewActionsMixin, FullTextSearchMixin, CuratedAdmin):
     form = ClaimForm
     list_display = [
         "short_statement",

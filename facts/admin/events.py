@@ -8,6 +8,7 @@ from facts.admin.common import (
     REVIEW_READONLY,
     ChangeReasonForm,
     CuratedAdmin,
+    FullTextSearchMixin,
     ReviewActionsMixin,
 )
 from facts.admin.merging import MergeActionMixin
@@ -23,7 +24,7 @@ class EventParticipantInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(MergeActionMixin, ReviewActionsMixin, CuratedAdmin):
+class EventAdmin(MergeActionMixin, ReviewActionsMixin, FullTextSearchMixin, CuratedAdmin):
     form = ChangeReasonForm  # the admin adds Meta(model=…) itself
     merge_service = event_merge
     merge_permission = "facts.merge_event"

@@ -63,7 +63,10 @@ class Actor(ReviewedModel, TimestampedModel):
     class Meta:
         ordering = ["name"]
         permissions = [("merge_actor", "Can merge duplicate actors")]
-        indexes = [models.Index(fields=["status", "kind"], name="facts_actor_status_kind")]
+        indexes = [
+            models.Index(fields=["status", "kind"], name="facts_actor_status_kind"),
+            models.Index(fields=["name", "id"], name="facts_actor_name"),  # default order
+        ]
         constraints = [
             *ReviewedModel.Meta.constraints,
             models.CheckConstraint(

@@ -106,7 +106,10 @@ class Claim(ReviewedModel, DatedModel, TimestampedModel):
     class Meta:
         ordering = ["article", "quote_start"]
         indexes = [
-            models.Index(fields=["status", "-confidence"], name="facts_claim_queue"),
+            # The review queue (admin default order: most confident first, then id), whole or
+            # by status: read from the index in order, never sorted.
+            models.Index(fields=["status", "-confidence", "id"], name="facts_claim_status_queue"),
+            models.Index(fields=["-confidence", "id"], name="facts_claim_queue_all"),
             models.Index(fields=["predicate"], name="facts_claim_predicate"),
             models.Index(fields=["date_start", "date_end"], name="facts_claim_dates"),
         ]
