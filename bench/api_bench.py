@@ -43,6 +43,7 @@ SERVER_ENV = {
     "ALLOWED_HOSTS": "127.0.0.1,localhost",
     "SECURE_SSL_REDIRECT": "0",
     "API_ANON_RATE": "100000000/minute",
+    "DATABASE_STATEMENT_TIMEOUT_MS": "30000",
 }
 GUNICORN = [
     str(BIN / "gunicorn"),

@@ -50,28 +50,64 @@ def with_evidence(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     )
 
 
-def attach_claim_mentions(rows: list[dict]) -> list[dict]:
-    """Give each claim row its mentioned `countries` (alpha3, alpha2, name) and `actors`
-    (id, slug, name), in the models' own order: two queries for a whole page or chunk."""
+def attach_claim_related(rows: list[dict]) -> list[dict]:
+    """Give claim rows (ids of what they point at) the briefs they show: subject, object and
+    claimant actors and the mentioned ones as (id, slug, name); object and mentioned
+    countries as (alpha3, alpha2, name); the event as (id, slug, title); the article as
+    (id, title, url, reliability). Six small queries by id, however many rows; mentions are
+    in the models' own order (by name)."""
+    from facts.models import Actor, Article, Country, Event
+
     ids = [row["id"] for row in rows]
-    countries: dict[int, list] = defaultdict(list)
-    actors: dict[int, list] = defaultdict(list)
+    mentioned_countries: dict[int, list[int]] = defaultdict(list)
+    mentioned_actors: dict[int, list[int]] = defaultdict(list)
     if ids:
-        mentioned_countries = (
-            Claim.countries.through.objects.filter(claim_id__in=ids)
-            .order_by("country__name")
-            .values_list("claim_id", "country__alpha3", "country__alpha2", "country__name")
-        )
-        for claim_id, *country in mentioned_countries:
-            countries[claim_id].append(tuple(country))
-        mentioned_actors = (
-            Claim.actors.through.objects.filter(claim_id__in=ids)
-            .order_by("actor__name")
-            .values_list("claim_id", "actor_id", "actor__slug", "actor__name")
-        )
-        for claim_id, *actor in mentioned_actors:
-            actors[claim_id].append(tuple(actor))
+        for claim_id, country_id in Claim.countries.through.objects.filter(
+            claim_id__in=ids
+        ).values_list("claim_id", "country_id"):
+            mentioned_countries[claim_id].append(country_id)
+        for claim_id, actor_id in Claim.actors.through.objects.filter(claim_id__in=ids).values_list(
+            "claim_id", "actor_id"
+        ):
+            mentioned_actors[claim_id].append(actor_id)
+
+    def briefs(model, wanted: set, fields: tuple) -> dict[int, tuple]:
+        wanted.discard(None)
+        if not wanted:
+            return {}
+        found = model.objects.filter(pk__in=wanted).order_by().values_list(*fields)
+        return {pk: rest for pk, *rest in found}
+
+    roles = ("subject", "object_actor", "claimant")
+    actor_ids = {row[f"{role}_id"] for row in rows for role in roles}
+    actors = briefs(
+        Actor, actor_ids.union(*mentioned_actors.values()), ("id", "id", "slug", "name")
+    )
+    countries = briefs(
+        Country,
+        {row["object_country_id"] for row in rows}.union(*mentioned_countries.values()),
+        ("id", "alpha3", "alpha2", "name"),
+    )
+    events = briefs(Event, {row["event_id"] for row in rows}, ("id", "id", "slug", "title"))
+    articles = briefs(
+        Article, {row["article_id"] for row in rows}, ("id", "id", "title", "url", "reliability")
+    )
     for row in rows:
-        row["countries"] = countries.get(row["id"], [])
-        row["actors"] = actors.get(row["id"], [])
+        for role in roles:
+            row[role] = _tuple(actors.get(row[f"{role}_id"]))
+        row["object_country"] = _tuple(countries.get(row["object_country_id"]))
+        row["event"] = _tuple(events.get(row["event_id"]))
+        row["article"] = _tuple(articles[row["article_id"]])
+        row["countries"] = sorted(
+            (tuple(countries[c]) for c in mentioned_countries.get(row["id"], ())),
+            key=lambda country: country[2],
+        )
+        row["actors"] = sorted(
+            (tuple(actors[a]) for a in mentioned_actors.get(row["id"], ())),
+            key=lambda actor: actor[2],
+        )
     return rows
+
+
+def _tuple(values) -> tuple | None:
+    return None if values is None else tuple(values)

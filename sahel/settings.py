@@ -110,6 +110,13 @@ elif env_bool("DATABASE_POOL", True):
     }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_int(
+    "DATABASE_STATEMENT_TIMEOUT_MS", 0
+):
+    # A query that outruns the budget is cancelled instead of holding a worker and a CPU.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 0)}"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

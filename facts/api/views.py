@@ -40,7 +40,7 @@ from facts.models import (
     Event,
     EventParticipant,
 )
-from facts.selectors import attach_claim_mentions, with_evidence
+from facts.selectors import attach_claim_related, with_evidence
 from facts.services import (
     actor_merge,
     article_grade,
@@ -355,14 +355,14 @@ class ClaimViewSet(
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         links = Links(request)
         return self.get_paginated_response(
-            [claim_from_row(row, links) for row in attach_claim_mentions(page)]
+            [claim_from_row(row, links) for row in attach_claim_related(page)]
         )
 
     def export_representations(self, queryset) -> Iterator[dict]:
         links = Links(self.request)
         rows = queryset.iterator(CHUNK)
         while chunk := list(islice(rows, CHUNK)):
-            yield from (claim_from_row(row, links) for row in attach_claim_mentions(chunk))
+            yield from (claim_from_row(row, links) for row in attach_claim_related(chunk))
 
     @extend_schema(request=s.ClaimCreateSerializer, responses={201: s.ClaimSerializer})
     def create(self, request, *args, **kwargs):
