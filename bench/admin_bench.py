@@ -11,7 +11,6 @@ runs (median and worst). The query count is taken on the last run.
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -20,12 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import OUT, machine, postgres_url, save_figures, sqlite_url
+from common import OUT, corpus_url, machine, save_figures
 
-DEFAULT_DATABASES = {
-    "postgresql": postgres_url("sahel_corpus"),
-    "sqlite": sqlite_url(OUT / "corpus.sqlite3"),
-}
 ADMIN = "/admin/facts"
 
 
@@ -96,7 +91,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         manifest = json.loads((OUT / f"corpus-{args.child}.json").read_text())
-        url = os.environ.get(f"BENCH_{args.child.upper()}_URL", DEFAULT_DATABASES[args.child])
+        url = corpus_url(args.child)
         result = measure(url, manifest["search_words"], args.runs)
         args.out.write_text(json.dumps(result))
         return

@@ -31,7 +31,7 @@ from urllib.parse import quote, urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import OUT, ROOT, machine, postgres_url, save_figures, sqlite_url
+from common import OUT, ROOT, corpus_url, machine, save_figures
 from load import require_wrk, run_wrk, serving
 
 API = "/api/v1"
@@ -60,10 +60,6 @@ GUNICORN = [
     "--log-level",
     "warning",
 ]
-DEFAULT_DATABASES = {
-    "postgresql": postgres_url("sahel_corpus"),
-    "sqlite": sqlite_url(OUT / "corpus.sqlite3"),
-}
 
 
 # ------------------------------------------------------------------ the request mix
@@ -280,11 +276,11 @@ def ratios(results: dict) -> dict:
     for engine, figures in results.items():
         for name, ours in figures["api"].items():
             row = table.setdefault(name, {})
-            bare = figures["bare"][name]
-            row[f"{engine}_p95_vs_bare"] = round(ours["p95_ms"] / max(bare["p95_ms"], 1e-3), 2)
+            bare = figures["bare"][name]["p95_ms"]
+            row[f"{engine}_p95_vs_bare"] = round(ours["p95_ms"] / bare, 2) if bare > 0 else None
             if "datasette" in figures:
                 theirs = figures["datasette"][name]["rps"]
-                row["sqlite_rps_vs_datasette"] = round(ours["rps"] / max(theirs, 1e-3), 2)
+                row["sqlite_rps_vs_datasette"] = round(ours["rps"] / theirs, 2) if theirs else None
     return table
 
 
@@ -311,7 +307,7 @@ def main() -> None:
         if not manifest_path.exists():
             raise SystemExit(f"No corpus for {engine}: run bench/make_corpus.py first.")
         manifest = json.loads(manifest_path.read_text())
-        database_url = os.environ.get(f"BENCH_{engine.upper()}_URL", DEFAULT_DATABASES[engine])
+        database_url = corpus_url(engine)
         results[engine] = engine_run(engine, database_url, manifest["search_words"], args)
         results[engine]["corpus"] = manifest
     figures = {"machine": machine(), "engines": results, "ratios": ratios(results)}

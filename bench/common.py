@@ -10,7 +10,9 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "var" / "bench"
+# BENCH_OUT and BENCH_CORPUS_DB keep a smoke run's files and database apart from the real ones.
+OUT = Path(os.environ.get("BENCH_OUT") or ROOT / "var" / "bench")
+CORPUS_DB = os.environ.get("BENCH_CORPUS_DB", "sahel_corpus")
 DEFAULT_PG_SERVER = "postgres://sahel:sahel@127.0.0.1:5432"
 
 if str(ROOT) not in sys.path:
@@ -24,6 +26,14 @@ def sqlite_url(path: Path) -> str:
 def postgres_url(database: str) -> str:
     server = os.environ.get("BENCH_POSTGRES_SERVER", DEFAULT_PG_SERVER).rstrip("/")
     return f"{server}/{database}"
+
+
+def corpus_url(engine: str) -> str:
+    """Where bench/make_corpus.py puts the corpus of an engine (BENCH_<ENGINE>_URL overrides)."""
+    override = os.environ.get(f"BENCH_{engine.upper()}_URL")
+    if override:
+        return override
+    return postgres_url(CORPUS_DB) if engine == "postgresql" else sqlite_url(OUT / "corpus.sqlite3")
 
 
 def is_postgres(url: str) -> bool:

@@ -1,90 +1,94 @@
-"""Export streaming: the memory an export takes must not grow with the number of rows.
+"""Export streaming at scale: every claim of the corpus as JSON Lines (or CSV), with the
+process's peak memory before and after, to show it stays flat however many rows stream.
 
-Fills a scratch SQLite database with N claims for several N, streams
-/api/v1/claims/export/{csv,jsonl}/ through Django's handler, and prints rows, bytes, time and
-the peak of Python allocations (tracemalloc) while the body is consumed.
+The export is requested through Django's full handler in a child process (one per engine)
+and its body consumed chunk by chunk, as a WSGI server would send it.
 
-    .venv/bin/python bench/export_bench.py            # 1,000 / 10,000 / 40,000 claims
+    .venv/bin/python bench/export_bench.py                    # both corpora, JSON Lines
+    .venv/bin/python bench/export_bench.py --engines sqlite --format csv
 """
 
-import os
+import argparse
+import json
+import subprocess
 import sys
-import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import OUT, corpus_url, machine, peak_rss_mib, save_figures
 
 
-def main(sizes=(1_000, 10_000, 40_000)) -> None:
-    scratch = tempfile.mkdtemp()
-    os.environ.update(
-        DATABASE_URL=f"sqlite:///{scratch}/export.sqlite3",
-        DEBUG="1",
-        API_ANON_RATE="1000000/minute",
-        ALLOWED_HOSTS="testserver",
-    )
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sahel.settings")
-    import django
+def export(database_url: str, fmt: str) -> dict:
+    from common import setup_django
 
-    django.setup()
+    setup_django(database_url)
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
-    from django.core.management import call_command
     from django.test import Client
 
-    from facts.models import Article, Claim
-
-    call_command("migrate", verbosity=0)
-    user = get_user_model().objects.create_user("bench", password="x", is_staff=True)
+    user, _ = get_user_model().objects.get_or_create(username="bench-viewer")
     user.groups.add(Group.objects.get(name="viewer"))
-    text = "Mali, Niger and Burkina Faso left ECOWAS in January 2025. " * 4
-    article = Article.objects.create(
-        sha256="e" * 64, title="Bench", raw_text=text, text=text, text_sha256="f" * 64
-    )
-    quote = "Mali, Niger and Burkina Faso left ECOWAS in January 2025."
     client = Client()
     client.force_login(user)
-    print(f"{'claims':>8} {'format':>6} {'rows':>8} {'MiB out':>8} {'seconds':>8} {'peak MiB':>9}")
-    made = 0
-    for size in sizes:
-        Claim.objects.bulk_create(
-            [
-                Claim(
-                    article=article,
-                    fingerprint=f"{i:032x}",
-                    quote=quote,
-                    quote_start=0,
-                    quote_end=len(quote),
-                    anchor_text_sha256="f" * 64,
-                    statement=f"Statement number {i} about the AES withdrawal from ECOWAS.",
-                    status="verified",
-                    reviewed_at=article.created_at,
-                    status_reason="bench",
-                )
-                for i in range(made, size)
-            ],
-            batch_size=5000,
+    rss_before = peak_rss_mib()
+    started = time.perf_counter()
+    response = client.get(f"/api/v1/claims/export/{fmt}/")
+    if response.status_code != 200:
+        raise SystemExit(f"HTTP {response.status_code}")
+    size = lines = 0
+    rss_at_10_percent = None
+    for chunk in response.streaming_content:
+        size += len(chunk)
+        lines += chunk.count(b"\n")
+        if rss_at_10_percent is None and lines >= 100_000:
+            rss_at_10_percent = peak_rss_mib()
+    seconds = time.perf_counter() - started
+    rows = lines - (1 if fmt == "csv" else 0)
+    return {
+        "format": fmt,
+        "rows": rows,
+        "mib": round(size / 2**20, 1),
+        "seconds": round(seconds, 1),
+        "rows_per_s": round(rows / seconds),
+        "peak_rss_mib_before": round(rss_before),
+        "peak_rss_mib_after_100k_rows": round(rss_at_10_percent or peak_rss_mib()),
+        "peak_rss_mib_at_end": round(peak_rss_mib()),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--engines", default="postgresql,sqlite")
+    parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help="figures file (JSON)")
+    args = parser.parse_args()
+    if args.child:
+        url = corpus_url(args.child)
+        args.out.write_text(json.dumps(export(url, args.format)))
+        return
+    results = {}
+    for engine in args.engines.split(","):
+        part = OUT / f"export-{engine}.part.json"
+        subprocess.run(
+            [sys.executable, __file__, "--child", engine, "--format", args.format,
+             "--out", str(part)],
+            check=True,
+        )  # fmt: skip
+        results[engine] = figures = json.loads(part.read_text())
+        part.unlink()
+        print(
+            f"{engine:10s} {figures['rows']:,} claims as {figures['format']}: "
+            f"{figures['mib']} MiB in {figures['seconds']} s ({figures['rows_per_s']:,}/s); "
+            f"peak RSS {figures['peak_rss_mib_before']} MiB before, "
+            f"{figures['peak_rss_mib_after_100k_rows']} MiB after 100,000 rows, "
+            f"{figures['peak_rss_mib_at_end']} MiB at the end",
+            flush=True,
         )
-        made = size
-        for fmt in ("csv", "jsonl"):
-            tracemalloc.start()
-            started = time.perf_counter()
-            response = client.get(f"/api/v1/claims/export/{fmt}/")
-            total = rows = 0
-            for chunk in response.streaming_content:
-                total += len(chunk)
-                rows += chunk.count(b"\n")
-            elapsed = time.perf_counter() - started
-            _, peak = tracemalloc.get_traced_memory()
-            tracemalloc.stop()
-            rows -= 1 if fmt == "csv" else 0  # header
-            print(
-                f"{size:>8} {fmt:>6} {rows:>8} {total / 2**20:>8.1f} {elapsed:>8.2f} "
-                f"{peak / 2**20:>9.1f}"
-            )
+    path = save_figures("export", {"machine": machine(), "engines": results}, args.out)
+    print(f"figures: {path}")
 
 
 if __name__ == "__main__":
