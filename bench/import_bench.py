@@ -1,14 +1,23 @@
 """Import throughput: build a corpus of N articles from the seeds' sentences, import it into a
 fresh database, print articles per second and peak memory. Run by hand, on each engine:
 
-    .venv/bin/python bench/import_bench.py                 # SQLite and PostgreSQL
-    .venv/bin/python bench/import_bench.py --engine sqlite --articles 2000
+    .venv/bin/python bench/import_bench.py                 # both engines, 1 and 2 workers
+    .venv/bin/python bench/import_bench.py --engine sqlite --articles 2000 --workers 2
+    .venv/bin/python bench/import_bench.py --articles 20 --json var/import_bench.json
 
 PostgreSQL is reached through BENCH_POSTGRES_URL (default: the role CI uses); a throw-away
-database is created and dropped there.
+database is created and dropped there. Each run is a fresh process, so its peak memory is its
+own. The import runs with DEBUG off, as in production (DEBUG=1 in the environment measures it
+with Django's query log, which costs time and memory of its own).
+
+--json writes one object per engine and worker count: engine, workers, articles, seconds,
+articles_per_s, claims, events, failed and peak_rss_mib. peak_rss_mib is the importing
+process's peak plus, with workers, the largest worker's peak once per worker: an upper bound,
+since workers share pages with the process that started them.
 """
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -60,8 +69,8 @@ def build_corpus(folder: Path, count: int, seed: int = 7) -> None:
         (folder / f"article_{index:05d}.txt").write_text(header + body + "\n", encoding="utf-8")
 
 
-def run_engine(engine: str, articles: int) -> None:
-    """Runs in a child process so peak memory belongs to one engine's import."""
+def run_engine(engine: str, articles: int, workers: int) -> dict:
+    """One import, in a child process so peak memory belongs to it alone."""
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         corpus = tmp_path / "corpus"
@@ -79,7 +88,8 @@ def run_engine(engine: str, articles: int) -> None:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
                 conn.execute(f'CREATE DATABASE "{name}"')
             os.environ["DATABASE_URL"] = base.rsplit("/", 1)[0] + "/" + name
-        os.environ.setdefault("DEBUG", "1")
+        os.environ.setdefault("DEBUG", "0")
+        os.environ.setdefault("SECRET_KEY", "import-bench-only-" + "x" * 40)  # DEBUG off needs one
         build_corpus(corpus, articles)
         from django.core.management import call_command
 
@@ -90,51 +100,99 @@ def run_engine(engine: str, articles: int) -> None:
         call_command("migrate", verbosity=0)
         call_command("loaddata", "countries", "actors", verbosity=0)
         sources = list(expand_paths([str(corpus)]))
-        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         started = time.perf_counter()
-        run = import_sources(sources)
+        run = import_sources(sources, workers=workers)
         elapsed = time.perf_counter() - started
-        rss_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        summary = run.summary()
+        parent_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        # The workers have exited by now: the largest one's peak.
+        worker_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        result = {
+            "engine": engine,
+            "workers": workers,
+            "articles": len(sources),
+            "seconds": round(elapsed, 3),
+            "articles_per_s": round(len(sources) / elapsed, 1),
+            "claims": Claim.objects.count(),
+            "events": Event.objects.count(),
+            "failed": run.summary()["articles"]["failed"],
+            "peak_rss_mib": round(parent_mib + (worker_mib * workers if workers > 1 else 0)),
+        }
+        memory = f"peak RSS {parent_mib:.0f} MiB" + (
+            f" + {workers} workers × {worker_mib:.0f} MiB" if workers > 1 else ""
+        )
         print(
-            f"{engine:10s} {len(sources):5d} articles in {elapsed:6.1f} s = "
-            f"{len(sources) / elapsed:6.1f} articles/s | claims {Claim.objects.count():6d} "
-            f"events {Event.objects.count():5d} | failed {summary['articles']['failed']} | "
-            f"peak RSS {rss_peak / 1024:.0f} MiB (before import {rss_before / 1024:.0f} MiB)"
+            f"{engine:8s} {workers} worker{'s' if workers > 1 else ' '} "
+            f"{result['articles']:5d} articles in {elapsed:6.1f} s = "
+            f"{result['articles_per_s']:6.1f} articles/s | claims {result['claims']:6d} "
+            f"events {result['events']:5d} | failed {result['failed']} | {memory}",
+            flush=True,
         )
         if engine == "postgres":
             from django.db import connections
 
             connections.close_all()
+            for connection in connections.all():
+                if hasattr(connection, "close_pool"):  # DEBUG off: psycopg's pool holds some
+                    connection.close_pool()
             with psycopg.connect(
                 base.replace("postgres://", "postgresql://"), autocommit=True
             ) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--engine", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--workers",
+        type=int,
+        help="extraction processes (default: measure 1 and 2)",
+    )
+    parser.add_argument("--json", type=Path, help="write the results to this file, as JSON")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.workers is not None and args.workers < 1:
+        parser.error("--workers must be at least 1")
     if args.child:
-        run_engine(args.engine, args.articles)
+        result = run_engine(args.engine, args.articles, args.workers)
+        args.child.write_text(json.dumps(result), encoding="utf-8")
         return
     engines = ["sqlite", "postgres"] if args.engine == "both" else [args.engine]
+    worker_counts = [args.workers] if args.workers else [1, 2]
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for engine in engines:
+            for workers in worker_counts:
+                out = Path(tmp) / f"{engine}-{workers}.json"
+                subprocess.run(
+                    [
+                        sys.executable,
+                        __file__,
+                        "--child",
+                        str(out),
+                        "--engine",
+                        engine,
+                        "--articles",
+                        str(args.articles),
+                        "--workers",
+                        str(workers),
+                    ],
+                    check=True,
+                )
+                results.append(json.loads(out.read_text(encoding="utf-8")))
     for engine in engines:
-        subprocess.run(
-            [
-                sys.executable,
-                __file__,
-                "--child",
-                "--engine",
-                engine,
-                "--articles",
-                str(args.articles),
-            ],
-            check=True,
-        )
+        rates = {r["workers"]: r["articles_per_s"] for r in results if r["engine"] == engine}
+        if 1 in rates and len(rates) > 1:
+            print(
+                f"{engine:8s} "
+                + ", ".join(f"{w} workers {rates[w] / rates[1]:.2f}×" for w in rates if w > 1)
+                + " the rate of 1"
+            )
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

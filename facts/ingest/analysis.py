@@ -8,8 +8,8 @@ from facts.ingest.claims import ClaimProposal, find_attribution, propose_claim
 from facts.ingest.cleaning import CleanedArticle, clean_article
 from facts.ingest.context import ExtractionContext
 from facts.ingest.dates import DAY, DateMention, find_dates
-from facts.ingest.events import EventProposal, propose_events
-from facts.ingest.gazetteer import Entry, Mention
+from facts.ingest.events import EventProposal, find_triggers, propose_events
+from facts.ingest.gazetteer import Entry, Mention, tokenize
 from facts.ingest.metadata import ArticleMetadata, extract_metadata
 from facts.ingest.people import PersonMention, find_titled_people, with_surnames
 from facts.ingest.reading import ReadError, SourceDocument
@@ -57,10 +57,9 @@ def _relative_dates(dates: list[DateMention], offset: int) -> list[DateMention]:
 
 
 def _people(
-    text: str, mentions: list[Mention], ctx: ExtractionContext
+    titled: list[PersonMention], mentions: list[Mention], ctx: ExtractionContext
 ) -> tuple[list[ProposedPerson], dict[str, str], dict[str, str]]:
     """New titled people, titles of all titled people, and full names of every person found."""
-    titled: list[PersonMention] = find_titled_people(text, mentions)
     by_span = {(m.start, m.end): m for m in mentions if m.target_type == "actor"}
     proposed: dict[str, ProposedPerson] = {}
     titles: dict[str, str] = {}
@@ -84,6 +83,16 @@ def _people(
     return list(proposed.values()), titles, full_names
 
 
+def with_people(ctx: ExtractionContext, people: list[ProposedPerson]) -> ExtractionContext:
+    """`ctx` with the names and kinds of an article's new people: the article's own context
+    as the steps after the analysis read it (they look names up, never search the text)."""
+    return replace(
+        ctx,
+        names={**ctx.names, **{p.target: p.name for p in people}},
+        actor_kinds={**ctx.actor_kinds, **{p.target: "person" for p in people}},
+    )
+
+
 def analyze(document: SourceDocument, ctx: ExtractionContext) -> ArticleAnalysis:
     cleaned = clean_article(document.text)
     if not cleaned.text.strip():
@@ -92,19 +101,19 @@ def analyze(document: SourceDocument, ctx: ExtractionContext) -> ArticleAnalysis
     text = cleaned.text
     sentences = split_sentences(text, cleaned.paragraphs)
 
-    first_pass = ctx.gazetteer.find(text)
-    people, titles, full_names = _people(text, first_pass, ctx)
-    title_spans = [(p.title_start, p.start) for p in find_titled_people(text, first_pass)]
+    tokens = tokenize(text)  # both passes read the same words
+    first_pass = ctx.gazetteer.find(text, tokens)
+    titled = find_titled_people(text, first_pass)
+    people, titles, full_names = _people(titled, first_pass, ctx)
+    title_spans = [(p.title_start, p.start) for p in titled]
     local = replace(
-        ctx,
+        with_people(ctx, people),
         gazetteer=with_surnames(
             ctx.gazetteer.extended([Entry(p.name, p.target, "actor-name") for p in people]),
             full_names,
         ),
-        names={**ctx.names, **{p.target: p.name for p in people}},
-        actor_kinds={**ctx.actor_kinds, **{p.target: "person" for p in people}},
     )
-    mentions = local.gazetteer.find(text)
+    mentions = local.gazetteer.find(text, tokens)
 
     reference = (
         metadata.published.start
@@ -130,6 +139,7 @@ def analyze(document: SourceDocument, ctx: ExtractionContext) -> ArticleAnalysis
         if sentence.is_heading:
             continue
         attribution = find_attribution(sentence.text, local_mentions, local)
+        triggers = find_triggers(sentence.text)  # read by both the events and the claim
         # The person quoted, and the titles of people ("AFRICOM" in "AFRICOM Commander
         # General Michael Langley"), take no part in the events the sentence reports.
         not_participants = [attribution.span] + [
@@ -138,7 +148,13 @@ def analyze(document: SourceDocument, ctx: ExtractionContext) -> ArticleAnalysis
             if sentence.start <= span[0] < sentence.end
         ]
         sentence_events = propose_events(
-            sentence.index, sentence.text, local_mentions, dates, local, exclude=not_participants
+            sentence.index,
+            sentence.text,
+            local_mentions,
+            dates,
+            local,
+            exclude=not_participants,
+            triggers=triggers,
         )
         first_event = len(events)
         events.extend(sentence_events)
@@ -154,6 +170,7 @@ def analyze(document: SourceDocument, ctx: ExtractionContext) -> ArticleAnalysis
             occurrence=occurrences[key],
             ctx=local,
             penalty=penalty,
+            triggers=triggers,
         )
         if claim:
             claims.append(claim)

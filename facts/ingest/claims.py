@@ -116,7 +116,10 @@ class ClaimProposal:
 
 
 def is_fact_bearing(
-    sentence: Sentence, mentions: list[Mention], attribution: "Attribution"
+    sentence: Sentence,
+    mentions: list[Mention],
+    attribution: "Attribution",
+    triggers: list[TriggerHit] | None = None,
 ) -> bool:
     """Names someone or somewhere (or cites a source about an event) and is not commentary."""
     text = sentence.text
@@ -126,7 +129,7 @@ def is_fact_bearing(
         return False
     named = any(m.target_type in {"actor", "country"} for m in mentions)
     sourced = bool(attribution.reported_via or attribution.claimant_text) and bool(
-        find_triggers(text)
+        find_triggers(text) if triggers is None else triggers
     )
     if not (named or sourced):
         return False
@@ -204,11 +207,14 @@ def _object_value(text: str, kind: str | None, detail: str) -> str:
     return ""
 
 
-def _anchor(text: str, event_kinds: set[str]) -> TriggerHit | None:
+def _anchor(
+    text: str, event_kinds: set[str], triggers: list[TriggerHit] | None = None
+) -> TriggerHit | None:
     """The phrase that carries the sentence's main statement: the earliest trigger or
     predicate phrase outside subordinate clauses ("following the coup, the U.S. paused …"),
     preferring phrases that report an event."""
-    candidates = [h for h in find_triggers(text) if h.kind in PREDICATE_OF_KIND]
+    hits = find_triggers(text) if triggers is None else triggers
+    candidates = [h for h in hits if h.kind in PREDICATE_OF_KIND]
     reporting = [h for h in candidates if h.kind in event_kinds]
     if reporting:
         candidates = reporting
@@ -226,11 +232,15 @@ def _anchor(text: str, event_kinds: set[str]) -> TriggerHit | None:
 
 
 def _structure(
-    text: str, mentions: list[Mention], events: list[EventProposal], ctx: ExtractionContext
+    text: str,
+    mentions: list[Mention],
+    events: list[EventProposal],
+    ctx: ExtractionContext,
+    triggers: list[TriggerHit] | None = None,
 ) -> tuple[str | None, str, str | None, str | None, str, str | None]:
     """(subject, predicate, object actor, object country, literal value, event kind) of a
     sentence: what its main phrase says, and which of its events that phrase reports."""
-    anchor = _anchor(text, {e.kind for e in events if not e.link_only})
+    anchor = _anchor(text, {e.kind for e in events if not e.link_only}, triggers)
     if anchor is None:
         return None, "", None, None, "", None
     kind = anchor.kind if anchor.kind in PREDICATE_OF_KIND else None
@@ -313,16 +323,18 @@ def propose_claim(
     occurrence: int,
     ctx: ExtractionContext,
     penalty: float,
+    triggers: list[TriggerHit] | None = None,
 ) -> ClaimProposal | None:
     """A claim for one sentence, or None when the sentence bears no checkable fact.
 
     Offsets of `mentions` and `dates` are relative to the sentence; the claim's are absolute.
+    `triggers` are the sentence's `find_triggers`, when the caller has them already.
     """
-    if not is_fact_bearing(sentence, mentions, attribution):
+    if not is_fact_bearing(sentence, mentions, attribution, triggers):
         return None
     event_proposals = [event for _, event in events]
     subject, predicate, object_actor, object_country, value, event_kind = _structure(
-        sentence.text, mentions, event_proposals, ctx
+        sentence.text, mentions, event_proposals, ctx, triggers
     )
     reported = [i for i, e in events if e.kind == event_kind] or [
         i for i, e in events if not e.link_only

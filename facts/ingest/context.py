@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field, replace
 
-from facts.ingest.gazetteer import Gazetteer
+from facts.ingest.gazetteer import Entry, Gazetteer
 
 
 @dataclass
@@ -27,6 +27,19 @@ class ExtractionContext:
         if target.startswith("actor:"):
             return target
         return self.state_of_country.get(target)
+
+
+def learn_actors(ctx: ExtractionContext, actors: list[tuple[str, str, str]]) -> None:
+    """Teach `ctx` (in place) actors created during a run, as (name, slug, kind): later
+    articles then find them by name like any actor that was there when the run began."""
+    if not actors:
+        return
+    ctx.gazetteer = ctx.gazetteer.extended(
+        [Entry(name, f"actor:{slug}", "actor-name") for name, slug, _ in actors]
+    )
+    for name, slug, kind in actors:
+        ctx.names[f"actor:{slug}"] = name
+        ctx.actor_kinds[f"actor:{slug}"] = kind
 
 
 def build_context(

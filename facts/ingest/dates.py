@@ -386,6 +386,13 @@ def overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
+# A date line's date is at most a range of two days ("between 5th of February, 2026 and …")
+# and a time ("at 10:30 gmt"): under 70 letters and digits. Longer lines are prose, and are
+# refused before the date patterns run on them (cleaning asks this of every line).
+_MAX_DATE_LINE_CHARS = 100
+_SEPARATORS = str.maketrans("", "", " ,|·")
+
+
 def parse_date_line(line: str) -> DateMention | None:
     """A line that is nothing but a date ("Feb 5, 2026", "Published 05/02/2026")."""
     stripped = re.sub(
@@ -397,6 +404,8 @@ def parse_date_line(line: str) -> DateMention | None:
         stripped,
         flags=re.I,
     )
+    if len("".join(stripped.split()).translate(_SEPARATORS)) > _MAX_DATE_LINE_CHARS:
+        return None
     mentions = find_dates(stripped)
     if len(mentions) == 1 and mentions[0].precision == DAY:
         rest = (stripped[: mentions[0].start_offset] + stripped[mentions[0].end_offset :]).strip(

@@ -446,17 +446,19 @@ def propose_events(
     dates: list[DateMention],
     ctx: ExtractionContext,
     exclude: list[tuple[int, int]] | None = None,
+    triggers: list[TriggerHit] | None = None,
 ) -> list[EventProposal]:
     """Events a single sentence reports. Offsets in mentions and dates are sentence-relative.
 
-    `exclude` holds spans whose names take no part (the person quoted and their title).
+    `exclude` holds spans whose names take no part (the person quoted and their title);
+    `triggers` are the sentence's `find_triggers`, when the caller has them already.
     """
     if sentence.rstrip().endswith("?"):
         return []
     clauses = split_clauses(sentence)
     hits = [
         h
-        for h in find_triggers(sentence)
+        for h in (find_triggers(sentence) if triggers is None else triggers)
         if not NEGATION.search(sentence[max(0, h.start - 30) : h.start])
         and not MODAL.search(sentence[clause_at(clauses, h.start).start : h.end])
     ]

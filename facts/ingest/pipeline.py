@@ -5,22 +5,22 @@ nothing; `reextract` adds what a newer extractor finds but never touches an acto
 claim a curator has reviewed or edited; `dry_run` does all the work and rolls it back.
 """
 
+import hashlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from itertools import islice
 
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
 
 from facts.choices import Origin
-from facts.ingest import EXTRACTOR_VERSION
-from facts.ingest.analysis import ArticleAnalysis, analyze
-from facts.ingest.context import ExtractionContext, build_context
-from facts.ingest.gazetteer import Entry
+from facts.ingest import EXTRACTOR_VERSION, parallel, rows
+from facts.ingest.analysis import ArticleAnalysis, analyze, with_people
+from facts.ingest.context import ExtractionContext, build_context, learn_actors
 from facts.ingest.matching import EventSummary, best_match
+from facts.ingest.parallel import Failure, Job, Prepared
 from facts.ingest.reading import DEFAULT_MAX_BYTES, ReadError, SourceDocument, read_document
 from facts.ingest.sources import Source
 from facts.ingest.titles import event_slug, event_title
@@ -96,14 +96,21 @@ class RunReport:
 
 @dataclass
 class RunState:
-    """What one import run keeps between files: the context and the events it has seen.
+    """What one import run keeps between files: the context, the events it has seen and the
+    keys of the countries and actors it has looked up.
 
     Events are loaded once per kind and kept up to date as this run creates or enriches them,
-    so matching does not re-read the whole event table for every article.
+    so matching does not re-read the whole event table for every article. Keys are loaded once
+    and learn the actors this run creates (after their article commits), so an article asks
+    the database only about names it has never seen.
     """
 
     ctx: ExtractionContext
     events: dict[str, list[EventSummary]] = field(default_factory=dict)
+    country_ids: dict[str, int] = field(default_factory=dict)  # "MLI" -> pk
+    actor_ids: dict[str, int] = field(default_factory=dict)  # "actor:jnim" -> pk
+    # Actors created by this run, in order: workers extend their context with them.
+    learned_actors: list[tuple[str, str, str]] = field(default_factory=list)
 
     def events_of(self, kinds: set[str]) -> dict[str, list[EventSummary]]:
         missing = kinds - set(self.events)
@@ -112,6 +119,34 @@ class RunState:
             for kind in missing:
                 self.events[kind] = loaded.get(kind, [])
         return {kind: self.events[kind] for kind in kinds}
+
+    def countries(self, codes: set[str]) -> dict[str, int]:
+        missing = codes - self.country_ids.keys()
+        if missing:
+            self.country_ids.update(
+                Country.objects.filter(alpha3__in=missing).values_list("alpha3", "pk")
+            )
+        return {c: self.country_ids[c] for c in codes if c in self.country_ids}
+
+    def actors(self, targets: set[str]) -> dict[str, int]:
+        missing = targets - self.actor_ids.keys()
+        if missing:
+            # Only rows committed before this article's people were written can be found here.
+            slugs = {t.split(":", 1)[1] for t in missing}
+            self.actor_ids.update(
+                (f"actor:{slug}", pk)
+                for slug, pk in Actor.objects.filter(slug__in=slugs).values_list("slug", "pk")
+            )
+        return {t: self.actor_ids[t] for t in targets if t in self.actor_ids}
+
+
+def new_run_state() -> RunState:
+    """The context and the keys of every country and actor, read once for a whole run."""
+    return RunState(
+        ctx=load_context(),
+        country_ids=dict(Country.objects.values_list("alpha3", "pk")),
+        actor_ids={f"actor:{slug}": pk for slug, pk in Actor.objects.values_list("slug", "pk")},
+    )
 
 
 def load_context() -> ExtractionContext:
@@ -142,39 +177,126 @@ def import_sources(
     reextract: bool = False,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_file: Callable[[FileReport], None] | None = None,
+    workers: int = 1,
 ) -> RunReport:
-    """Import every source; a failure is reported and the others go on."""
+    """Import every source; a failure is reported and the others go on.
+
+    With `workers` > 1, that many processes read and analyse the files ahead of their turn;
+    the writes stay here, one article per transaction, in input order, so the database ends
+    up exactly as a one-process run leaves it.
+    """
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
     run = RunReport(dry_run=dry_run)
-    state = RunState(ctx=load_context())
-    for source in sources:
-        try:
-            raw = source.read_bytes(max_bytes)
-            document = read_document(source.name, raw, max_bytes=max_bytes)
-            report = import_document(document, state=state, dry_run=dry_run, reextract=reextract)
-        except (ReadError, OSError, AnchorError) as exc:
-            report = FileReport(name=source.name, status="failed", reason=_one_line(exc))
-        except Exception as exc:  # one bad file must never stop the others
-            logger.exception("import of %s failed", source.name)
-            report = FileReport(
-                name=source.name,
-                status="failed",
-                reason=f"internal error ({type(exc).__name__}): {_one_line(exc)}",
-            )
+    state = new_run_state()
+
+    def record(report: FileReport) -> None:
         run.files.append(report)
         if on_file:
             on_file(report)
+
+    if workers == 1:
+        for source in sources:
+            try:
+                raw = source.read_bytes(max_bytes)
+                document = read_document(source.name, raw, max_bytes=max_bytes)
+                report = import_document(
+                    document, state=state, dry_run=dry_run, reextract=reextract
+                )
+            except Exception as exc:  # one bad file must never stop the others
+                report = _failed(source.name, exc)
+            record(report)
+        return run
+    prepared_files = parallel.prepare_in_workers(
+        _jobs(sources, max_bytes=max_bytes, reextract=reextract),
+        ctx=state.ctx,
+        learned=lambda: state.learned_actors,
+        workers=workers,
+    )
+    for job, prepared in prepared_files:
+        try:
+            report = _import_prepared(job, prepared, state, dry_run=dry_run, reextract=reextract)
+        except Exception as exc:
+            report = _failed(job.name, exc)
+        record(report)
     return run
 
 
-def _one_line(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    return " ".join(text.split())[:300]
+EXPECTED_FAILURES = (ReadError, OSError, AnchorError)
+
+
+class _FailedInWorker(Exception):
+    def __init__(self, failure: Failure):
+        super().__init__(failure.reason)
+        self.failure = failure
+
+
+def _failed(name: str, exc: Exception) -> FileReport:
+    """The report of a file that failed; an unexpected error is logged with its traceback."""
+    if isinstance(exc, _FailedInWorker):
+        failure = exc.failure
+        if failure.trace:
+            logger.error("import of %s failed in a worker process:\n%s", name, failure.trace)
+    else:
+        failure = Failure.of(exc, EXPECTED_FAILURES)
+        if failure.trace:
+            logger.error("import of %s failed", name, exc_info=exc)
+    return FileReport(name=name, status="failed", reason=failure.reason)
+
+
+def _jobs(sources: Iterable[Source], *, max_bytes: int, reextract: bool) -> Iterator[Job]:
+    """Work for the worker processes: each file's bytes, read here (workers open no files and
+    no stdin), and whether it needs analysing at all (a file already stored is unchanged,
+    unless re-extracting; one query per chunk asks which are)."""
+    sources = iter(sources)
+    while chunk := list(islice(sources, parallel.CHUNK_SIZE)):
+        read: list[tuple[Source, bytes | Failure]] = []
+        for source in chunk:
+            try:
+                read.append((source, source.read_bytes(max_bytes)))
+            except Exception as exc:
+                read.append((source, Failure.of(exc, EXPECTED_FAILURES)))
+        digests = {
+            id(raw): hashlib.sha256(raw).hexdigest() for _, raw in read if isinstance(raw, bytes)
+        }
+        stored = set()
+        if digests and not reextract:
+            stored = set(
+                Article.objects.filter(sha256__in=set(digests.values())).values_list(
+                    "sha256", flat=True
+                )
+            )
+        for source, raw in read:
+            yield Job(source.name, raw, max_bytes, analyse=digests.get(id(raw)) not in stored)
+
+
+def _import_prepared(
+    job: Job, prepared: Prepared | None, state: RunState, *, dry_run: bool, reextract: bool
+) -> FileReport:
+    if isinstance(job.raw, Failure):
+        raise _FailedInWorker(job.raw)
+    if prepared is None:  # no worker could take it: read it here
+        document = read_document(job.name, job.raw, max_bytes=job.max_bytes)
+    elif prepared.document is None:
+        raise _FailedInWorker(prepared.failure)
+    else:
+        document = replace(prepared.document, raw_bytes=job.raw)
+    return import_document(
+        document, state=state, dry_run=dry_run, reextract=reextract, prepared=prepared
+    )
 
 
 def import_document(
-    document: SourceDocument, *, state: RunState, dry_run: bool, reextract: bool
+    document: SourceDocument,
+    *,
+    state: RunState,
+    dry_run: bool,
+    reextract: bool,
+    prepared: Prepared | None = None,
 ) -> FileReport:
-    existing = Article.objects.filter(sha256=document.sha256).first()
+    """Store one document and its proposals, unless it is stored already (and not being
+    re-extracted). `prepared` is a worker's analysis of it, used when it still holds."""
+    existing = _stored_article(document.sha256)
     if existing and not reextract:
         return FileReport(
             name=document.name,
@@ -183,7 +305,7 @@ def import_document(
             title=existing.title,
             flags=existing.flag_codes,
         )
-    analysis = analyze(document, state.ctx)
+    analysis = _analysis_of(document, state, prepared)
     with transaction.atomic():
         writer = _ArticleWriter(analysis, state, existing)
         report = writer.write()
@@ -192,6 +314,24 @@ def import_document(
     if not dry_run:
         writer.teach_state()
     return report
+
+
+def _analysis_of(
+    document: SourceDocument, state: RunState, prepared: Prepared | None
+) -> ArticleAnalysis:
+    """The worker's analysis (or failure) when it still holds for the run as it is now, else
+    the document analysed here."""
+    if prepared is not None and parallel.still_valid(
+        prepared, state.learned_actors[prepared.learned :]
+    ):
+        if prepared.failure is not None:
+            raise _FailedInWorker(prepared.failure)
+        if prepared.analysis is not None:
+            analysis = prepared.analysis
+            analysis.document = document
+            analysis.context = with_people(state.ctx, analysis.people)
+            return analysis
+    return analyze(document, state.ctx)
 
 
 # ----------------------------------------------------------------------------- one article
@@ -220,14 +360,8 @@ class _ArticleWriter:
             countries.update(c.split(":", 1)[1] for c in claim.countries)
         for event in self.analysis.events:
             countries.update(c.split(":", 1)[1] for c in event.countries)
-        self.country_ids = dict(
-            Country.objects.filter(alpha3__in=countries).values_list("alpha3", "pk")
-        )
-        slugs = {t.split(":", 1)[1] for t in self._actor_targets()}
-        self.actor_ids = {
-            f"actor:{slug}": pk
-            for slug, pk in Actor.objects.filter(slug__in=slugs).values_list("slug", "pk")
-        }
+        self.country_ids = self.state.countries(countries)
+        self.actor_ids = self.state.actors(self._actor_targets())
 
     def _actor_targets(self) -> set[str]:
         targets = {m.target for m in self.analysis.mentions if m.target_type == "actor"}
@@ -280,8 +414,9 @@ class _ArticleWriter:
         }
         if self.existing is None:
             article = Article(sha256=a.document.sha256, retrieved_at=datetime.now(UTC), **fields)
-            article._change_reason = f"Imported from {a.document.name}"
-            article.save()
+            article.search_text = search_text_of(article)  # what Article.save() would set
+            rows.insert_with_history(Article, [article], reason=f"Imported from {a.document.name}")
+            known = set()  # a new article has no flags yet
         else:
             article = self.existing
             self.report.status = "reextracted"
@@ -298,13 +433,14 @@ class _ArticleWriter:
             article.save()
             if text_changed:
                 _reanchor_claims(article)
-        known = set(article.flags.values_list("code", flat=True))
-        ArticleFlag.objects.bulk_create(
+            known = set(article.flags.values_list("code", flat=True))
+        rows.insert(
+            ArticleFlag,
             [
                 ArticleFlag(article=article, code=code, detail="\n".join(details)[:5000])
                 for code, details in sorted(a.flags.items())
                 if code not in known
-            ]
+            ],
         )
         return article
 
@@ -376,7 +512,9 @@ class _ArticleWriter:
         return event_ids
 
     def _write_claims(self, article: Article, event_ids: dict[int, int]) -> list[Claim]:
-        known = set(article.claims.values_list("fingerprint", flat=True))
+        known = (
+            set(article.claims.values_list("fingerprint", flat=True)) if self.existing else set()
+        )
         text = article.text
         new: list[Claim] = []
         mentions: list[tuple[int, list[int], list[int]]] = []
@@ -428,28 +566,17 @@ class _ArticleWriter:
             )
         if not new:
             return []
-        created = bulk_create_with_history(
-            new, Claim, default_change_reason=IMPORT_REASON, batch_size=500
-        )
-        if created and created[0].pk is None:  # databases that do not return keys
-            created = list(
-                Claim.objects.filter(article=article, fingerprint__in=[c.fingerprint for c in new])
-            )
-            by_fp = {c.fingerprint: c for c in created}
-            created = [by_fp[c.fingerprint] for c in new]
+        rows.insert_with_history(Claim, new, reason=IMPORT_REASON)
+        created = new
         country_rows, actor_rows = [], []
         for index, country_ids, actor_ids in mentions:
             claim_id = created[index].pk
             country_rows += [
-                Claim.countries.through(claim_id=claim_id, country_id=c)
-                for c in dict.fromkeys(country_ids)
+                {"claim_id": claim_id, "country_id": c} for c in dict.fromkeys(country_ids)
             ]
-            actor_rows += [
-                Claim.actors.through(claim_id=claim_id, actor_id=a)
-                for a in dict.fromkeys(actor_ids)
-            ]
-        Claim.countries.through.objects.bulk_create(country_rows)
-        Claim.actors.through.objects.bulk_create(actor_rows)
+            actor_rows += [{"claim_id": claim_id, "actor_id": a} for a in dict.fromkeys(actor_ids)]
+        rows.insert_values(Claim.countries.through, country_rows)
+        rows.insert_values(Claim.actors.through, actor_rows)
         self.report.claims_proposed = len(created)
         return created
 
@@ -460,20 +587,26 @@ class _ArticleWriter:
             pool[:] = [s for s in pool if s.id != summary.id] + [summary]
         if not self.new_actors:
             return
-        self.ctx.gazetteer = self.ctx.gazetteer.extended(
-            [Entry(a.name, f"actor:{a.slug}", "actor-name") for a in self.new_actors]
-        )
+        learned = [(a.name, a.slug, a.kind) for a in self.new_actors]
+        learn_actors(self.ctx, learned)
+        self.state.learned_actors += learned
         for actor in self.new_actors:
-            self.ctx.names[f"actor:{actor.slug}"] = actor.name
-            self.ctx.actor_kinds[f"actor:{actor.slug}"] = actor.kind
+            self.state.actor_ids[f"actor:{actor.slug}"] = actor.pk
 
 
 # ----------------------------------------------------------------------------- helpers
 
 
-def _sha256(text: str) -> str:
-    import hashlib
+def _stored_article(sha256: str) -> Article | None:
+    """The article already stored from these bytes, if any. Most files are new: asking for
+    the key first (a plain indexed lookup) spares them building and reading a model query."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id FROM {Article._meta.db_table} WHERE sha256 = %s", [sha256])
+        found = cursor.fetchone()
+    return Article.objects.get(pk=found[0]) if found else None
 
+
+def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -571,8 +704,9 @@ def _create_event(proposal, article: Article, writer: "_ArticleWriter") -> Event
         origin=Origin.IMPORT,
         **_date_fields(proposal),
     )
-    event._change_reason = IMPORT_REASON
-    event.save()
+    event.search_text = search_text_of(event)  # what Event.save() would set
+    # A new event has no places yet, so save() would record no many-to-many history either.
+    rows.insert_with_history(Event, [event], reason=IMPORT_REASON)
     _add_places_and_participants(event.pk, proposal, writer)
     return event
 
@@ -588,18 +722,18 @@ def _add_places_and_participants(
         for c in dict.fromkeys(proposal.countries)
         if c not in have_countries and writer.country_id(c)
     ]
-    if new_countries:
-        Event.countries.through.objects.bulk_create(
-            [Event.countries.through(event_id=event_id, country_id=i) for i in new_countries],
-            ignore_conflicts=True,
-        )
-    rows = []
+    rows.insert_values(
+        Event.countries.through,
+        [{"event_id": event_id, "country_id": i} for i in new_countries],
+        ignore_conflicts=True,
+    )
+    participants = []
     for target, role in dict.fromkeys(proposal.participants):
         actor_id = writer.actor_id(target)
         if actor_id and (target, role) not in have_people:
-            rows.append(EventParticipant(event_id=event_id, actor_id=actor_id, role=role))
-    if rows:
-        bulk_create_with_history(rows, EventParticipant, default_change_reason=IMPORT_REASON)
+            participants.append(EventParticipant(event_id=event_id, actor_id=actor_id, role=role))
+    if participants:
+        rows.insert_with_history(EventParticipant, participants, reason=IMPORT_REASON)
 
 
 def _enrich_event(known: EventSummary, proposal, writer: "_ArticleWriter") -> EventSummary:
@@ -685,6 +819,30 @@ def _reanchor_claims(article: Article) -> None:
 
 
 MAX_CORROBORATION_LINKS = 10
+NOT_CORROBORATING = ("rejected", "retracted")  # claim statuses that corroborate nothing
+# Written as SQL because they run for every article: the ORM spent longer building them than
+# the database did answering. For each event, the first claim of each other article, in the
+# order of those claims, and only as many articles as a claim may link to (a much-reported
+# event would otherwise send back every claim ever made about it).
+_FIRST_CLAIMS_OF_EVENTS = """
+    SELECT event_id, first_claim FROM (
+        SELECT event_id, MIN(id) AS first_claim,
+            ROW_NUMBER() OVER (PARTITION BY event_id ORDER BY MIN(id)) AS place
+        FROM {claim}
+        WHERE event_id IN ({events}) AND article_id <> %s AND status NOT IN (%s, %s)
+        GROUP BY event_id, article_id
+    ) AS firsts
+    WHERE place <= %s
+    ORDER BY first_claim
+"""
+# Claims of other articles with the same subject, predicate and object as any new claim.
+_SAME_STATEMENT = """
+    SELECT id, subject_id, predicate, object_actor_id, object_country_id, article_id
+    FROM {claim}
+    WHERE ({conditions}) AND article_id <> %s AND status NOT IN (%s, %s)
+    ORDER BY id
+    LIMIT %s
+"""
 
 
 def _link_corroborations(claims: list[Claim]) -> int:
@@ -695,16 +853,18 @@ def _link_corroborations(claims: list[Claim]) -> int:
     if not claims:
         return 0
     article_id = claims[0].article_id
-    event_ids = {c.event_id for c in claims if c.event_id}
-    by_event: dict[int, dict[int, int]] = {}  # event -> article -> its first claim
-    for other_id, event_id, other_article in (
-        Claim.objects.filter(event_id__in=event_ids)
-        .exclude(article_id=article_id)
-        .exclude(status__in=["rejected", "retracted"])
-        .order_by("pk")
-        .values_list("pk", "event_id", "article_id")
-    ):
-        by_event.setdefault(event_id, {}).setdefault(other_article, other_id)
+    event_ids = sorted({c.event_id for c in claims if c.event_id})
+    by_event: dict[int, list[int]] = {}  # event -> the first claim of each other article
+    if event_ids:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _FIRST_CLAIMS_OF_EVENTS.format(
+                    claim=Claim._meta.db_table, events=", ".join(["%s"] * len(event_ids))
+                ),
+                [*event_ids, article_id, *NOT_CORROBORATING, MAX_CORROBORATION_LINKS],
+            )
+            for event_id, other_id in cursor.fetchall():
+                by_event.setdefault(event_id, []).append(other_id)
     structured = [
         c
         for c in claims
@@ -715,28 +875,28 @@ def _link_corroborations(claims: list[Claim]) -> int:
     ]
     same_statement: dict[int, list[int]] = {}
     if structured:
-        query = Q()
+        conditions, params = [], []
         for c in structured:
-            query |= Q(
-                subject_id=c.subject_id,
-                predicate=c.predicate,
-                object_actor_id=c.object_actor_id,
-                object_country_id=c.object_country_id,
+            condition = ["subject_id = %s", "predicate = %s"]
+            params += [c.subject_id, c.predicate]
+            for column in ("object_actor_id", "object_country_id"):
+                value = getattr(c, column)
+                condition.append(f"{column} IS NULL" if value is None else f"{column} = %s")
+                params += [] if value is None else [value]
+            conditions.append("(" + " AND ".join(condition) + ")")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                _SAME_STATEMENT.format(
+                    claim=Claim._meta.db_table, conditions=" OR ".join(conditions)
+                ),
+                [
+                    *params,
+                    article_id,
+                    *NOT_CORROBORATING,
+                    MAX_CORROBORATION_LINKS * len(structured) * 4,
+                ],
             )
-        others = list(
-            Claim.objects.filter(query)
-            .exclude(article_id=article_id)
-            .exclude(status__in=["rejected", "retracted"])
-            .order_by("pk")
-            .values_list(
-                "pk",
-                "subject_id",
-                "predicate",
-                "object_actor_id",
-                "object_country_id",
-                "article_id",
-            )[: MAX_CORROBORATION_LINKS * len(structured) * 4]
-        )
+            others = cursor.fetchall()
         for c in structured:
             key = (c.subject_id, c.predicate, c.object_actor_id, c.object_country_id)
             firsts: dict[int, int] = {}
@@ -744,20 +904,19 @@ def _link_corroborations(claims: list[Claim]) -> int:
                 if tuple(other[1:5]) == key:
                     firsts.setdefault(other[5], other[0])
             same_statement[c.pk] = list(firsts.values())
-    links: list[ClaimLink] = []
+    links: list[dict] = []
     for claim in claims:
-        targets = list(by_event.get(claim.event_id, {}).values()) if claim.event_id else []
+        targets = list(by_event.get(claim.event_id, [])) if claim.event_id else []
         targets += same_statement.get(claim.pk, [])
         for other in list(dict.fromkeys(targets))[:MAX_CORROBORATION_LINKS]:
             links.append(
-                ClaimLink(
-                    from_claim_id=claim.pk,
-                    to_claim_id=other,
-                    kind="corroborates",
-                    origin=Origin.IMPORT,
-                    note="Same event or statement in another article",
-                )
+                {
+                    "from_claim_id": claim.pk,
+                    "to_claim_id": other,
+                    "kind": "corroborates",
+                    "origin": Origin.IMPORT,
+                    "note": "Same event or statement in another article",
+                }
             )
-    if links:
-        ClaimLink.objects.bulk_create(links, ignore_conflicts=True)
+    rows.insert_values(ClaimLink, links, ignore_conflicts=True)
     return len(links)

@@ -32,15 +32,25 @@ class Command(BaseCommand):
             help="re-run extraction on stored articles; curated objects are left as they are",
         )
         parser.add_argument(
+            "--workers",
+            type=int,
+            default=1,
+            help="processes that read and analyse files while this one writes (default 1)",
+        )
+        parser.add_argument(
             "--max-bytes",
             type=int,
             default=DEFAULT_MAX_BYTES,
             help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES:,})",
         )
 
-    def handle(self, *args, paths, dry_run, json, reextract, max_bytes, verbosity, **options):
+    def handle(
+        self, *args, paths, dry_run, json, reextract, max_bytes, workers, verbosity, **options
+    ):
         if max_bytes <= 0:
             raise CommandError("--max-bytes must be a positive number of bytes.")
+        if workers < 1:
+            raise CommandError("--workers must be at least 1.")
         sources = list(expand_paths(paths or [str(settings.SEED_ARTICLES_DIR)]))
         if not sources:
             raise CommandError(f"No article files (*.txt) found in: {', '.join(paths)}")
@@ -56,7 +66,12 @@ class Command(BaseCommand):
                 progress.write(self._progress_line(done, total, report, progress))
 
         run = import_sources(
-            sources, dry_run=dry_run, reextract=reextract, max_bytes=max_bytes, on_file=on_file
+            sources,
+            dry_run=dry_run,
+            reextract=reextract,
+            max_bytes=max_bytes,
+            on_file=on_file,
+            workers=workers,
         )
         if json:
             self.stdout.write(_json_report(run))

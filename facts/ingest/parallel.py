@@ -1,0 +1,187 @@
+"""The pure steps of an import (reading, cleaning, analysis) in worker processes.
+
+Only the importing process touches the database: it hands workers the files' bytes in chunks,
+takes their results back in input order and writes them one article at a time, exactly as a
+single-process run would. Nothing here imports a model, so a worker needs no Django setup.
+
+Analysis reads the run's context, and a run teaches it the people it creates, so an article
+analysed ahead of its turn may have missed a name written since. Every result therefore says
+how many of the run's new actors its context knew; `still_valid` tells whether the ones it
+missed could have changed the result, and the importer analyses such an article again itself.
+"""
+
+import logging
+import pickle
+import traceback
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from itertools import islice
+
+from facts.ingest import analysis as steps
+from facts.ingest.context import ExtractionContext, learn_actors
+from facts.ingest.gazetteer import Entry, Gazetteer
+from facts.ingest.reading import ReadError, SourceDocument, read_document
+
+logger = logging.getLogger(__name__)
+
+# Files per task: enough to keep the queues cheap, few enough to keep the workers level.
+CHUNK_SIZE = 8
+# Tasks in flight per worker: workers never wait for the writer, and a run holds only this
+# many files in memory however long it is.
+TASKS_AHEAD = 3
+
+LearnedActor = tuple[str, str, str]  # (name, slug, kind), as pipeline.RunState keeps them
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a file failed, as its report says it."""
+
+    reason: str
+    trace: str = ""  # the traceback of an unexpected error, for the log
+
+    @classmethod
+    def of(cls, exc: BaseException, expected: tuple[type[BaseException], ...]) -> "Failure":
+        if isinstance(exc, expected):
+            return cls(one_line(exc))
+        return cls(
+            f"internal error ({type(exc).__name__}): {one_line(exc)}",
+            trace="".join(traceback.format_exception(exc)),
+        )
+
+
+def one_line(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return " ".join(text.split())[:300]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file for a worker: its bytes (or why they could not be read), and whether it needs
+    analysing (a file already imported is only read, to report the same errors)."""
+
+    name: str
+    raw: bytes | Failure
+    max_bytes: int
+    analyse: bool = True
+
+
+@dataclass
+class Prepared:
+    """A file as a worker leaves it. No document: it could not be read. A document and a
+    failure: it was read, and its analysis failed."""
+
+    document: SourceDocument | None = None
+    analysis: steps.ArticleAnalysis | None = None
+    failure: Failure | None = None
+    learned: int = 0  # how many of the run's new actors the analysis knew
+
+
+def still_valid(prepared: Prepared, missed: Sequence[LearnedActor]) -> bool:
+    """Whether an analysis is what the importer's own context would give now, knowing the new
+    actors it `missed`: it is when none of their names occurs in the text (so neither pass of
+    the gazetteer could find them) and none of its proposed people is one of them."""
+    if not missed:
+        return True
+    if prepared.analysis is None:
+        return False
+    targets = {f"actor:{slug}" for _, slug, _ in missed}
+    if any(person.target in targets for person in prepared.analysis.people):
+        return False
+    names = Gazetteer([Entry(name, f"actor:{slug}", "actor-name") for name, slug, _ in missed])
+    return not names.find(prepared.analysis.cleaned.text)
+
+
+def prepare_in_workers(
+    jobs: Iterable[Job],
+    *,
+    ctx: ExtractionContext,
+    learned: Callable[[], Sequence[LearnedActor]],
+    workers: int,
+) -> Iterator[tuple[Job, Prepared | None]]:
+    """Each job with its result, in input order, prepared by `workers` processes.
+
+    `learned()` gives the actors the run has created so far; each task carries them, so a
+    worker's context keeps up with the run's. None as a result means the worker pool broke
+    (a worker died): the caller then prepares that file, and all after it, itself.
+    """
+    jobs = iter(jobs)
+    pending: deque[tuple[list[Job], object]] = deque()
+    # The context as it is now, frozen: a worker started later must not see it half-taught.
+    snapshot = (pickle.dumps(ctx, pickle.HIGHEST_PROTOCOL), len(learned()))
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=snapshot
+    ) as pool:
+        broken = False
+
+        def submit() -> None:
+            nonlocal broken
+            chunk = list(islice(jobs, CHUNK_SIZE))
+            if not chunk:
+                return
+            try:
+                future = None if broken else pool.submit(_prepare_chunk, chunk, tuple(learned()))
+            except BrokenProcessPool:
+                broken, future = True, None
+            pending.append((chunk, future))
+
+        try:
+            for _ in range(workers * TASKS_AHEAD):
+                submit()
+            while pending:
+                chunk, future = pending.popleft()
+                try:
+                    results = future.result() if future else [None] * len(chunk)
+                except BrokenProcessPool:
+                    logger.warning("an import worker died; the importer goes on by itself")
+                    broken, results = True, [None] * len(chunk)
+                yield from zip(chunk, results, strict=True)
+                submit()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+# ----------------------------------------------------------------------------- in a worker
+
+_context: ExtractionContext | None = None
+_known = 0  # how many of the run's new actors _context has learned
+
+
+def _start_worker(ctx: bytes, known: int) -> None:
+    global _context, _known
+    _context, _known = pickle.loads(ctx), known
+
+
+def _prepare_chunk(jobs: list[Job], learned: Sequence[LearnedActor]) -> list[Prepared]:
+    global _known
+    if len(learned) > _known:  # tasks reach a worker in order, so this only grows
+        learn_actors(_context, list(learned[_known:]))
+        _known = len(learned)
+    return [_prepare(job) for job in jobs]
+
+
+def _prepare(job: Job) -> Prepared:
+    if isinstance(job.raw, Failure):
+        return Prepared(failure=job.raw)
+    try:
+        document = read_document(job.name, job.raw, max_bytes=job.max_bytes)
+    except Exception as exc:
+        return Prepared(failure=Failure.of(exc, (ReadError, OSError)))
+    # The importer has the bytes already: do not send them back.
+    document = replace(document, raw_bytes=b"")
+    if not job.analyse:
+        return Prepared(document=document, learned=_known)
+    try:
+        result = steps.analyze(document, _context)
+    except Exception as exc:
+        return Prepared(
+            document=document, failure=Failure.of(exc, (ReadError, OSError)), learned=_known
+        )
+    # Send back only what the writer reads: the article's context holds the whole gazetteer
+    # (the importer rebuilds the little it needs), and of the cleaning only the text counts.
+    result.context = None
+    result.cleaned = replace(result.cleaned, lines=[], paragraphs=[])
+    return Prepared(document=document, analysis=result, learned=_known)
