@@ -27,7 +27,14 @@ def _connect():
     if _URL.startswith(("postgres://", "postgresql://")):
         import psycopg
 
-        return psycopg.connect(_URL.replace("postgres://", "postgresql://", 1), autocommit=True)
+        # Client-side binding and no automatic prepared statements, as Django's backend does:
+        # the same SQL must reach the server the same way, or plans differ.
+        return psycopg.connect(
+            _URL.replace("postgres://", "postgresql://", 1),
+            autocommit=True,
+            cursor_factory=psycopg.ClientCursor,
+            prepare_threshold=None,
+        )
     connection = sqlite3.connect(
         _URL.removeprefix("sqlite:///"), check_same_thread=False, isolation_level=None
     )
