@@ -310,7 +310,16 @@ def main() -> None:
         database_url = corpus_url(engine)
         results[engine] = engine_run(engine, database_url, manifest["search_words"], args)
         results[engine]["corpus"] = manifest
-    figures = {"machine": machine(), "engines": results, "ratios": ratios(results)}
+    previous = args.out or OUT / "api.json"
+    if previous.exists():  # a run of some engines keeps the figures of the others
+        kept = json.loads(previous.read_text())["engines"]
+        results = {**{e: f for e, f in kept.items() if e not in results}, **results}
+    figures = {
+        "machine": machine(),
+        "connections": args.connections,
+        "engines": results,
+        "ratios": ratios(results),
+    }
     path = save_figures("api", figures, args.out)
     print("\n== ours ÷ theirs")
     for name, row in figures["ratios"].items():
