@@ -1,5 +1,6 @@
 """Export streaming at scale: every claim of the corpus as JSON Lines (or CSV), with the
-process's peak memory before and after, to show it stays flat however many rows stream.
+process's own memory (anonymous RSS, sampled at every chunk) before, after 100,000 rows and
+at the end, to show it stays flat however many rows stream.
 
 The export is requested through Django's full handler in a child process (one per engine)
 and its body consumed chunk by chunk, as a WSGI server would send it.
@@ -20,6 +21,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import OUT, corpus_url, machine, peak_rss_mib, save_figures
 
 
+def anonymous_rss_mib() -> float:
+    """Resident memory that is the process's own (heap, stacks), without file pages: SQLite
+    maps the database file into memory, and pages read through the map count in plain RSS
+    though they are the kernel's page cache, shared and reclaimable."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1]) / 1024
+    return peak_rss_mib()
+
+
 def export(database_url: str, fmt: str) -> dict:
     from common import setup_django
 
@@ -32,18 +43,20 @@ def export(database_url: str, fmt: str) -> dict:
     user.groups.add(Group.objects.get(name="viewer"))
     client = Client()
     client.force_login(user)
-    rss_before = peak_rss_mib()
+    rss_before = anonymous_rss_mib()
+    highest = rss_before
     started = time.perf_counter()
     response = client.get(f"/api/v1/claims/export/{fmt}/")
     if response.status_code != 200:
         raise SystemExit(f"HTTP {response.status_code}")
     size = lines = 0
-    rss_at_10_percent = None
+    rss_at_100k = None
     for chunk in response.streaming_content:
         size += len(chunk)
         lines += chunk.count(b"\n")
-        if rss_at_10_percent is None and lines >= 100_000:
-            rss_at_10_percent = peak_rss_mib()
+        highest = max(highest, anonymous_rss_mib())
+        if rss_at_100k is None and lines >= 100_000:
+            rss_at_100k = highest
     seconds = time.perf_counter() - started
     rows = lines - (1 if fmt == "csv" else 0)
     return {
@@ -52,9 +65,11 @@ def export(database_url: str, fmt: str) -> dict:
         "mib": round(size / 2**20, 1),
         "seconds": round(seconds, 1),
         "rows_per_s": round(rows / seconds),
+        # Highest anonymous RSS seen so far, sampled at every chunk.
         "peak_rss_mib_before": round(rss_before),
-        "peak_rss_mib_after_100k_rows": round(rss_at_10_percent or peak_rss_mib()),
-        "peak_rss_mib_at_end": round(peak_rss_mib()),
+        "peak_rss_mib_after_100k_rows": round(rss_at_100k or highest),
+        "peak_rss_mib_at_end": round(highest),
+        "peak_rss_mib_with_file_pages": round(peak_rss_mib()),
     }
 
 
@@ -84,7 +99,8 @@ def main() -> None:
             f"{figures['mib']} MiB in {figures['seconds']} s ({figures['rows_per_s']:,}/s); "
             f"peak RSS {figures['peak_rss_mib_before']} MiB before, "
             f"{figures['peak_rss_mib_after_100k_rows']} MiB after 100,000 rows, "
-            f"{figures['peak_rss_mib_at_end']} MiB at the end",
+            f"{figures['peak_rss_mib_at_end']} MiB at the end (own memory; with mapped file "
+            f"pages {figures['peak_rss_mib_with_file_pages']} MiB)",
             flush=True,
         )
     path = save_figures("export", {"machine": machine(), "engines": results}, args.out)

@@ -151,7 +151,8 @@ def import_section(runs: list[dict]) -> list[str]:
 def export_section(export: dict) -> list[str]:
     lines = ["## Export of every claim (streamed)", ""]
     lines += [
-        "| engine | format | rows | MiB | seconds | rows/s | peak RSS after 100k rows | at end |"
+        "| engine | format | rows | MiB | seconds | rows/s | peak own RSS after 100k rows "
+        "| at end |"
     ]
     lines += ["|---|---|---:|---:|---:|---:|---:|---:|"]
     for engine, run in export["engines"].items():
