@@ -81,7 +81,13 @@ def setup_django(database_url: str) -> None:
     """Django against `database_url`, with settings a benchmark needs (no throttling)."""
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sahel.settings")
-    os.environ.setdefault("DEBUG", "1")
+    # Production settings: DEBUG would keep a log of the last 9,000 queries in memory and
+    # slow every query down.
+    os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("SECRET_KEY", "bench-only-" + "k" * 50)
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+    os.environ.setdefault("SESSION_COOKIE_SECURE", "0")
+    os.environ.setdefault("CSRF_COOKIE_SECURE", "0")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
     os.environ.setdefault("API_ANON_RATE", "100000000/minute")
     import django
