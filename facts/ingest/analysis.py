@@ -39,6 +39,8 @@ class ArticleAnalysis:
     claims: list[ClaimProposal]
     flags: dict[str, list[str]] = field(default_factory=dict)
     context: ExtractionContext | None = None
+    # The search words of the new article and of each claim, when a worker worked them out.
+    search_texts: tuple[str, list[str]] | None = None
 
 
 def _relative(items, start: int, end: int):

@@ -196,6 +196,7 @@ def _assign_roles(raw_lines: list[str]) -> list[Line]:
         title_index = 0
         roles[0] = Role.TITLE
 
+    title_key = _key(lines[title_index]) if title_index is not None else None
     in_generator_section = False
     in_bio = False
     for position, i in enumerate(nonblank):
@@ -262,7 +263,7 @@ def _assign_roles(raw_lines: list[str]) -> list[Line]:
         if BIO_SENTENCE.search(line) and position >= len(nonblank) - 4:
             roles[i] = Role.BIO
             continue
-        if title_index is not None and _key(line) == _key(lines[title_index]):
+        if title_key is not None and _key(line) == title_key:
             roles[i] = Role.DUPLICATE
             continue
         if LIST_MARK.match(line):

@@ -391,19 +391,15 @@ def overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
 # refused before the date patterns run on them (cleaning asks this of every line).
 _MAX_DATE_LINE_CHARS = 100
 _SEPARATORS = str.maketrans("", "", " ,|·")
+_DATE_LABEL = re.compile(r"^(?:published|updated|posted|date)\s*:?\s*(?:on\s+)?", re.I)
+_WEEKDAY = re.compile(
+    r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+", re.I
+)
 
 
 def parse_date_line(line: str) -> DateMention | None:
     """A line that is nothing but a date ("Feb 5, 2026", "Published 05/02/2026")."""
-    stripped = re.sub(
-        r"^(?:published|updated|posted|date)\s*:?\s*(?:on\s+)?", "", line.strip(), flags=re.I
-    )
-    stripped = re.sub(
-        r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+",
-        "",
-        stripped,
-        flags=re.I,
-    )
+    stripped = _WEEKDAY.sub("", _DATE_LABEL.sub("", line.strip()))
     if len("".join(stripped.split()).translate(_SEPARATORS)) > _MAX_DATE_LINE_CHARS:
         return None
     mentions = find_dates(stripped)

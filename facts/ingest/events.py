@@ -455,10 +455,14 @@ def propose_events(
     """
     if sentence.rstrip().endswith("?"):
         return []
+    if triggers is None:
+        triggers = find_triggers(sentence)
+    if not triggers:  # most sentences: no need to find their clauses
+        return []
     clauses = split_clauses(sentence)
     hits = [
         h
-        for h in (find_triggers(sentence) if triggers is None else triggers)
+        for h in triggers
         if not NEGATION.search(sentence[max(0, h.start - 30) : h.start])
         and not MODAL.search(sentence[clause_at(clauses, h.start).start : h.end])
     ]

@@ -18,7 +18,7 @@ from facts.names import normalize_name
 # A word, keeping inner apostrophes and dots ("N'Daw", "U.S"), and a final dot only after an
 # inner one ("U.S." but not the full stop of "Mali.").
 _TOKEN = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*(?:(?<=\.[^\W_])\.|(?<=\.[^\W_]{2})\.)?")
-_POSSESSIVE = re.compile(r"['’]s$", re.I)
+_POSSESSIVE = ("'s", "'S", "’s", "’S")  # a final 's, as str.endswith reads it
 
 # Whose mention wins when one name has several meanings (lower is stronger).
 PRIORITY = {"actor-name": 0, "actor-alias": 1, "country-name": 2, "demonym": 3, "capital": 4}
@@ -72,17 +72,24 @@ def _word_key(word: str) -> tuple[str, str]:
     return normalize_name(word).replace(" ", ""), re.sub(r"\W", "", word)
 
 
+@lru_cache(maxsize=200_000)
+def _word(word: str) -> tuple[int, str, bool, str] | None:
+    """(characters dropped at the end, key, capitalised, letters) of a word as matched, or
+    None for a word with no key: all a token needs, cached like the key."""
+    cut = 2 if len(word) > 3 and word.endswith(_POSSESSIVE) else 0
+    if cut:
+        word = word[:-cut]
+    key, letters = _word_key(word)
+    return (cut, key, word[:1].isupper(), letters) if key else None
+
+
 def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in _TOKEN.finditer(text):
-        start, end = match.span()
-        word = match.group(0)
-        if len(word) > 3 and _POSSESSIVE.search(word):
-            end -= 2
-            word = word[:-2]
-        key, letters = _word_key(word)
-        if key:
-            tokens.append(Token(start, end, key, word[:1].isupper(), letters))
+        found = _word(match.group(0))
+        if found is not None:
+            cut, key, capitalised, letters = found
+            tokens.append(Token(match.start(), match.end() - cut, key, capitalised, letters))
     return tokens
 
 
@@ -91,6 +98,7 @@ class _Pattern:
     entry: Entry
     capitals: tuple[bool, ...]
     letters: str
+    exact: bool = False  # compared letter for letter (case-sensitive names and acronyms)
 
 
 @dataclass
@@ -119,6 +127,7 @@ class Gazetteer:
                 entry=entry,
                 capitals=tuple(t.capitalised for t in words),
                 letters="".join(t.letters for t in words),
+                exact=entry.case_sensitive or _is_acronym(entry.surface),
             )
             self._index[key] = [*self._index.get(key, []), pattern]
             touched.add(key)
@@ -144,8 +153,7 @@ class Gazetteer:
         return copy
 
     def _accept(self, pattern: _Pattern, tokens: list[Token]) -> bool:
-        entry = pattern.entry
-        if entry.case_sensitive or _is_acronym(entry.surface):
+        if pattern.exact:
             return "".join(t.letters for t in tokens) == pattern.letters
         return all(
             t.capitalised or not cap for t, cap in zip(tokens, pattern.capitals, strict=True)

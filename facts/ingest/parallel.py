@@ -2,7 +2,8 @@
 
 Only the importing process touches the database: it hands workers the files' bytes in chunks,
 takes their results back in input order and writes them one article at a time, exactly as a
-single-process run would. Nothing here imports a model, so a worker needs no Django setup.
+single-process run would. A worker needs no Django setup; when it has one (forked from the
+importer), it also works out the search words of the new rows, the writer's costliest step.
 
 Analysis reads the run's context, and a run teaches it the people it creates, so an article
 analysed ahead of its turn may have missed a name written since. Every result therefore says
@@ -19,6 +20,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import islice
+
+from django.apps import apps
 
 from facts.ingest import analysis as steps
 from facts.ingest.context import ExtractionContext, learn_actors
@@ -184,4 +187,8 @@ def _prepare(job: Job) -> Prepared:
     # (the importer rebuilds the little it needs), and of the cleaning only the text counts.
     result.context = None
     result.cleaned = replace(result.cleaned, lines=[], paragraphs=[])
+    if apps.ready:  # started from a process with Django set up (forked): the models are here
+        from facts.ingest.pipeline import search_texts
+
+        result.search_texts = search_texts(result)
     return Prepared(document=document, analysis=result, learned=_known)

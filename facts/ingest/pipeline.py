@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from facts.choices import Origin
 from facts.ingest import EXTRACTOR_VERSION, parallel, rows
 from facts.ingest.analysis import ArticleAnalysis, analyze, with_people
+from facts.ingest.claims import ClaimProposal
 from facts.ingest.context import ExtractionContext, build_context, learn_actors
 from facts.ingest.matching import EventSummary, best_match
 from facts.ingest.parallel import Failure, Job, Prepared
@@ -395,26 +396,13 @@ class _ArticleWriter:
 
     def _write_article(self) -> Article:
         a = self.analysis
-        meta = a.metadata
-        published = meta.published
-        fields = {
-            "title": meta.title,
-            "subtitle": meta.subtitle,
-            "author": meta.author,
-            "published_start": published.start if published else None,
-            "published_end": published.end if published else None,
-            "published_precision": published.precision if published else "",
-            "published_text": meta.published_text[:200],
-            "reading_time_minutes": meta.reading_time_minutes,
-            "raw_text": a.document.text,
-            "text": a.cleaned.text,
-            "text_sha256": _sha256(a.cleaned.text),
-            "source_file": a.document.name[:500],
-            "extractor_version": EXTRACTOR_VERSION,
-        }
+        fields = article_fields(a)
         if self.existing is None:
             article = Article(sha256=a.document.sha256, retrieved_at=datetime.now(UTC), **fields)
-            article.search_text = search_text_of(article)  # what Article.save() would set
+            # What Article.save() would set; a worker process may have worked it out already.
+            article.search_text = (
+                a.search_texts[0] if a.search_texts is not None else search_text_of(article)
+            )
             rows.insert_with_history(Article, [article], reason=f"Imported from {a.document.name}")
             known = set()  # a new article has no flags yet
         else:
@@ -516,46 +504,33 @@ class _ArticleWriter:
             set(article.claims.values_list("fingerprint", flat=True)) if self.existing else set()
         )
         text = article.text
+        searchable = self.analysis.search_texts
         new: list[Claim] = []
         mentions: list[tuple[int, list[int], list[int]]] = []
-        for proposal in self.analysis.claims:
+        for index, proposal in enumerate(self.analysis.claims):
             if proposal.fingerprint in known:
                 self.report.claims_kept += 1
                 continue
             _verify_anchor(text, proposal)
-            date = proposal.date
             claim = Claim(
                 article=article,
-                fingerprint=proposal.fingerprint,
-                quote=proposal.quote,
-                quote_start=proposal.start,
-                quote_end=proposal.end,
-                quote_prefix=proposal.prefix,
-                quote_suffix=proposal.suffix,
                 anchor_text_sha256=article.text_sha256,
-                statement=proposal.statement,
                 subject_id=self.actor_id(proposal.subject),
-                predicate=proposal.predicate,
                 object_actor_id=self.actor_id(proposal.object_actor),
                 object_country_id=self.country_id(proposal.object_country),
-                object_value=proposal.object_value,
                 event_id=event_ids.get(proposal.event_index)
                 if proposal.event_index is not None
                 else None,
                 claimant_id=self.actor_id(proposal.claimant),
-                claimant_text=proposal.claimant_text[:300],
-                reported_via=proposal.reported_via[:300],
-                date_start=date.start if date else None,
-                date_end=date.end if date else None,
-                date_precision=date.precision if date else "",
-                date_text=proposal.date_text[:200],
-                confidence=proposal.confidence,
-                extractor_version=EXTRACTOR_VERSION,
-                origin=Origin.IMPORT,
+                **claim_fields(proposal),
             )
             if claim.subject_id and claim.subject_id == claim.object_actor_id:
                 claim.object_actor_id = None
-            claim.search_text = search_text_of(claim)  # bulk_create does not call save()
+            # What Claim.save() would set (the insert does not call it); a worker process may
+            # have worked it out already.
+            claim.search_text = (
+                searchable[1][index] if searchable is not None else search_text_of(claim)
+            )
             new.append(claim)
             mentions.append(
                 (
@@ -595,6 +570,61 @@ class _ArticleWriter:
 
 
 # ----------------------------------------------------------------------------- helpers
+
+
+def article_fields(analysis: ArticleAnalysis) -> dict:
+    """The fields of an article the importer sets from its analysis."""
+    meta = analysis.metadata
+    published = meta.published
+    return {
+        "title": meta.title,
+        "subtitle": meta.subtitle,
+        "author": meta.author,
+        "published_start": published.start if published else None,
+        "published_end": published.end if published else None,
+        "published_precision": published.precision if published else "",
+        "published_text": meta.published_text[:200],
+        "reading_time_minutes": meta.reading_time_minutes,
+        "raw_text": analysis.document.text,
+        "text": analysis.cleaned.text,
+        "text_sha256": _sha256(analysis.cleaned.text),
+        "source_file": analysis.document.name[:500],
+        "extractor_version": EXTRACTOR_VERSION,
+    }
+
+
+def claim_fields(proposal: ClaimProposal) -> dict:
+    """The fields of a new claim that come from its proposal alone (not the keys it links)."""
+    date = proposal.date
+    return {
+        "fingerprint": proposal.fingerprint,
+        "quote": proposal.quote,
+        "quote_start": proposal.start,
+        "quote_end": proposal.end,
+        "quote_prefix": proposal.prefix,
+        "quote_suffix": proposal.suffix,
+        "statement": proposal.statement,
+        "predicate": proposal.predicate,
+        "object_value": proposal.object_value,
+        "claimant_text": proposal.claimant_text[:300],
+        "reported_via": proposal.reported_via[:300],
+        "date_start": date.start if date else None,
+        "date_end": date.end if date else None,
+        "date_precision": date.precision if date else "",
+        "date_text": proposal.date_text[:200],
+        "confidence": proposal.confidence,
+        "extractor_version": EXTRACTOR_VERSION,
+        "origin": Origin.IMPORT,
+    }
+
+
+def search_texts(analysis: ArticleAnalysis) -> tuple[str, list[str]]:
+    """The search words Article.save() and Claim.save() would store for a new article from
+    this analysis and for each of its claims. They come from text fields alone, so a worker
+    process can work them out ahead of the write: every character of the article goes
+    through them, which made them the writer's costliest step."""
+    article = search_text_of(Article(**article_fields(analysis)))
+    return article, [search_text_of(Claim(**claim_fields(p))) for p in analysis.claims]
 
 
 def _stored_article(sha256: str) -> Article | None:

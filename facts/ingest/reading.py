@@ -1,14 +1,17 @@
 """Step 1: turn bytes into article text, or refuse them with a one-line reason."""
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import PurePath
 
 DEFAULT_MAX_BYTES = 2_000_000
 
-# Control characters other than tab, newline and carriage return do not occur in prose.
-_ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
+# Control characters other than tab, newline, carriage return and form feed do not occur in
+# prose. Unicode fixes the control characters (category Cc) for good: U+0000-U+001F and
+# U+007F-U+009F; one regular expression counts them at C speed.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_RATIO = 0.01
 
 
@@ -67,9 +70,7 @@ def read_document(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) 
         raise ReadError("binary file (contains NUL bytes), not text")
     fmt = format_for(name)
     text = FORMAT_DECODERS[fmt](raw)
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS
-    )
+    controls = len(_CONTROLS.findall(text))
     if controls > max(2, len(text) * _MAX_CONTROL_RATIO):
         raise ReadError(f"binary file ({controls} control characters), not text")
     text = normalize_text(text)

@@ -10,7 +10,9 @@ run through Django's cursor, so they are logged and counted like any other query
 
 History rows are what `HistoryManager.bulk_history_create` writes ("+", the current time, the
 change reason, the default history user); a historical model with columns this module does
-not know falls back to simple-history itself.
+not know falls back to simple-history itself. One difference in kind, none in meaning: the
+rows of one INSERT share its time (creation, modification, history), where bulk_create reads
+the clock again for every row and field.
 """
 
 from collections.abc import Sequence
@@ -46,14 +48,32 @@ _PLAIN = {
 
 
 class _Column:
-    __slots__ = ("attname", "field", "plain", "pre_save")
+    __slots__ = ("attname", "field", "plain", "pre_save", "stamp")
 
     def __init__(self, field: models.Field):
         self.field = field
         self.attname = field.attname
         self.plain = _PLAIN.get(type(field), ())
-        # auto_now and friends set their value in pre_save; other fields just read it.
-        self.pre_save = type(field).pre_save is not models.Field.pre_save
+        # Creation and modification times: the time of the INSERT, the same for all its rows.
+        self.stamp = isinstance(field, models.DateTimeField) and (
+            field.auto_now or field.auto_now_add
+        )
+        # Other fields that work out their value in pre_save; the rest just read it.
+        self.pre_save = not self.stamp and type(field).pre_save is not models.Field.pre_save
+
+
+class _Now:
+    """The time of one INSERT, converted for the database once, not once per row and field."""
+
+    def __init__(self, connection):
+        self.value = timezone.now()
+        self.connection = connection
+        self._converted: dict[models.Field, object] = {}
+
+    def for_field(self, field: models.Field):
+        if field not in self._converted:
+            self._converted[field] = field.get_db_prep_save(self.value, self.connection)
+        return self._converted[field]
 
 
 @cache
@@ -66,14 +86,18 @@ def _columns(model: type[models.Model]) -> list[_Column]:
     ]
 
 
-def _values(columns: list[_Column], obj, connection) -> list:
+def _values(columns: list[_Column], obj, now: _Now) -> list:
     row = []
     for column in columns:
+        if column.stamp:
+            setattr(obj, column.attname, now.value)  # as pre_save would
+            row.append(now.for_field(column.field))
+            continue
         value = (
             column.field.pre_save(obj, True) if column.pre_save else getattr(obj, column.attname)
         )
         if type(value) not in column.plain:
-            value = column.field.get_db_prep_save(value, connection)
+            value = column.field.get_db_prep_save(value, now.connection)
         row.append(value)
     return row
 
@@ -89,7 +113,8 @@ def insert(
     using = router.db_for_write(model)
     connection = connections[using]
     columns = _columns(model)
-    rows = [_values(columns, obj, connection) for obj in objs]
+    now = _Now(connection)
+    rows = [_values(columns, obj, now) for obj in objs]
     pks = _execute(
         model, columns, rows, connection, returning=not ignore_conflicts, ignore=ignore_conflicts
     )
@@ -110,7 +135,8 @@ def insert_values(
     connection = connections[router.db_for_write(model)]
     columns = _columns(model)
     defaults = {c.attname: c.field.get_default() for c in columns}
-    rows = [_values(columns, SimpleNamespace(**{**defaults, **v}), connection) for v in values]
+    now = _Now(connection)
+    rows = [_values(columns, SimpleNamespace(**{**defaults, **v}), now) for v in values]
     _execute(model, columns, rows, connection, ignore=ignore_conflicts)
 
 
@@ -129,13 +155,15 @@ def insert_with_history(
     history, columns = plan
     connection = connections[router.db_for_write(history)]
     date_field = history._meta.get_field("history_date")
+    now = _Now(connection)
     rows = []
     for obj in objs:
         user = getattr(obj, "_history_user", None) or history.get_default_history_user(obj)
+        when = getattr(obj, "_history_date", None)
         special = {
-            "history_date": date_field.get_db_prep_save(
-                getattr(obj, "_history_date", None) or timezone.now(), connection
-            ),
+            "history_date": date_field.get_db_prep_save(when, connection)
+            if when
+            else now.for_field(date_field),
             "history_change_reason": getattr(obj, "_change_reason", None) or reason,
             "history_type": "+",
             "history_user_id": getattr(user, "pk", None),
