@@ -1,8 +1,10 @@
 """Step 9: write one analysed article, its proposals and their links, in one transaction.
 
-The only ingest module that touches the database. Re-importing the same bytes changes
-nothing; `reextract` adds what a newer extractor finds but never touches an actor, event or
-claim a curator has reviewed or edited; `dry_run` does all the work and rolls it back.
+With rows.py (its multi-row INSERTs), the only ingest module that touches the database.
+Re-importing the same bytes changes nothing; `reextract` adds what a newer extractor finds but
+never touches an actor, event or claim a curator has reviewed or edited; `dry_run` does all
+the work and rolls it back. `workers` > 1 reads and analyses files in other processes
+(parallel.py); the writes stay here, in input order.
 """
 
 import hashlib
@@ -353,6 +355,9 @@ class _ArticleWriter:
         self.country_ids: dict[str, int] = {}
         self.new_actors: list[Actor] = []
         self.report = FileReport(name=analysis.document.name, status="created")
+        # Rows nothing in this article reads back (history, flags, claims' link tables,
+        # corroboration links) go in together at the end: one round trip on PostgreSQL.
+        self.batch = rows.Batch()
 
     # -- lookups
     def _load_lookups(self) -> None:
@@ -391,7 +396,10 @@ class _ArticleWriter:
         self._write_people(article)
         event_ids = self._write_events(article)
         new_claims = self._write_claims(article, event_ids)
-        self.report.links_added = _link_corroborations(new_claims)
+        links = _link_corroborations(new_claims)
+        rows.insert_values(ClaimLink, links, ignore_conflicts=True, batch=self.batch)
+        self.report.links_added = len(links)
+        self.batch.flush()
         return self.report
 
     def _write_article(self) -> Article:
@@ -403,7 +411,9 @@ class _ArticleWriter:
             article.search_text = (
                 a.search_texts[0] if a.search_texts is not None else search_text_of(article)
             )
-            rows.insert_with_history(Article, [article], reason=f"Imported from {a.document.name}")
+            rows.insert_with_history(
+                Article, [article], reason=f"Imported from {a.document.name}", batch=self.batch
+            )
             known = set()  # a new article has no flags yet
         else:
             article = self.existing
@@ -429,6 +439,7 @@ class _ArticleWriter:
                 for code, details in sorted(a.flags.items())
                 if code not in known
             ],
+            batch=self.batch,
         )
         return article
 
@@ -541,7 +552,7 @@ class _ArticleWriter:
             )
         if not new:
             return []
-        rows.insert_with_history(Claim, new, reason=IMPORT_REASON)
+        rows.insert_with_history(Claim, new, reason=IMPORT_REASON, batch=self.batch)
         created = new
         country_rows, actor_rows = [], []
         for index, country_ids, actor_ids in mentions:
@@ -550,8 +561,8 @@ class _ArticleWriter:
                 {"claim_id": claim_id, "country_id": c} for c in dict.fromkeys(country_ids)
             ]
             actor_rows += [{"claim_id": claim_id, "actor_id": a} for a in dict.fromkeys(actor_ids)]
-        rows.insert_values(Claim.countries.through, country_rows)
-        rows.insert_values(Claim.actors.through, actor_rows)
+        rows.insert_values(Claim.countries.through, country_rows, batch=self.batch)
+        rows.insert_values(Claim.actors.through, actor_rows, batch=self.batch)
         self.report.claims_proposed = len(created)
         return created
 
@@ -875,13 +886,14 @@ _SAME_STATEMENT = """
 """
 
 
-def _link_corroborations(claims: list[Claim]) -> int:
-    """Claims in other articles about the same event, or with the same subject, predicate and
-    object, corroborate the new ones: one link to the first such claim of each other article,
-    at most MAX_CORROBORATION_LINKS per claim, so a much-reported event does not make the
-    link table grow with the square of its coverage."""
+def _link_corroborations(claims: list[Claim]) -> list[dict]:
+    """The corroboration links the new claims call for. Claims in other articles about the same
+    event, or with the same subject, predicate and object, corroborate the new ones: one link
+    to the first such claim of each other article, at most MAX_CORROBORATION_LINKS per claim,
+    so a much-reported event does not make the link table grow with the square of its
+    coverage."""
     if not claims:
-        return 0
+        return []
     article_id = claims[0].article_id
     event_ids = sorted({c.event_id for c in claims if c.event_id})
     by_event: dict[int, list[int]] = {}  # event -> the first claim of each other article
@@ -948,5 +960,4 @@ def _link_corroborations(claims: list[Claim]) -> int:
                     "note": "Same event or statement in another article",
                 }
             )
-    rows.insert_values(ClaimLink, links, ignore_conflicts=True)
-    return len(links)
+    return links

@@ -102,12 +102,37 @@ def _values(columns: list[_Column], obj, now: _Now) -> list:
     return row
 
 
+class Batch:
+    """INSERTs whose keys nobody reads back, sent together: on PostgreSQL as one query string
+    (their values are literals already, see _literal_quoter), one round trip for all; elsewhere
+    each runs at once. `flush()` sends them, before the transaction ends; if an error comes
+    first, they are dropped with the transaction they belonged to."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+        self.connection = None
+
+    def add(self, connection, sql: str) -> None:
+        self.connection = connection
+        self.statements.append(sql)
+
+    def flush(self) -> None:
+        if self.statements:
+            with self.connection.cursor() as cursor:
+                cursor.execute(";\n".join(self.statements))
+            self.statements = []
+
+
 def insert(
-    model: type[models.Model], objs: Sequence[models.Model], *, ignore_conflicts: bool = False
+    model: type[models.Model],
+    objs: Sequence[models.Model],
+    *,
+    ignore_conflicts: bool = False,
+    batch: Batch | None = None,
 ) -> None:
     """INSERT `objs` (none of them saved yet), several rows per statement, and give each its
     primary key, as bulk_create does; with ignore_conflicts, rows that would break a unique
-    constraint are skipped and no keys are set."""
+    constraint are skipped and no keys are set, and with a batch, the keys are not needed."""
     if not objs:
         return
     using = router.db_for_write(model)
@@ -116,7 +141,13 @@ def insert(
     now = _Now(connection)
     rows = [_values(columns, obj, now) for obj in objs]
     pks = _execute(
-        model, columns, rows, connection, returning=not ignore_conflicts, ignore=ignore_conflicts
+        model,
+        columns,
+        rows,
+        connection,
+        returning=not ignore_conflicts and batch is None,
+        ignore=ignore_conflicts,
+        batch=batch,
     )
     for obj, pk in zip(objs, pks, strict=False):
         obj.pk = pk
@@ -126,7 +157,11 @@ def insert(
 
 
 def insert_values(
-    model: type[models.Model], values: Sequence[dict], *, ignore_conflicts: bool = False
+    model: type[models.Model],
+    values: Sequence[dict],
+    *,
+    ignore_conflicts: bool = False,
+    batch: Batch | None = None,
 ) -> None:
     """INSERT rows given as {attname: value} without building model instances (link tables,
     link rows): a column left out takes its field's default, auto_now columns the time."""
@@ -137,14 +172,19 @@ def insert_values(
     defaults = {c.attname: c.field.get_default() for c in columns}
     now = _Now(connection)
     rows = [_values(columns, SimpleNamespace(**{**defaults, **v}), now) for v in values]
-    _execute(model, columns, rows, connection, ignore=ignore_conflicts)
+    _execute(model, columns, rows, connection, ignore=ignore_conflicts, batch=batch)
 
 
 def insert_with_history(
-    model: type[models.Model], objs: Sequence[models.Model], *, reason: str
+    model: type[models.Model],
+    objs: Sequence[models.Model],
+    *,
+    reason: str,
+    batch: Batch | None = None,
 ) -> None:
-    """`insert`, then one "created" history row per object, like bulk_create_with_history.
-    An object's own `_change_reason` wins over `reason`, as in simple-history."""
+    """`insert`, then one "created" history row per object, like bulk_create_with_history
+    (the history rows go in `batch`, if given). An object's own `_change_reason` wins over
+    `reason`, as in simple-history."""
     insert(model, objs)
     if not objs or not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
         return
@@ -178,7 +218,7 @@ def insert_with_history(
                 value = column.field.get_db_prep_save(value, connection)
             row.append(value)
         rows.append(row)
-    _execute(history, columns, rows, connection)
+    _execute(history, columns, rows, connection, batch=batch)
 
 
 @cache
@@ -196,7 +236,14 @@ def _history_plan(model: type[models.Model]) -> tuple[type[models.Model], list[_
 
 
 def _execute(
-    model, columns: list[_Column], rows: list[list], connection, *, returning=False, ignore=False
+    model,
+    columns: list[_Column],
+    rows: list[list],
+    connection,
+    *,
+    returning=False,
+    ignore=False,
+    batch: Batch | None = None,
 ) -> list:
     """Run the INSERTs in batches the backend accepts; with `returning`, the new keys in row
     order (one statement per row where the backend cannot return several)."""
@@ -214,16 +261,19 @@ def _execute(
     if returning and many:
         tail = ops.return_insert_columns([model._meta.pk])[0]
     tail = " " + tail if tail else ""
-    batch = max(ops.bulk_batch_size(fields, rows), 1) if many else 1
+    per_statement = max(ops.bulk_batch_size(fields, rows), 1) if many else 1
     literal = _literal_quoter(connection)
     placeholder = "(" + ", ".join(["%s"] * len(fields)) + ")"
     pks: list = []
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), batch):
-            chunk = rows[start : start + batch]
+        for start in range(0, len(rows), per_statement):
+            chunk = rows[start : start + per_statement]
             if literal:
                 values = ", ".join("(" + ", ".join(map(literal, row)) + ")" for row in chunk)
-                cursor.execute(head + values + tail)
+                if batch is not None and not returning:
+                    batch.add(connection, head + values + tail)
+                else:
+                    cursor.execute(head + values + tail)
             else:
                 values = ", ".join([placeholder] * len(chunk))
                 cursor.execute(head + values + tail, [value for row in chunk for value in row])
