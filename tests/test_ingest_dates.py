@@ -102,3 +102,16 @@ def test_numbers_that_are_not_dates_are_left_alone(text):
 def test_a_date_line_is_recognised_only_when_it_is_nothing_but_a_date():
     assert parse_date_line("Published: Tuesday, 12 March 2024").start == date(2024, 3, 12)
     assert parse_date_line("Mali left ECOWAS on 29 January 2025.") is None
+
+
+def test_the_longest_date_line_there_can_be_is_still_a_date_line():
+    """parse_date_line refuses long lines unread; the longest date line (a range of two days
+    at full length, and a time) sits exactly at the limit."""
+    line = "Between 30th of septembre., 2025 through 30th of septembre., 2026 at 10:30 gmt"
+    mention = parse_date_line(line)
+    assert (str(mention.start), str(mention.end), mention.precision) == (
+        "2025-09-30",
+        "2026-09-30",
+        "day",
+    )
+    assert parse_date_line(line.replace("10:30", "10:30 and more")) is None

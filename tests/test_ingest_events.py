@@ -1,12 +1,17 @@
 """Steps 7–8: events and claims proposed from the seed articles and from other styles. Pure."""
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from facts.ingest import prefilter
 from facts.ingest.analysis import analyze
-from facts.ingest.reading import read_document
+from facts.ingest.cleaning import clean_article
+from facts.ingest.events import TRIGGERS, TriggerHit, find_triggers
+from facts.ingest.reading import normalize_text, read_document
+from facts.ingest.sentences import split_sentences
 from tests.base import fixture_context
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
@@ -223,3 +228,72 @@ class TestOtherStyles:
             ctx, "A quiet day\n\nNothing happened anywhere that anyone noticed.\n"
         )
         assert analysis.claims == [] and "no-claims" in analysis.flags
+
+
+# ----------------------------------------------------------------------------- first look
+
+
+def _every_vocabulary(sentence: str) -> list[TriggerHit]:
+    """find_triggers without any first look: every vocabulary run on the sentence."""
+    hits: list[TriggerHit] = []
+    for kind, patterns in TRIGGERS.items():
+        for pattern in patterns:
+            for match in pattern.finditer(sentence):
+                if any(h.start < match.end() and match.start() < h.end for h in hits):
+                    continue
+                hits.append(TriggerHit(kind, match.start(), match.end(), match.group(0)))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def test_the_first_look_never_hides_a_trigger():
+    sentences = [
+        sentence.text
+        for path in sorted(SEEDS.glob("*.txt"))
+        for sentence in split_sentences(*_cleaned(path))
+    ]
+    sentences += [s.upper() for s in sentences] + [s.title() for s in sentences]
+    sentences += [
+        "The junta SEIZED POWER and later held talks with Russia.",
+        "Troops WITHDREW; a coup d’état followed.",
+        "Niger’s putsch leaders met Wagner commanders.",
+        "Nothing happened here at all.",
+    ]
+    assert any(_every_vocabulary(s) for s in sentences)
+    for sentence in sentences:
+        assert find_triggers(sentence) == _every_vocabulary(sentence), sentence
+
+
+def _cleaned(path: Path):
+    cleaned = clean_article(normalize_text(path.read_text(encoding="utf-8")))
+    return cleaned.text, cleaned.paragraphs
+
+
+@pytest.mark.parametrize(
+    "pattern, words",
+    [
+        (r"\bcoups?\b", {"coup"}),
+        (r"\b(?:seized|toppled)\b", {"seized", "toppled"}),
+        (r"\bheld (?:talks|a meeting)\b", {"held "}),
+        (r"\b(?:visit\w*)?\s+to\b", {"to"}),
+        (r"\b(?:a|b)?c", {"c"}),
+        (r"\bcoup d['’]état", {"coup d"}),
+        (r"\b\w+ed\b", {"ed"}),
+        (r"\b[A-Z]\w*", None),
+        (r"(?:x|\d)", None),
+    ],
+)
+def test_required_words_of_a_pattern(pattern, words):
+    found = prefilter.required_words(re.compile(pattern, re.I))
+    assert found == (frozenset(words) if words is not None else None)
+
+
+def test_a_pattern_is_ruled_out_only_on_ascii_texts_without_its_words():
+    coup = re.compile(r"\bcoups?\b", re.I)
+    words = prefilter.required_words(coup)
+    assert not prefilter.may_match(words, prefilter.words_in(words, "Troops withdrew."))
+    assert prefilter.may_match(words, prefilter.words_in(words, "A COUP in Niger."))
+    assert prefilter.words_in(words, "Le coup d’État.") is None  # not ASCII: the pattern runs
+    assert prefilter.may_match(None, frozenset())  # words unknown: the pattern runs
+    assert prefilter.search(coup, "Troops withdrew.") is None
+    assert prefilter.search(coup, "A COUP in Niger.").group(0) == "COUP"
+    assert prefilter.search(coup, "Un COUP d’État.").group(0) == "COUP"

@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from facts.ingest import prefilter
 from facts.ingest.context import ExtractionContext
 from facts.ingest.dates import DateMention, span_of
 from facts.ingest.events import HEDGE, MODAL, ROLES, EventProposal, TriggerHit, find_triggers
@@ -161,7 +162,7 @@ class Attribution:
 def find_attribution(text: str, mentions: list[Mention], ctx: ExtractionContext) -> Attribution:
     """Who the sentence says made the statement, and the sources it cites."""
     reported_via = ""
-    according = _ACCORDING.search(text)
+    according = prefilter.search(_ACCORDING, text)
     if according:
         raw = _SOURCE_NOISE.sub("", according.group("sources"))
         parts = [p.strip(" .") for p in re.split(r",\s*|\s+and\s+", raw) if p.strip(" .")]
@@ -185,7 +186,7 @@ def find_attribution(text: str, mentions: list[Mention], ctx: ExtractionContext)
         if preceding:
             span = (mention.start - len(preceding.group(0)), mention.end)
             return Attribution(mention.target, mention.text, reported_via, span)
-    anonymous = _ANONYMOUS.search(text) or _ANONYMOUS_BEFORE.search(text)
+    anonymous = prefilter.search(_ANONYMOUS, text) or prefilter.search(_ANONYMOUS_BEFORE, text)
     if anonymous and not anonymous.group(0).lower().startswith("according to"):
         return Attribution(
             None, anonymous.group("who").strip(), reported_via, (anonymous.start(), anonymous.end())
@@ -219,9 +220,10 @@ def _anchor(
     if reporting:
         candidates = reporting
     for name, pattern in EXTRA_PREDICATES if not reporting else EXTRA_PREDICATES[:1]:
-        candidates += [
-            TriggerHit(name, m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)
-        ]
+        if prefilter.possible(pattern, text):
+            candidates += [
+                TriggerHit(name, m.start(), m.end(), m.group(0)) for m in pattern.finditer(text)
+            ]
     if not candidates:
         return None
     subordinate = [c for c in split_clauses(text) if c.subordinate]

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from facts.ingest import prefilter
 from facts.ingest.dates import parse_date_line
 
 
@@ -178,7 +179,7 @@ def _classify_meta(line: str) -> Role | None:
         return Role.BYLINE
     if FURNITURE.match(line):
         return Role.FURNITURE
-    if DISCLAIMER.search(line):
+    if prefilter.search(DISCLAIMER, line):
         return Role.DISCLAIMER
     return None
 
@@ -246,8 +247,8 @@ def _assign_roles(raw_lines: list[str]) -> list[Line]:
             continue
         if (
             BRACKET_INSTRUCTION.search(line)
-            or PLACEHOLDER.search(line)
-            or GENERATOR_LINE.search(line)
+            or prefilter.search(PLACEHOLDER, line)
+            or prefilter.search(GENERATOR_LINE, line)
         ):
             roles[i] = Role.GENERATOR
             continue
@@ -260,7 +261,7 @@ def _assign_roles(raw_lines: list[str]) -> list[Line]:
             roles[i] = Role.EPIGRAPH
             roles[following] = Role.EPIGRAPH
             continue
-        if BIO_SENTENCE.search(line) and position >= len(nonblank) - 4:
+        if prefilter.search(BIO_SENTENCE, line) and position >= len(nonblank) - 4:
             roles[i] = Role.BIO
             continue
         if title_key is not None and _key(line) == title_key:

@@ -386,10 +386,11 @@ def overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
     return a_start <= b_end and b_start <= a_end
 
 
-# A date line's date is at most a range of two days ("between 5th of February, 2026 and …")
-# and a time ("at 10:30 gmt"): under 70 letters and digits. Longer lines are prose, and are
-# refused before the date patterns run on them (cleaning asks this of every line).
-_MAX_DATE_LINE_CHARS = 100
+# A date line's date is at most a range of two days, "between 31st of septembre., 2026
+# through 31st of …" (54 characters besides spaces and separators), and a time, "at 10:30
+# gmt" (10): longer lines are prose, refused before the date patterns run on them (cleaning
+# asks this of every line).
+_MAX_DATE_LINE_CHARS = 64
 _SEPARATORS = str.maketrans("", "", " ,|·")
 _DATE_LABEL = re.compile(r"^(?:published|updated|posted|date)\s*:?\s*(?:on\s+)?", re.I)
 _WEEKDAY = re.compile(

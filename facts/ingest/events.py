@@ -10,6 +10,7 @@ Hedged sentences ("could", "might", "is expected to") propose no events.
 import re
 from dataclasses import dataclass, field
 
+from facts.ingest import prefilter
 from facts.ingest.context import ExtractionContext
 from facts.ingest.dates import DateMention, contains, span_of
 from facts.ingest.gazetteer import Mention
@@ -202,14 +203,24 @@ class EventProposal:
 _ANY_TRIGGER = re.compile(
     "|".join(f"(?:{p.pattern})" for ps in TRIGGERS.values() for p in ps), re.I
 )
+# Cheaper still, on ASCII sentences (most of them): the words without which a vocabulary
+# cannot match (prefilter.py), looked for in the lower-cased sentence.
+_WORDS = {p: prefilter.required_words(p) for ps in TRIGGERS.values() for p in ps}
+_ANY_WORDS = frozenset().union(*_WORDS.values()) if all(_WORDS.values()) else None
 
 
 def find_triggers(sentence: str) -> list[TriggerHit]:
-    if not _ANY_TRIGGER.search(sentence):
+    present = prefilter.words_in(_ANY_WORDS, sentence) if _ANY_WORDS is not None else None
+    if present is None:
+        if not _ANY_TRIGGER.search(sentence):
+            return []
+    elif not present:
         return []
     hits: list[TriggerHit] = []
     for kind, patterns in TRIGGERS.items():
         for pattern in patterns:
+            if not prefilter.may_match(_WORDS[pattern], present):
+                continue  # it cannot match: its finditer would find nothing
             for match in pattern.finditer(sentence):
                 if any(h.start < match.end() and match.start() < h.end for h in hits):
                     continue
