@@ -15,7 +15,7 @@ from django.test.utils import CaptureQueriesContext
 
 from facts.ingest import parallel
 from facts.ingest.analysis import analyze
-from facts.ingest.pipeline import import_sources, load_context
+from facts.ingest.pipeline import BULK_WAL_AUTOCHECKPOINT, import_sources, load_context
 from facts.ingest.reading import read_document
 from facts.ingest.sources import expand_paths
 from facts.models import Actor, Article, Claim
@@ -248,3 +248,18 @@ def test_each_further_article_costs_the_same_few_queries(reference_data, tmp_pat
     expected = 8 if connection.vendor == "postgresql" else 13
     recent = [q["sql"][:60] for q in queries.captured_queries[-expected:]]
     assert per_article == [expected] * 5, recent
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="an SQLite setting")
+def test_an_import_leaves_the_connections_checkpoint_setting_as_it_was(reference_data):
+    def setting() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA wal_autocheckpoint")
+            return cursor.fetchone()[0]
+
+    before = setting()
+    seen = []
+    import_sources(list(expand_paths([str(SEEDS)])), on_file=lambda _: seen.append(setting()))
+    assert seen == [BULK_WAL_AUTOCHECKPOINT] * 5 or before >= BULK_WAL_AUTOCHECKPOINT
+    assert setting() == before
