@@ -48,9 +48,14 @@ def measure(database_url: str, words: dict, runs: int) -> dict:
 
     setup_django(database_url)
     from django.contrib.auth import get_user_model
+
+    # Production settings serve hashed static files from a manifest, as after a deploy.
+    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    call_command("collectstatic", interactive=False, verbosity=0)
 
     user, _ = get_user_model().objects.get_or_create(
         username="bench-admin", defaults={"is_staff": True, "is_superuser": True}
