@@ -37,31 +37,30 @@ class TestRepresentations(APITestCase):
             outputs[obj.pk] = (generic, serializer.data)
         return outputs
 
-    def _assert_same(self, declared: dict, fast: dict) -> None:
-        assert list(fast) == list(declared), declared["id"]
-        assert _plain(fast) == _plain(declared), declared["id"]
+    def _assert_listed_and_single_match(self, viewset, serializer_class, resource: str) -> dict:
+        """Every object as the list shows it and as a detail shows it equals what the declared
+        fields give, keys in the same order. Returns id -> (declared, detail)."""
+        declared = self._declared(viewset, serializer_class, f"{API}/{resource}/")
+        listed = self.client_for("viewer").get(f"{API}/{resource}/?page_size=500").json()
+        assert len(listed["results"]) == len(declared)
+        for row in listed["results"]:
+            generic, single = declared[row["id"]]
+            for fast in (row, single):
+                assert list(fast) == list(generic), generic["id"]
+                assert _plain(fast) == _plain(generic), generic["id"]
+        return declared
 
     def test_claims_match_the_declared_fields_in_lists_and_details(self):
-        declared = self._declared(ClaimViewSet, s.ClaimSerializer, f"{API}/claims/")
-        listed = self.client_for("viewer").get(f"{API}/claims/?page_size=500").json()["results"]
-        assert len(listed) == len(declared) >= 70
-        for row in listed:
-            generic, single = declared[row["id"]]
-            self._assert_same(generic, row)
-            self._assert_same(generic, single)
+        declared = self._assert_listed_and_single_match(ClaimViewSet, s.ClaimSerializer, "claims")
+        assert len(declared) >= 70
 
     def test_events_match_the_declared_fields_with_coordinates_and_fatalities(self):
         event = Event.objects.first()
         Event.objects.filter(pk=event.pk).update(
             latitude="12.6392", longitude="-8.00289", fatalities_low=3, fatalities_best=5
         )
-        declared = self._declared(EventViewSet, s.EventSerializer, f"{API}/events/")
-        listed = self.client_for("viewer").get(f"{API}/events/?page_size=500").json()["results"]
-        assert len(listed) == len(declared) >= 20
-        for row in listed:
-            generic, single = declared[row["id"]]
-            self._assert_same(generic, row)
-            self._assert_same(generic, single)
+        declared = self._assert_listed_and_single_match(EventViewSet, s.EventSerializer, "events")
+        assert len(declared) >= 20
         assert declared[event.pk][1]["latitude"] == "12.63920"
 
     def test_urls_follow_the_requesting_host(self):
@@ -70,3 +69,28 @@ class TestRepresentations(APITestCase):
         assert claim["url"] == f"http://testserver{API}/claims/{claim['id']}/"
         assert claim["annotation"] == f"http://testserver{API}/claims/{claim['id']}/annotation/"
         assert claim["article"]["url"].startswith(f"http://testserver{API}/articles/")
+
+
+def test_orjson_renderer_gives_what_drfs_json_renderer_gives():
+    from datetime import UTC, date, datetime
+    from decimal import Decimal
+
+    from django.utils.translation import gettext_lazy
+    from rest_framework.renderers import JSONRenderer
+
+    from facts.api.renderers import FastJSONRenderer
+
+    data = {
+        "when": datetime(2026, 11, 21, 8, 30, 15, 123456, tzinfo=UTC),
+        "day": date(2023, 7, 26),
+        "amount": Decimal("12.50"),
+        "message": gettext_lazy("This field is required."),
+        "text": "Goïta\u2028N’Daw\u2029end",
+        "nested": [{"id": 1, "ok": True, "none": None, "ratio": 0.25}],
+    }
+    fast = FastJSONRenderer().render(data)
+    drf = JSONRenderer().render(data)
+    assert fast == drf  # the same bytes, not only the same values
+    assert b"\\u2028" in fast and b"\\u2029" in fast  # safe inside a <script> block, as DRF's
+    assert b'"2026-11-21T08:30:15.123456Z"' in fast
+    assert FastJSONRenderer().render(None) == b""

@@ -30,6 +30,37 @@ class TestFilterSets(TestCase):
         assert set(claims(country="ne")) == set(claims(country="NER"))
         assert self.niger in claims(country="NER") and self.niger not in claims(country="MLI")
 
+    def test_claims_by_country_as_object_only_and_each_once(self):
+        from tests.base import make_claim
+
+        chad = Country.objects.get(alpha3="TCD")
+        about_chad = make_claim(object_country=chad)  # no mention of Chad, only the object
+        about_chad.countries.set([Country.objects.get(alpha3="MLI")])
+        both = make_claim(object_country=chad)
+        both.countries.set([chad, Country.objects.get(alpha3="NER")])
+        found = list(claims(country="TD").values_list("pk", flat=True))
+        assert about_chad.pk in found and both.pk in found
+        assert len(found) == len(set(found))  # EXISTS, not a join: no row twice
+        assert about_chad in claims(country="MLI") and about_chad not in claims(country="NER")
+
+    def test_related_filters_never_repeat_a_row(self):
+        from tests.base import make_claim
+
+        bazoum = Actor.objects.get(slug="mohamed-bazoum")
+        claim = make_claim(subject=bazoum, claimant=bazoum)
+        claim.actors.set([bazoum, Actor.objects.get(slug="niger")])
+        for params in ({"actor": "mohamed-bazoum"}, {"mentions": "mohamed-bazoum"}):
+            found = list(claims(**params).values_list("pk", flat=True))
+            assert claim.pk in found and len(found) == len(set(found)), params
+        for filterset, params in (
+            (EventFilterSet, {"actor": "ibrahim-traore"}),
+            (EventFilterSet, {"country": "BFA"}),
+            (ActorFilterSet, {"name": "tra"}),
+        ):
+            model = filterset._meta.model
+            found = list(filterset(params, model.objects.all()).qs.values_list("pk", flat=True))
+            assert found and len(found) == len(set(found)), params
+
     def test_claims_by_actor_in_each_part(self):
         assert self.niger in claims(actor="mohamed-bazoum")  # object
         assert self.niger in claims(actor="abdourahamane-tchiani")  # subject

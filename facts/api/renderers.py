@@ -6,7 +6,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.utils.encoders import JSONEncoder
 
 _DRF_ENCODER = JSONEncoder()
-# Datetimes go through DRF's encoder ("Z" for UTC, milliseconds), so output stays the same.
+# Datetimes go through DRF's encoder ("Z" for UTC), so the bytes stay the same as DRF's.
 _OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
 # DRF escapes these two so a response is also safe inside a <script> block; so do we.
 _LINE_SEPARATORS = ((b"\xe2\x80\xa8", b"\\u2028"), (b"\xe2\x80\xa9", b"\\u2029"))
