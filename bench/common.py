@@ -53,8 +53,27 @@ def _database_name(url: str) -> str:
     return urlsplit(url).path.lstrip("/")
 
 
+class UnsafeTarget(ValueError):
+    """A database a benchmark must not drop."""
+
+
+def check_scratch_target(url: str) -> None:
+    """Benchmarks drop and rebuild their database: refuse anything that is not plainly a
+    scratch one (a name with "bench" or "corpus" in it), so a production DATABASE_URL pasted
+    by mistake is never wiped."""
+    if not (is_postgres(url) or url.startswith("sqlite:///")):
+        raise UnsafeTarget(f"{url!r}: give a sqlite:///… or postgres://… URL.")
+    name = _database_name(url) if is_postgres(url) else sqlite_path(url).name
+    if not any(word in name.lower() for word in ("bench", "corpus")):
+        raise UnsafeTarget(
+            f"{url!r}: the benchmark drops this database first; its name must contain "
+            "'bench' or 'corpus' (e.g. sahel_corpus, var/bench/corpus.sqlite3)."
+        )
+
+
 def recreate_database(url: str) -> None:
     """An empty database at `url` (the SQLite file, or a PostgreSQL database, dropped first)."""
+    check_scratch_target(url)
     if is_postgres(url):
         import psycopg
 

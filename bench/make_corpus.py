@@ -29,7 +29,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import is_postgres, recreate_database, save_figures, setup_django
+from common import (
+    UnsafeTarget,
+    check_scratch_target,
+    is_postgres,
+    recreate_database,
+    save_figures,
+    setup_django,
+)
 
 FULL = {"articles": 100_000, "claims": 1_000_000, "events": 200_000, "actors": 50_000}
 BATCH_ARTICLES = 500
@@ -529,6 +536,12 @@ def main() -> None:
     parser.add_argument("--manifest", type=Path, help="where to write the figures (JSON)")
     args = parser.parse_args()
     scale = args.claims / FULL["claims"] if args.claims else args.scale
+    if not 0 < scale <= 10:
+        parser.error("the scale must be above 0 and at most 10 (10 million claims)")
+    try:
+        check_scratch_target(args.database_url)
+    except UnsafeTarget as error:
+        parser.error(str(error))
     manifest = build(args.database_url, scale, args.seed)
     path = save_figures(f"corpus-{manifest['database']}", manifest, args.manifest)
     rows = manifest["rows"]
