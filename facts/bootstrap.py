@@ -17,6 +17,7 @@ from facts.models import (
     Event,
     EventParticipant,
 )
+from facts.services.history import many_to_many_snapshot
 
 INITIAL_FIXTURES = [
     ("countries", Country, []),
@@ -43,6 +44,7 @@ def _record_provenance(models, fixture: str, before: dict) -> None:
         model.history.bulk_history_create(
             list(new), default_change_reason=f"Loaded from fixtures/{fixture}.json"
         )
+        many_to_many_snapshot(model, [obj.pk for obj in new])
 
 
 def initial_data_load() -> list[str]:

@@ -7,6 +7,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from simple_history.admin import SimpleHistoryAdmin
 
+from facts.admin.history import CuratedHistoryHelper
 from facts.admin.pagination import EstimatedCountPaginator
 from facts.choices import Credibility, ReviewStatus
 from facts.search import search
@@ -102,6 +103,9 @@ class CuratedAdmin(SimpleHistoryAdmin):
     show_full_result_count = False
     list_per_page = 50
     history_list_per_page = 50
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return CuratedHistoryHelper(self.model, historical_record)
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)

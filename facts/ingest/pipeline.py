@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from itertools import islice
 
-from django.db import connection, transaction
+from django.db import connection, connections, router, transaction
 from django.utils.text import slugify
 
 from facts.choices import Origin
@@ -41,6 +41,7 @@ from facts.models import (
 )
 from facts.names import normalize_name
 from facts.search import search_text_of
+from facts.services.history import many_to_many_snapshot, many_to_many_snapshot_statements
 
 logger = logging.getLogger(__name__)
 IMPORT_REASON = "Proposed by the importer"
@@ -592,6 +593,10 @@ class _ArticleWriter:
             actor_rows += [{"claim_id": claim_id, "actor_id": a} for a in dict.fromkeys(actor_ids)]
         rows.insert_values(Claim.countries.through, country_rows, batch=self.batch)
         rows.insert_values(Claim.actors.through, actor_rows, batch=self.batch)
+        # The history rows above were written before these mentions existed.
+        claim_db = connections[router.db_for_write(Claim)]
+        for sql in many_to_many_snapshot_statements(Claim, [c.pk for c in created]):
+            self.batch.add_after(claim_db, sql)
         self.report.claims_proposed = len(created)
         return created
 
@@ -797,6 +802,8 @@ def _add_places_and_participants(
         [{"event_id": event_id, "country_id": i} for i in new_countries],
         ignore_conflicts=True,
     )
+    if new_countries:
+        many_to_many_snapshot(Event, [event_id])
     participants = []
     for target, role in dict.fromkeys(proposal.participants):
         actor_id = writer.actor_id(target)

@@ -116,6 +116,15 @@ class Batch:
         self.connection = connection
         self.statements.append(sql)
 
+    def add_after(self, connection, sql: str) -> None:
+        """Run `sql` after everything added so far: with them on PostgreSQL, now elsewhere
+        (where nothing waits in the batch)."""
+        if connection.vendor == "postgresql":
+            self.add(connection, sql)
+            return
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+
     def flush(self) -> None:
         if self.statements:
             with self.connection.cursor() as cursor:
