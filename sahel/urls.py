@@ -1,8 +1,10 @@
 """Top-level URL routes: the curators' admin and API v1."""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
+
+from facts.api.errors import not_found_under_api
 
 admin.site.site_header = "Sahel Facts"
 admin.site.site_title = "Sahel Facts"
@@ -11,8 +13,13 @@ admin.site.index_title = "Curation"
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/", admin.site.urls),
+    path("api/", RedirectView.as_view(url="/api/v1/", permanent=False)),
     path("api/v1/", include("facts.api.urls", namespace="api")),
+    # Last: any other path under /api/ is a JSON 404, even with DEBUG on.
+    re_path(r"^api/", not_found_under_api),
 ]
 
+handler400 = "facts.api.errors.bad_request"
+handler403 = "facts.api.errors.permission_denied"
 handler404 = "facts.api.errors.not_found"
 handler500 = "facts.api.errors.server_error"

@@ -140,7 +140,10 @@ class TestReading(APITestCase):
     def test_errors_are_json_with_field_messages(self):
         client = self.client_for(None)
         missing = client.get(f"{API}/no-such-thing/")
-        assert missing.status_code == 404 and missing.json() == {"detail": "Not found."}
+        assert missing.status_code == 404
+        assert missing.json() == {
+            "detail": "Not found. The API's resources are listed at /api/v1/."
+        }
         assert client.get(f"{API}/claims/999999/").json() == {
             "detail": "No Claim matches the given query."
         }

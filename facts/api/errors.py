@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -69,3 +69,39 @@ def server_error(request):
     from django.views.defaults import server_error as html_server_error
 
     return html_server_error(request)
+
+
+def bad_request(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Bad request."}, status=400)
+    from django.views.defaults import bad_request as html_bad_request
+
+    return html_bad_request(request, exception)
+
+
+def permission_denied(request, exception=None):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "Forbidden."}, status=403)
+    from django.views.defaults import permission_denied as html_permission_denied
+
+    return html_permission_denied(request, exception)
+
+
+def not_found_under_api(request, *args, **kwargs):
+    """A path under /api/ that names nothing; a missing final slash is pointed out."""
+    from django.urls import Resolver404, resolve
+
+    detail = "Not found. The API's resources are listed at /api/v1/."
+    if not request.path.endswith("/"):
+        try:
+            match = resolve(request.path + "/")
+        except Resolver404:
+            match = None
+        if match is not None and match.func is not not_found_under_api:
+            if request.method in ("GET", "HEAD"):  # what APPEND_SLASH would have done
+                query = request.META.get("QUERY_STRING", "")
+                return HttpResponsePermanentRedirect(
+                    request.path + "/" + (f"?{query}" if query else "")
+                )
+            detail = f"Not found. API paths end with a slash: {request.path}/"
+    return JsonResponse({"detail": detail}, status=404)

@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from facts.api import feeds, schema, tokens, views  # noqa: F401  (schema: extensions)
+from facts.api import feeds, root, schema, tokens, views  # noqa: F401  (schema: extensions)
 
 app_name = "api"
 
@@ -18,6 +18,7 @@ router.register("articles", views.ArticleViewSet, basename="article")
 router.register("claims", views.ClaimViewSet, basename="claim")
 
 urlpatterns = [
+    path("", root.ApiRootView.as_view(), name="root"),
     path("", include(router.urls)),
     path("changes/", feeds.ChangesView.as_view(), name="changes"),
     path("tombstones/", feeds.TombstonesView.as_view(), name="tombstones"),
