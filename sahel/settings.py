@@ -10,11 +10,18 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from dotenv import load_dotenv
 
 from sahel.env import env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
+
+# A developer's checkout keeps its settings in `.env` (`make setup` writes DEBUG=1 there);
+# variables already in the environment win. ENV_FILE names another file, or none when empty.
+env_file = os.environ.get("ENV_FILE", str(BASE_DIR / ".env"))
+if env_file:
+    load_dotenv(env_file, override=False)
 
 DEBUG = env_bool("DEBUG", False)
 

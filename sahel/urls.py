@@ -9,6 +9,8 @@ from facts.api.errors import not_found_under_api
 admin.site.site_header = "Sahel Facts"
 admin.site.site_title = "Sahel Facts"
 admin.site.index_title = "Curation"
+# The index opens with the review queue's state, or the next step when it is empty.
+admin.site.index_template = "admin/facts/index.html"
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),

@@ -18,7 +18,7 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**inherited, "DJANGO_SETTINGS_MODULE": "sahel.settings", **env},
+        env={**inherited, "DJANGO_SETTINGS_MODULE": "sahel.settings", "ENV_FILE": "", **env},
         capture_output=True,
         text=True,
         timeout=120,
@@ -68,3 +68,32 @@ def test_database_url_selects_the_engine():
 @pytest.mark.django_db
 def test_migrations_are_complete():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_manage_py_needs_no_activated_venv_and_reads_the_env_file(tmp_path):
+    """Started by the base interpreter (no Django there), manage.py moves into .venv; the
+    development settings come from the env file, and the real environment wins over it."""
+    env_file = tmp_path / "dev.env"
+    env_file.write_text("# development\nDEBUG=1\n")
+    base = getattr(sys, "_base_executable", sys.executable)
+    plain = {key: os.environ[key] for key in ("PATH", "HOME", "LANG") if key in os.environ}
+    shown = subprocess.run(
+        [
+            base,
+            "manage.py",
+            "shell",
+            "--no-imports",
+            "-c",
+            "import sys; from django.conf import settings; print(sys.prefix, settings.DEBUG)",
+        ],
+        cwd=ROOT,
+        env={**plain, "ENV_FILE": str(env_file)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert shown.returncode == 0, shown.stderr
+    prefix, debug = shown.stdout.split()
+    assert Path(prefix).resolve() == (ROOT / ".venv").resolve() and debug == "True"
+    production = run_manage("check", DEBUG="0", ENV_FILE=str(env_file))
+    assert "SECRET_KEY must be set when DEBUG is off" in production.stderr
