@@ -1,5 +1,6 @@
 # Sahel Facts: `make run` sets up and serves the admin; `make test` runs the whole suite.
-# DATABASE_URL chooses the database (default: SQLite file var/sahel.sqlite3).
+# DATABASE_URL chooses the database (default: SQLite file var/sahel.sqlite3); HOST the address
+# `make run` serves on (default 127.0.0.1:8000).
 
 PYTHON ?= python3
 VENV := .venv
@@ -8,14 +9,23 @@ STAMP := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run setup install migrate load test lint format bench bench-smoke bench-tools ci clean
+.PHONY: run port-free setup install migrate load test lint format bench bench-smoke \
+	bench-tools ci postgres readme-check clean clean-data
 
-run: setup
+run: port-free setup
 	DEBUG=1 $(MANAGE) ensure_superuser
-	@echo "Admin: http://$(HOST)/admin/"
+	@echo "Admin: http://$(HOST)/admin/   API: http://$(HOST)/api/v1/"
 	DEBUG=1 $(MANAGE) runserver $(HOST)
 
-setup: install migrate load
+# Before any set-up: a busy port is reported first, with how to choose another.
+port-free:
+	@$(PYTHON) scripts/port_free.py $(HOST)
+
+setup: install .env migrate load
+
+# Development settings for ./manage.py (settings read .env; the environment wins over it).
+.env:
+	printf '# Development settings for this checkout, read by sahel/settings.py.\nDEBUG=1\n' > .env
 
 install: $(STAMP)
 
@@ -32,7 +42,7 @@ load: migrate
 	DEBUG=1 $(MANAGE) import_articles
 
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -77,5 +87,27 @@ bench-tools:
 ci:
 	bash .ci/run
 
+# A local PostgreSQL server (Debian's package), the role `sahel` and its database `sahel`.
+postgres:
+	bash .ci/postgres
+
+# Every shell block of README, run against a server that `make run`'s set-up produced.
+readme-check: setup
+	$(PYTHON) .ci/readme.py
+
+# Build products and caches only: the database in var/ (curators' work) is kept.
 clean:
-	rm -rf $(VENV) var staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis .schemathesis \
+		var/bench var/bench-smoke tests/artifacts
+	@echo "Kept var/ (the database) and .env; 'make clean-data' deletes the data."
+
+# Deletes the SQLite database with every curator's review in it: asks for CONFIRM=yes.
+clean-data:
+	@if [ "$(CONFIRM)" != "yes" ]; then \
+		echo "This deletes var/ (the SQLite database var/sahel.sqlite3, with every review," >&2; \
+		echo "edit and import in it, and the benchmark corpora). It cannot be undone." >&2; \
+		echo "A PostgreSQL database is not touched. To go ahead: make clean-data CONFIRM=yes" >&2; \
+		exit 1; \
+	fi
+	rm -rf var
+	@echo "Deleted var/. 'make run' sets up a fresh database."
