@@ -91,8 +91,9 @@ ci:
 postgres:
 	bash .ci/postgres
 
-# Every shell block of README, run against a server that `make run`'s set-up produced.
-readme-check: setup
+# Every shell block of README, run against a server that `make run`'s set-up produced
+# (in a scratch database of its own).
+readme-check: install
 	$(PYTHON) .ci/readme.py
 
 # Build products and caches only: the database in var/ (curators' work) is kept.

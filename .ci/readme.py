@@ -9,7 +9,9 @@ skipped only when the line before it says why:
 
     <!-- readme-check: skip: <reason> -->
 
-Files the blocks create in the checkout are removed afterwards; a block that changes a
+The server and the blocks share a fresh SQLite database in a temporary folder, so a
+developer's own database is never touched. Files the blocks create in the checkout are
+removed afterwards; a block that changes a
 tracked file fails the check. Standard library only. Exit status 0 only if every block passed.
 """
 
@@ -31,6 +33,7 @@ README = ROOT / "README.md"
 SKIP = re.compile(r"<!--\s*readme-check:\s*skip:\s*(?P<reason>.+?)\s*-->")
 FENCE = re.compile(r"^```(?P<info>[\w-]*)\s*$")
 RUNNABLE = {"sh", "bash", "shell"}
+OUTPUT_SHOWN = 2000  # of a block that passed; a failing block's output is shown whole
 
 CURL_CHECK = r"""#!/usr/bin/env bash
 # README examples under CI: the real curl; an HTTP error or an empty list fails the command.
@@ -127,8 +130,11 @@ def main() -> int:
     runnable = [b for b in all_blocks if b.info in RUNNABLE]
     if not runnable:
         sys.exit("README.md has no shell blocks: nothing to check")
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "VIRTUAL_ENV")}
     tools = Path(tempfile.mkdtemp(prefix="readme-check-"))
+    # A database of its own, made by `make run`'s set-up: the examples add users, claims and
+    # reviews, which have no place in a developer's database, and a second run starts afresh.
+    env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+    env["DATABASE_URL"] = f"sqlite:///{tools}/readme.sqlite3"
     real_curl = shutil.which("curl") or sys.exit("curl is not installed")
     (tools / "curl").write_text(CURL_CHECK.format(real=real_curl))
     (tools / "curl").chmod(0o755)
@@ -158,9 +164,20 @@ def main() -> int:
             print(f"\n--- {where}\n{text.rstrip()}\n---", flush=True)
             started = time.monotonic()
             result = subprocess.run(
-                ["bash", "-euo", "pipefail", "-c", text], cwd=ROOT, env=env, timeout=900
+                ["bash", "-euo", "pipefail", "-c", text],
+                cwd=ROOT,
+                env=env,
+                timeout=900,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                errors="replace",
             )
             took = time.monotonic() - started
+            shown = result.stdout
+            if result.returncode == 0 and len(shown) > OUTPUT_SHOWN:
+                shown = shown[:OUTPUT_SHOWN] + f"\n[… {len(result.stdout):,} characters in all]"
+            print(shown.rstrip(), flush=True)
             if result.returncode != 0:
                 failed = f"{where} failed (exit {result.returncode}) after {took:.1f} s"
                 break
