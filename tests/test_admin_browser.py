@@ -77,7 +77,9 @@ def test_curator_reviews_from_the_queue_and_finds_it_in_the_article_and_history(
     claim = Claim.objects.get(quote__startswith="Most recently, Niger")
     page = log_in(browser, live_server, "curator")
 
-    page.goto(f"{live_server.url}/admin/facts/claim/")
+    summary = page.locator("#review-queue-summary")  # the index says what waits, and where
+    assert "claims wait for review" in summary.inner_text()
+    summary.locator("a").first.click()
     page.wait_for_url(re.compile(r"status__exact=unreviewed"))
     assert page.locator("#result_list tbody tr").count() > 10
     page.screenshot(path=str(ARTIFACTS / "review-queue.png"))
@@ -122,6 +124,9 @@ def test_curator_reviews_from_the_queue_and_finds_it_in_the_article_and_history(
     history = page.locator("#change-history").inner_text()
     assert "verified: Bazoum was deposed on 26 July 2023" in history
     assert "curator" in history and "Status" in history
+    newest = page.locator("#change-history tbody tr").first.inner_text()
+    assert "Countries" not in newest and "Actors" not in newest  # untouched by the review
+    assert "Deleted user" not in history
 
 
 def test_viewer_finds_no_way_to_change_anything(browser, live_server, world):
