@@ -595,7 +595,8 @@ class _ArticleWriter:
         rows.insert_values(Claim.actors.through, actor_rows, batch=self.batch)
         # The history rows above were written before these mentions existed.
         claim_db = connections[router.db_for_write(Claim)]
-        for sql in many_to_many_snapshot_statements(Claim, [c.pk for c in created]):
+        new_ids = [c.pk for c in created]
+        for sql in many_to_many_snapshot_statements(Claim, new_ids, replace=False):
             self.batch.add_after(claim_db, sql)
         self.report.claims_proposed = len(created)
         return created

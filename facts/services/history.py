@@ -27,7 +27,9 @@ def changes_since(obj: Model, *, version: int) -> list[dict]:
     return changes
 
 
-def many_to_many_snapshot_statements(model: type[Model], pks: list[int]) -> list[str]:
+def many_to_many_snapshot_statements(
+    model: type[Model], pks: list[int], *, replace: bool = True
+) -> list[str]:
     """SQL that makes the newest history record of each object hold its many-to-many values.
 
     Rows written in bulk (the importer's multi-row INSERTs, loading a fixture) get their
@@ -35,6 +37,8 @@ def many_to_many_snapshot_statements(model: type[Model], pks: list[int]) -> list
     no actors". The next real edit would then appear to add them all ("Countries: [] → …").
     Copying the current values into the newest record makes history show only what changed.
     The statements hold integer keys only and run as they are on SQLite and PostgreSQL.
+    Without `replace`, the newest records are known to hold no values yet (just created), and
+    what they hold is not deleted first.
     """
     pks = sorted({int(pk) for pk in pks})
     fields = getattr(model.history.model, "_history_m2m_fields", ())
@@ -52,10 +56,11 @@ def many_to_many_snapshot_statements(model: type[Model], pks: list[int]) -> list
         snapshot_history = model.history.model.__dict__[field.name].model
         source = snapshot._meta.get_field(_m2m_source_name(model, snapshot)).column
         columns = [f.column for f in snapshot._meta.fields]
-        statements.append(
-            f"DELETE FROM {snapshot_history._meta.db_table} WHERE history_id IN "
-            f"(SELECT history_id FROM ({newest}) AS newest)"
-        )
+        if replace:
+            statements.append(
+                f"DELETE FROM {snapshot_history._meta.db_table} WHERE history_id IN "
+                f"(SELECT history_id FROM ({newest}) AS newest)"
+            )
         statements.append(
             f"INSERT INTO {snapshot_history._meta.db_table} ({', '.join(columns)}, history_id) "
             f"SELECT {', '.join('t.' + c for c in columns)}, newest.history_id "
