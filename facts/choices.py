@@ -71,6 +71,8 @@ class QualityFlag(models.TextChoices):
     DUPLICATED_TEXT = "duplicated-text", "Repeated title or paragraphs"
     OPINION = "opinion", "Opinion or first-person commentary"
     NO_CLAIMS = "no-claims", "No fact-bearing sentences found"
+    OVERLONG_SENTENCES = "overlong-sentences", "Sentences too long to analyse"
+    TOO_MANY_CLAIMS = "too-many-claims", "More claims than one article may propose"
 
 
 class ActorKind(models.TextChoices):

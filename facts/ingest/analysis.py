@@ -10,6 +10,7 @@ from facts.ingest.context import ExtractionContext
 from facts.ingest.dates import DAY, DateMention, find_dates
 from facts.ingest.events import EventProposal, find_triggers, propose_events
 from facts.ingest.gazetteer import Entry, Mention, tokenize
+from facts.ingest.limits import MAX_CLAIMS_PER_ARTICLE, MAX_SENTENCE_CHARS, time_budget
 from facts.ingest.metadata import ArticleMetadata, extract_metadata
 from facts.ingest.people import PersonMention, find_titled_people, with_surnames
 from facts.ingest.reading import ReadError, SourceDocument
@@ -96,6 +97,13 @@ def with_people(ctx: ExtractionContext, people: list[ProposedPerson]) -> Extract
 
 
 def analyze(document: SourceDocument, ctx: ExtractionContext) -> ArticleAnalysis:
+    """Everything the importer proposes for one document, within the article's time budget
+    (`limits.time_budget`): BudgetExceeded, a ReadError, fails the file and no other."""
+    with time_budget():
+        return _analyze(document, ctx)
+
+
+def _analyze(document: SourceDocument, ctx: ExtractionContext) -> ArticleAnalysis:
     cleaned = clean_article(document.text)
     if not cleaned.text.strip():
         raise ReadError("no article text (only page furniture, metadata or generator notes)")
@@ -127,8 +135,16 @@ def analyze(document: SourceDocument, ctx: ExtractionContext) -> ArticleAnalysis
     claims: list[ClaimProposal] = []
     unresolved: list[str] = []
     occurrences: dict[str, int] = {}
+    overlong: list[str] = []
+    capped = 0
     context_year: int | None = None
     for sentence in sentences:
+        if len(claims) >= MAX_CLAIMS_PER_ARTICLE:
+            capped += 1
+            continue
+        if len(sentence.text) > MAX_SENTENCE_CHARS:
+            overlong.append(f"{len(sentence.text):,} characters from offset {sentence.start}")
+            continue
         local_mentions = _relative(mentions, sentence.start, sentence.end)
         dates = find_dates(sentence.text, reference=reference, context_year=context_year)
         for date in dates:
@@ -178,6 +194,15 @@ def analyze(document: SourceDocument, ctx: ExtractionContext) -> ArticleAnalysis
             claims.append(claim)
 
     flags = {**cleaned.flags, **metadata.flags}
+    if overlong:
+        flags["overlong-sentences"] = [
+            f"{len(overlong)} sentence(s) over {MAX_SENTENCE_CHARS:,} characters not analysed",
+            *overlong[:20],
+        ]
+    if capped:
+        flags["too-many-claims"] = [
+            f"stopped at {MAX_CLAIMS_PER_ARTICLE} claims; {capped} later sentence(s) not read"
+        ]
     if unresolved:
         flags["unresolved-dates"] = unresolved
     if not claims:

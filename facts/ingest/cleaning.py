@@ -102,13 +102,20 @@ GENERATOR_LINE = re.compile(
     r"\bword count\b|\bhtml structure\b|\bclickbait title\b|\brequested format\b)",
     re.I,
 )
+# A bracketed span holds no other bracket, so every attempt stops at the next "[" or "]": the
+# search is linear in the line's length, where "[^\]]*" inside a look-ahead rescanned the rest
+# of the line from every "[" (quadratic: 12 KB of "[ a" took 6 s).
 BRACKET_INSTRUCTION = re.compile(
-    r"\[(?=[^\]]*\b(?:expand|continu\w*|elaborate|add(?:ing)?|insert|write|writing|word|words|"
-    r"length|placeholder|todo|tbd|rewrite|include|section|paragraph|more|human-like)\b)"
-    r"[^\]]{12,}\]",
+    r"\[(?=[^\[\]]{0,3000}?\b(?:expand|continu\w*|elaborate|add(?:ing)?|insert|write|writing|"
+    r"word|words|length|placeholder|todo|tbd|rewrite|include|section|paragraph|more|human-like)"
+    r"\b)[^\[\]]{12,3000}\]",
     re.I,
 )
-PLACEHOLDER = re.compile(r"\{\{[^}]*\}\}|lorem ipsum|\bTODO\b|\bTBD\b|\bXXX\b|\[insert\b", re.I)
+# "{{name}}" holds no brace: each attempt stops at the next "{", so the search stays linear
+# ("[^}]*" rescanned the rest of a line from every "{{" that was never closed).
+PLACEHOLDER = re.compile(
+    r"\{\{[^{}]{0,200}\}\}|lorem ipsum|\bTODO\b|\bTBD\b|\bXXX\b|\[insert\b", re.I
+)
 ATTRIBUTION = re.compile(r"^[—–―-]{1,2}\s*(?P<who>[A-Z][\w.'’ -]{1,60})$")
 LIST_MARK = re.compile(r"^(?:[•▪●◦·*‣⁃–-]|\d{1,2}[.)])\s+")
 TERMINAL = re.compile(r"[.!?…:;\"”’)\]]$")

@@ -19,7 +19,7 @@ from django.db import connection, connections, router, transaction
 from django.utils.text import slugify
 
 from facts.choices import Origin
-from facts.ingest import EXTRACTOR_VERSION, parallel, rows
+from facts.ingest import EXTRACTOR_VERSION, limits, parallel, rows
 from facts.ingest.analysis import ArticleAnalysis, analyze, with_people
 from facts.ingest.claims import ClaimProposal
 from facts.ingest.context import ExtractionContext, build_context, learn_actors
@@ -183,8 +183,12 @@ def import_sources(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_file: Callable[[FileReport], None] | None = None,
     workers: int = 1,
+    time_budget: float | None = limits.DEFAULT_TIME_BUDGET_SECONDS,
 ) -> RunReport:
     """Import every source; a failure is reported and the others go on.
+
+    Each article's analysis has `time_budget` seconds (None or 0: no limit); one that takes
+    longer fails with that reason.
 
     With `workers` > 1, that many processes read and analyse the files ahead of their turn;
     the writes stay here, one article per transaction, in input order, so the database ends
@@ -194,6 +198,7 @@ def import_sources(
         raise ValueError("workers must be at least 1")
     run = RunReport(dry_run=dry_run)
     state = new_run_state()
+    limits.set_time_budget(time_budget)  # before the workers fork: they inherit it
 
     def record(report: FileReport) -> None:
         run.files.append(report)

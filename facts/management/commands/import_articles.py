@@ -5,6 +5,7 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from facts.ingest.limits import DEFAULT_TIME_BUDGET_SECONDS
 from facts.ingest.pipeline import FileReport, RunReport, import_sources
 from facts.ingest.reading import DEFAULT_MAX_BYTES
 from facts.ingest.sources import expand_paths
@@ -43,14 +44,33 @@ class Command(BaseCommand):
             default=DEFAULT_MAX_BYTES,
             help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES:,})",
         )
+        parser.add_argument(
+            "--time-budget",
+            type=float,
+            default=DEFAULT_TIME_BUDGET_SECONDS,
+            help="seconds one article's analysis may take before it fails and the run goes on "
+            f"(default {DEFAULT_TIME_BUDGET_SECONDS:g}; 0: no limit)",
+        )
 
     def handle(
-        self, *args, paths, dry_run, json, reextract, max_bytes, workers, verbosity, **options
+        self,
+        *args,
+        paths,
+        dry_run,
+        json,
+        reextract,
+        max_bytes,
+        workers,
+        time_budget,
+        verbosity,
+        **options,
     ):
         if max_bytes <= 0:
             raise CommandError("--max-bytes must be a positive number of bytes.")
         if workers < 1:
             raise CommandError("--workers must be at least 1.")
+        if not 0 <= time_budget <= 86400:
+            raise CommandError("--time-budget must be between 0 (no limit) and 86400 seconds.")
         sources = list(expand_paths(paths or [str(settings.SEED_ARTICLES_DIR)]))
         if not sources:
             raise CommandError(f"No article files (*.txt) found in: {', '.join(paths)}")
@@ -72,6 +92,7 @@ class Command(BaseCommand):
             max_bytes=max_bytes,
             on_file=on_file,
             workers=workers,
+            time_budget=time_budget,
         )
         if json:
             self.stdout.write(_json_report(run))
