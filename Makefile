@@ -36,6 +36,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 migrate: install
 	DEBUG=1 $(MANAGE) migrate --no-input
+	DEBUG=1 $(MANAGE) createcachetable
 
 load: migrate
 	DEBUG=1 $(MANAGE) load_initial_data

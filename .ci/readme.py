@@ -135,6 +135,7 @@ def main() -> int:
     # reviews, which have no place in a developer's database, and a second run starts afresh.
     env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
     env["DATABASE_URL"] = f"sqlite:///{tools}/readme.sqlite3"
+    env["CACHE_URL"] = f"file://{tools}/cache"  # its own throttle and sign-in counts
     real_curl = shutil.which("curl") or sys.exit("curl is not installed")
     (tools / "curl").write_text(CURL_CHECK.format(real=real_curl))
     (tools / "curl").chmod(0o755)

@@ -35,3 +35,24 @@ def env_int(name: str, default: int) -> int:
         return int(raw)
     except ValueError as exc:
         raise ImproperlyConfigured(f"{name}={raw!r} is not an integer.") from exc
+
+
+def cache_config(url: str) -> dict:
+    """CACHES["default"] from a URL: `file:///path` (a folder every process on this machine
+    shares), `db://table` (the database; run `manage.py createcachetable`), `redis://host:port/0`
+    (several machines; needs the `redis` package), or `locmem://` (one process only)."""
+    scheme, _, rest = url.partition("://")
+    if scheme == "file" and rest:
+        return {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": rest}
+    if scheme == "db":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": rest or "facts_cache",
+        }
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    raise ImproperlyConfigured(
+        f"CACHE_URL={url!r}: use file:///path, db://table, redis://host:port/0 or locmem://."
+    )

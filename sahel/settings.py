@@ -12,7 +12,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
-from sahel.env import env_bool, env_int, env_list
+from sahel.env import cache_config, env_bool, env_int, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -172,7 +172,25 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Throttles and sign-in lockouts count in this cache, so every server process counts the
+# same requests (an in-process cache let each gunicorn worker grant the full rate).
+CACHES = {"default": cache_config(os.environ.get("CACHE_URL") or f"file://{VAR_DIR / 'cache'}")}
+
+# How many reverse proxies in front of the server append to X-Forwarded-For. The client's
+# address is the one the nearest trusted proxy added; with none (the default) the header is
+# ignored, since anyone can send it.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+
+# Sign-in lockout (admin and API token): this many failures for one user from one address, or
+# LOGIN_MAX_FAILURES_PER_ADDRESS for any users from one address, lock further attempts out
+# for LOGIN_LOCKOUT_SECONDS, even with the right password.
+LOGIN_MAX_FAILURES = env_int("LOGIN_MAX_FAILURES", 5)
+LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("LOGIN_MAX_FAILURES_PER_ADDRESS", 30)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 900)
+AUTHENTICATION_BACKENDS = ["facts.signin.LockoutModelBackend"]
+
 REST_FRAMEWORK = {
+    "NUM_PROXIES": TRUSTED_PROXIES,
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",

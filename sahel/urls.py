@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
+from facts.admin.login import LockoutAdminAuthenticationForm
 from facts.api.errors import not_found_under_api
 
 admin.site.site_header = "Sahel Facts"
@@ -11,6 +12,7 @@ admin.site.site_title = "Sahel Facts"
 admin.site.index_title = "Curation"
 # The index opens with the review queue's state, or the next step when it is empty.
 admin.site.index_template = "admin/facts/index.html"
+admin.site.login_form = LockoutAdminAuthenticationForm
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),

@@ -6,3 +6,12 @@ from django.core.management import call_command
 def reference_data(db):
     """Countries and actors from the committed reference fixtures."""
     call_command("loaddata", "countries", "actors", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_counts():
+    """Throttle and sign-in lockout counts from one test never reach the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -9,6 +9,8 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from facts.signin import LockedOut, client_address, signin_check
+
 
 class TokenView(APIView):
     """POST username and password; get the token to send as `Authorization: Token …`."""
@@ -22,13 +24,27 @@ class TokenView(APIView):
             "TokenRequest",
             {"username": serializers.CharField(), "password": serializers.CharField()},
         ),
-        responses={200: inline_serializer("TokenResponse", {"token": serializers.CharField()})},
+        responses={
+            200: inline_serializer("TokenResponse", {"token": serializers.CharField()}),
+            429: inline_serializer("LockedOut", {"detail": serializers.CharField()}),
+        },
     )
     def post(self, request):
         if not isinstance(request.data, dict):
             return Response(
                 {"detail": "Send a JSON object with username and password."},
                 status=status.HTTP_400_BAD_REQUEST,
+            )
+        try:
+            signin_check(
+                username=str(request.data.get("username") or ""),
+                address=client_address(request),
+            )
+        except LockedOut as locked:
+            return Response(
+                {"detail": str(locked)},
+                status=status.HTTP_429_TOO_MANY_REQUESTS,
+                headers={"Retry-After": str(locked.seconds)},
             )
         credentials = AuthTokenSerializer(data=request.data, context={"request": request})
         if not credentials.is_valid():

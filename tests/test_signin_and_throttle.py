@@ -1,0 +1,165 @@
+"""Guessing passwords gains nothing and the throttle cannot be dodged: X-Forwarded-For counts
+only behind trusted proxies, sign-ins lock out after repeated failures (admin and API token,
+right password included), and every server process shares the counts."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.test import Client, RequestFactory, override_settings
+from rest_framework.test import APIClient
+
+from facts.signin import client_address
+from tests.base import make_staff
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "correct-horse-battery"  # make_staff's
+TOKEN_URL = "/api/v1/auth/token/"
+
+pytestmark = pytest.mark.django_db
+
+
+def ask_token(client, username, password, **extra):
+    return client.post(
+        TOKEN_URL, {"username": username, "password": password}, format="json", **extra
+    )
+
+
+def test_forwarded_for_counts_only_behind_trusted_proxies():
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.7"
+    )
+    assert client_address(request) == "10.0.0.9"  # nobody is trusted: the header is ignored
+    with override_settings(TRUSTED_PROXIES=1):
+        assert client_address(request) == "203.0.113.7"  # what our own proxy appended
+    with override_settings(TRUSTED_PROXIES=5):
+        assert client_address(request) == "6.6.6.6"
+
+
+def test_a_new_forwarded_for_per_request_does_not_escape_the_throttle():
+    from rest_framework.throttling import AnonRateThrottle
+
+    original = AnonRateThrottle.THROTTLE_RATES
+    AnonRateThrottle.THROTTLE_RATES = {**original, "anon": "3/minute"}
+    try:
+        codes = [
+            Client().get("/api/v1/countries/", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code
+            for n in range(6)
+        ]
+    finally:
+        AnonRateThrottle.THROTTLE_RATES = original
+    assert codes == [200, 200, 200, 429, 429, 429]
+
+
+def test_token_sign_in_locks_out_after_five_failures_even_with_the_right_password():
+    make_staff("curator", "hawa")
+    make_staff("curator", "idrissa")
+    client = APIClient()
+    for _ in range(5):
+        assert ask_token(client, "hawa", "wrong-guess").status_code == 401
+    locked = ask_token(client, "hawa", PASSWORD)
+    assert locked.status_code == 429 and int(locked["Retry-After"]) == 900
+    assert "Too many failed sign-ins" in locked.json()["detail"]
+    assert ask_token(client, "idrissa", PASSWORD).status_code == 200  # another user: not locked
+    other_address = ask_token(client, "hawa", PASSWORD, REMOTE_ADDR="192.0.2.44")
+    assert other_address.status_code == 200
+
+
+def test_one_address_guessing_many_users_is_locked_out():
+    make_staff("viewer", "awa")
+    client = APIClient()
+    with override_settings(LOGIN_MAX_FAILURES_PER_ADDRESS=8):
+        for n in range(8):
+            assert ask_token(client, f"user{n}", "guess").status_code == 401
+        assert ask_token(client, "awa", PASSWORD).status_code == 429
+
+
+def test_admin_sign_in_locks_out_and_says_so():
+    make_staff("lead", "boss")
+    client = Client()
+    for _ in range(5):
+        page = client.post("/admin/login/", {"username": "boss", "password": "nope"})
+        assert page.status_code == 200 and "_auth_user_id" not in client.session
+    page = client.post("/admin/login/", {"username": "boss", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+    assert "Too many failed sign-ins" in page.content.decode()
+
+
+def test_a_success_clears_the_failures_of_that_user():
+    make_staff("viewer", "amadou")
+    client = APIClient()
+    for _ in range(4):
+        ask_token(client, "amadou", "wrong")
+    assert ask_token(client, "amadou", PASSWORD).status_code == 200
+    for _ in range(4):
+        ask_token(client, "amadou", "wrong")
+    assert ask_token(client, "amadou", PASSWORD).status_code == 200
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_server_processes_share_one_throttle(tmp_path):
+    """gunicorn with two workers: the anonymous rate holds for the server, not per worker."""
+    database = tmp_path / "api.sqlite3"
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)},
+        "DJANGO_SETTINGS_MODULE": "sahel.settings",
+        "ENV_FILE": "",
+        "DEBUG": "0",
+        "SECRET_KEY": "throttle-test-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "CACHE_URL": f"file://{tmp_path / 'cache'}",
+        "API_ANON_RATE": "10/minute",
+    }
+    python = sys.executable
+    subprocess.run(
+        [python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=300
+    )
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(python).parent / "gunicorn"),
+            "sahel.wsgi:application",
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/api/v1/countries/"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # listening (requests then wait for a worker)
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.2)
+        codes = []
+        for _ in range(30):
+            try:
+                with urllib.request.urlopen(url, timeout=10) as answer:
+                    codes.append(answer.status)
+            except urllib.error.HTTPError as error:
+                codes.append(error.code)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert codes.count(200) == 10 and codes.count(429) == 20, codes
