@@ -22,6 +22,14 @@ def superuser_ensure(*, username: str, email: str, password: str | None) -> Supe
     user_model = get_user_model()
     if user_model.objects.filter(username=username).exists():
         return SuperuserResult(username=username, created=False, generated_password=None)
+    if password:
+        from django.contrib.auth.password_validation import validate_password
+        from django.core.exceptions import ValidationError
+
+        try:
+            validate_password(password, user=user_model(username=username, email=email))
+        except ValidationError as error:
+            raise AccountError("Password refused: " + " ".join(error.messages)) from error
     generated = None if password else secrets.token_urlsafe(12)
     user_model.objects.create_superuser(
         username=username, email=email, password=password or generated

@@ -33,3 +33,13 @@ def test_generated_password_is_printed_once_and_works(monkeypatch):
     second = ensure(monkeypatch, None)
     assert "already exists" in second and password not in second
     assert get_user_model().objects.get(username="admin").check_password(password)
+
+
+@pytest.mark.django_db
+def test_a_weak_password_from_the_environment_is_refused(monkeypatch):
+    from django.core.management import CommandError
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "123")
+    with pytest.raises(CommandError, match="Password refused"):
+        call_command("ensure_superuser", username="admin", stdout=io.StringIO())
+    assert not get_user_model().objects.filter(username="admin").exists()

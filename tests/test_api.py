@@ -402,6 +402,13 @@ class TestWrites(APITestCase):
         tag = self.etag(lead, f"{API}/actors/{protected.pk}/")
         assert lead.delete(f"{API}/actors/{protected.pk}/", HTTP_IF_MATCH=tag).status_code == 409
 
+    def test_exported_csv_never_holds_a_live_formula(self):
+        Claim.objects.filter(pk=self.niger.pk).update(statement='=HYPERLINK("http://evil")')
+        table = self.client_for("viewer").get(f"{API}/claims/export/csv/?country=NER")
+        rows = list(csv.DictReader(io.StringIO(b"".join(table.streaming_content).decode())))
+        row = next(r for r in rows if int(r["id"]) == self.niger.pk)
+        assert row["statement"] == '\'=HYPERLINK("http://evil")'
+
     def test_exports_stream_the_same_rows_as_the_list(self):
         client = self.client_for("viewer")
         query = "country=NER&ordering=-id"
@@ -462,3 +469,12 @@ def _captured(client, url):
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     return queries
+
+
+def test_csv_cells_that_would_run_as_formulas_are_written_as_text():
+    from facts.api.exports import spreadsheet_safe
+
+    for formula in ('=HYPERLINK("http://x")', "@SUM(A1:A9)", "+1+2", "-2+3", "\t=1", "＝1"):
+        assert spreadsheet_safe(formula) == "'" + formula
+    assert spreadsheet_safe("Mali") == "Mali" and spreadsheet_safe(-3) == -3
+    assert spreadsheet_safe(None) == "" and spreadsheet_safe(0) == 0

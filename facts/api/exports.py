@@ -62,12 +62,27 @@ EVENT_COLUMNS = [
 COLUMNS = {"claim": CLAIM_COLUMNS, "event": EVENT_COLUMNS}
 
 
+# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): quoted text from an
+# article or a curator's note must never run as =HYPERLINK(…) or @SUM(…) when opened.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def spreadsheet_safe(value) -> object:
+    """Text that opens with a formula character gets a leading apostrophe, which spreadsheets
+    show as text; numbers, dates and every other value are written as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv_lines(rows: Iterable[dict], columns) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([name for name, _ in columns])
     for row in rows:
-        writer.writerow(["" if (v := get(row)) is None else v for _, get in columns])
+        writer.writerow([spreadsheet_safe(get(row)) for _, get in columns])
         if buffer.tell() > 64_000:
             yield buffer.getvalue()
             buffer.seek(0)

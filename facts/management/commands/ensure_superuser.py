@@ -2,9 +2,9 @@
 
 import os
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from facts.accounts import superuser_ensure
+from facts.accounts import AccountError, superuser_ensure
 
 
 class Command(BaseCommand):
@@ -20,11 +20,14 @@ class Command(BaseCommand):
         parser.add_argument("--email", default=os.environ.get("DJANGO_SUPERUSER_EMAIL", ""))
 
     def handle(self, *args, username: str, email: str, **options):
-        result = superuser_ensure(
-            username=username,
-            email=email,
-            password=os.environ.get("DJANGO_SUPERUSER_PASSWORD") or None,
-        )
+        try:
+            result = superuser_ensure(
+                username=username,
+                email=email,
+                password=os.environ.get("DJANGO_SUPERUSER_PASSWORD") or None,
+            )
+        except AccountError as error:
+            raise CommandError(f"DJANGO_SUPERUSER_PASSWORD: {error}") from error
         if not result.created:
             self.stdout.write(f"Admin account '{username}' already exists; left unchanged.")
         elif result.generated_password:
