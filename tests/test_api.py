@@ -6,6 +6,7 @@ import io
 import json
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase
@@ -448,6 +449,72 @@ class TestWrites(APITestCase):
             ("event", "deleted"),
         }
         assert client.get(f"{API}/changes/").status_code == 400
+
+    def test_tombstones_tell_anonymous_readers_only_of_what_was_published(self):
+        from facts.services import claim_review
+
+        oldest = Claim.objects.order_by("updated_at").values_list("updated_at", flat=True)[0]
+        since = (oldest - timedelta(seconds=1)).isoformat()
+        never_published = set(Claim.objects.filter(status="rejected").values_list("pk", flat=True))
+        assert never_published
+        claim_review(
+            claim=self.niger,
+            user=self.users["lead"],
+            status="retracted",
+            reason="Internal: the wire story was pulled, see desk notes",
+        )
+        feed = self.client_for(None).get(f"{API}/tombstones/", {"since": since}).json()
+        seen = {(t["type"], t["id"]): t for t in feed["results"]}
+        assert ("claim", self.niger.pk) in seen  # it was public: mirrors must drop it
+        assert not {("claim", pk) for pk in never_published} & set(seen)
+        assert all(t["reason"] == "" for t in seen.values())
+        staff = self.client_for("viewer").get(f"{API}/tombstones/", {"since": since}).json()
+        reasons = {(t["type"], t["id"]): t["reason"] for t in staff["results"]}
+        assert reasons[("claim", self.niger.pk)].startswith("Internal: the wire story")
+        assert {("claim", pk) for pk in never_published} <= set(reasons)
+
+    def test_malformed_cursors_times_and_ids_are_bad_requests_not_server_errors(self):
+        import base64
+
+        viewer = self.client_for("viewer")
+        for position in ("p=abc", "p=1%00", "p=99999999999999999999999", "r=1&p=x"):
+            cursor = base64.b64encode(position.replace("%00", "\x00").encode()).decode()
+            for resource in ("claims", "events", "actors", "articles"):
+                answer = viewer.get(f"{API}/{resource}/", {"cursor": cursor})
+                assert answer.status_code < 500, (resource, position, answer.status_code)
+        for when in ("0000-01-01T00:00:00Z", "2024-13-01T00:00:00Z", "2024-02-30T25:00:00Z"):
+            assert viewer.get(f"{API}/changes/", {"updated_after": when}).status_code == 400
+            assert viewer.get(f"{API}/tombstones/", {"since": when}).status_code == 400
+        lead = self.client_for("lead")
+        survivor = Actor.objects.get(slug="jnim")
+        tag = self.etag(lead, f"{API}/actors/{survivor.pk}/")
+        huge = lead.post(
+            f"{API}/actors/merge/",
+            {"survivor": survivor.pk, "merged": [10**20], "reason": "typo"},
+            format="json",
+            HTTP_IF_MATCH=tag,
+        )
+        assert huge.status_code == 400
+
+    def test_if_match_star_does_not_skip_reading_the_object(self):
+        curator = self.client_for("curator")
+        url = f"{API}/claims/{self.niger.pk}/"
+        blind = curator.patch(url, {"statement": "x"}, format="json", HTTP_IF_MATCH="*")
+        assert blind.status_code == 428 and "ETag you read" in blind.json()["detail"]
+        assert Claim.objects.get(pk=self.niger.pk).statement != "x"
+
+    def test_a_group_without_staff_status_grants_no_role(self):
+        from django.contrib.auth.models import Group
+
+        outsider = get_user_model().objects.create_user("outsider", password="x" * 20)
+        outsider.groups.add(Group.objects.get(name="lead"))
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=outsider).key}")
+        assert client.get(f"{API}/claims/{self.rejected.pk}/").status_code == 404
+        url = f"{API}/claims/{self.niger.pk}/"
+        tag = client.get(url)["ETag"]
+        edit = client.patch(url, {"statement": "x"}, format="json", HTTP_IF_MATCH=tag)
+        assert edit.status_code == 403
 
     def test_anonymous_reading_is_throttled(self):
         from rest_framework.throttling import AnonRateThrottle

@@ -15,12 +15,18 @@ def _normalise(tag: str) -> str:
 
 
 def require_current(request, obj) -> None:
-    """428 without If-Match, 412 when it names another version than the one stored."""
+    """428 without If-Match (or with "*"), 412 when it names another version than the one
+    stored."""
     header = request.headers.get("If-Match")
     if not header:
         raise PreconditionRequired()
     tags = {_normalise(tag) for tag in header.split(",")}
-    if "*" not in tags and etag_of(obj) not in tags:
+    if "*" in tags:
+        # "*" matches any version: it would let a client overwrite what it never read.
+        raise PreconditionRequired(
+            "If-Match: * is not accepted here: send the ETag you read with the object."
+        )
+    if etag_of(obj) not in tags:
         raise PreconditionFailed(
             f"The {obj._meta.verbose_name} changed since you read it (current ETag "
             f"{etag_of(obj)}); read it again and re-apply your change."

@@ -6,7 +6,7 @@ item's (time, type, id), so no change is skipped or repeated across pages.
 
 from datetime import UTC, datetime
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -16,7 +16,13 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from facts.api.visibility import visible_actors, visible_articles, visible_claims, visible_events
+from facts.api.visibility import (
+    reads_everything,
+    visible_actors,
+    visible_articles,
+    visible_claims,
+    visible_events,
+)
 from facts.choices import ReviewStatus
 from facts.models import Actor, Article, Claim, Event
 
@@ -36,7 +42,10 @@ def _cursor(request, name: str) -> tuple[datetime, str, int]:
     raw = request.query_params.get(name)
     if not raw:
         raise ValidationError({name: ["Required: an ISO 8601 time, e.g. 2026-01-31T00:00:00Z."]})
-    when = parse_datetime(raw.replace(" ", "+"))
+    try:
+        when = parse_datetime(raw.replace(" ", "+"))
+    except ValueError:  # well formed but impossible: year 0, month 13, 25 o'clock
+        when = None
     if when is None or when.tzinfo is None:
         raise ValidationError({name: ["Not an ISO 8601 time with a time zone."]})
     when = max(when, EARLIEST)  # nothing is older; and year 1 overflows some databases
@@ -152,11 +161,18 @@ class TombstonesView(APIView):
     def get(self, request):
         cursor = _cursor(request, "since")
         limit = _limit(request)
+        # Readers without a role learn only of withdrawals of what was once published, and no
+        # curator's reason: those quote and judge text that anonymous readers never saw.
+        everything = reads_everything(request.user)
         items = []
         for kind, model in (("claim", Claim), ("event", Event)):
+            withdrawn = model.objects.filter(status__in=WITHDRAWN)
+            if not everything:
+                withdrawn = withdrawn.filter(
+                    Exists(model.history.filter(id=OuterRef("pk"), status=ReviewStatus.VERIFIED))
+                )
             rows = (
-                model.objects.filter(status__in=WITHDRAWN)
-                .filter(_after("reviewed_at", kind, cursor))
+                withdrawn.filter(_after("reviewed_at", kind, cursor))
                 .order_by("reviewed_at", "pk")
                 .values("pk", "reviewed_at", "status", "status_reason")
             )[: limit + 1]
@@ -167,14 +183,20 @@ class TombstonesView(APIView):
                     "url": None,
                     "at": row["reviewed_at"],
                     "status": row["status"],
-                    "reason": row["status_reason"],
+                    "reason": row["status_reason"] if everything else "",
                 }
                 for row in rows
             ]
         for kind, (model, _) in SOURCES.items():
+            deleted = model.history.filter(history_type="-")
+            if not everything:
+                if not hasattr(model, "status"):
+                    continue  # articles carry no publication mark of their own
+                deleted = deleted.filter(
+                    Exists(model.history.filter(id=OuterRef("id"), status=ReviewStatus.VERIFIED))
+                )
             deleted = (
-                model.history.filter(history_type="-")
-                .filter(_after_history(kind, cursor))
+                deleted.filter(_after_history(kind, cursor))
                 .order_by("history_date", "id")
                 .values("id", "history_date", "history_change_reason")
             )[: limit + 1]
@@ -185,7 +207,7 @@ class TombstonesView(APIView):
                     "url": None,
                     "at": row["history_date"],
                     "status": "deleted",
-                    "reason": row["history_change_reason"] or "",
+                    "reason": (row["history_change_reason"] or "") if everything else "",
                 }
                 for row in deleted
             ]

@@ -1,5 +1,6 @@
 """Cursor pagination: no COUNT(*), stable under inserts; 50 a page by default, 500 at most."""
 
+from django.db import DataError
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
@@ -36,6 +37,16 @@ class CursorPage(CursorPagination):
 
     def get_schema_operation_parameters(self, view):
         return _documented(super().get_schema_operation_parameters(view), "page_size")
+
+    def paginate_queryset(self, queryset, request, view=None):
+        # A cursor is opaque, but a client can still send one it made up: a position of the
+        # wrong type, one out of range, or a NUL byte PostgreSQL refuses is a bad request.
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except (ValueError, TypeError, OverflowError, DataError):
+            raise ValidationError(
+                {"cursor": ["Invalid cursor: use the next and previous links."]}
+            ) from None
 
     def get_ordering(self, request, queryset, view):
         # Ties (equal confidence, say) need a fixed order, or a row can move between pages.

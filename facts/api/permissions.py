@@ -25,6 +25,8 @@ class RolePermission(BasePermission):
             return True
         if not (request.user and request.user.is_authenticated):
             return False
+        if not (request.user.is_staff or request.user.is_superuser):
+            return False  # a role is for staff accounts; a group alone grants nothing here
         template = ACTION_PERMISSIONS.get(getattr(view, "action", None) or "")
         if template is None:
             return False

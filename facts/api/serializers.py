@@ -422,9 +422,14 @@ class ReviewSerializer(serializers.Serializer):
     )
 
 
+MAX_ID = 2**63 - 1  # the largest key a 64-bit column holds; larger ones cannot even be looked up
+
+
 class MergeSerializer(serializers.Serializer):
-    survivor = serializers.IntegerField(min_value=1)
-    merged = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1)
+    survivor = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    merged = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1
+    )
     reason = serializers.CharField(max_length=5000)
 
 

@@ -1,5 +1,6 @@
-"""What each reader may see. Anonymous readers (and accounts without a role) see verified
-claims and what those claims rest on; viewers, curators and leads see everything."""
+"""What each reader may see. Anonymous readers (and accounts without a role, or not staff)
+see verified claims and what those claims rest on; viewers, curators and leads see
+everything."""
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
@@ -19,6 +20,7 @@ def reads_everything(user) -> bool:
 
         cached = user.is_superuser or (
             user.is_active
+            and user.is_staff  # as in the admin: a role is for staff accounts only
             and Permission.objects.filter(
                 Q(group__user=user) | Q(user=user),
                 content_type__app_label="facts",
