@@ -496,6 +496,24 @@ class TestWrites(APITestCase):
         )
         assert huge.status_code == 400
 
+    def test_history_names_reviewers_only_to_the_curation_team(self):
+        from facts.services import claim_review
+
+        claim_review(
+            claim=self.niger,
+            user=self.users["lead"],
+            status="verified",
+            reason="Confirmed again by a second wire report",
+        )
+        url = f"{API}/claims/{self.niger.pk}/history/"
+        public = self.client_for(None).get(url).json()
+        assert public and all(entry["user"] is None for entry in public)
+        fields = {c["field"] for entry in public for c in entry["changes"]}
+        assert "reviewed_by" not in fields and "status_reason" in fields
+        staff = self.client_for("viewer").get(url).json()
+        assert any(entry["user"] for entry in staff)
+        assert "reviewed_by" in {c["field"] for entry in staff for c in entry["changes"]}
+
     def test_if_match_star_does_not_skip_reading_the_object(self):
         curator = self.client_for("curator")
         url = f"{API}/claims/{self.niger.pk}/"

@@ -19,6 +19,7 @@ from facts.api.pagination import CursorPage, SmallTablePage
 from facts.api.renderers import CSVRenderer, FastJSONRenderer, JSONLinesRenderer
 from facts.api.representations import CLAIM_ROW_FIELDS, Links, claim_from_row
 from facts.api.visibility import (
+    reads_everything,
     visible_actors,
     visible_articles,
     visible_claims,
@@ -54,6 +55,8 @@ from facts.services import (
 
 # Ids are positive 63-bit integers: longer digit strings are a 404, not a database overflow.
 ID_PATTERN = "[0-9]{1,18}"
+# Fields naming who did something, left out of the history readers without a role see.
+PEOPLE_FIELDS = {"reviewed_by", "created_by"}
 
 REASON = OpenApiParameter(
     "reason", str, description="Why (recorded in the history).", required=False
@@ -82,6 +85,9 @@ class HistoryMixin:
         """Every recorded change: when, by whom, why, and which fields changed."""
         obj = self.get_object()
         records = list(obj.history.order_by("history_date").select_related("history_user"))
+        # Who reviewed or edited is known to the curation team only: readers without a role
+        # see what changed and why, never a username or a user id.
+        staff = reads_everything(request.user)
         entries, previous = [], None
         for record in records:
             changes = []
@@ -90,6 +96,7 @@ class HistoryMixin:
                 changes = [
                     {"field": c.field, "old": _plain(c.old), "new": _plain(c.new)}
                     for c in delta.changes
+                    if staff or c.field not in PEOPLE_FIELDS
                 ]
             entries.append(
                 {
@@ -97,7 +104,7 @@ class HistoryMixin:
                     "date": record.history_date,
                     "type": {"+": "created", "~": "changed", "-": "deleted"}[record.history_type],
                     "user": record.history_user.get_username()
-                    if record.history_user and request.user.is_authenticated
+                    if record.history_user and staff
                     else None,
                     "reason": record.history_change_reason or "",
                     "changes": changes,
