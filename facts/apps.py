@@ -7,9 +7,17 @@ class FactsConfig(AppConfig):
     verbose_name = "Sahel facts"
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_migrate, pre_save
+
+        from facts.api.authentication import revoke_tokens_on_password_change
 
         post_migrate.connect(_ensure_search_index, sender=self)
+        pre_save.connect(
+            revoke_tokens_on_password_change,
+            sender=get_user_model(),
+            dispatch_uid="facts-revoke-tokens-on-password-change",
+        )
 
 
 def _ensure_search_index(sender, using, **kwargs) -> None:

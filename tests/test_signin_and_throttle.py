@@ -163,3 +163,43 @@ def test_two_server_processes_share_one_throttle(tmp_path):
         server.terminate()
         server.wait(timeout=30)
     assert codes.count(200) == 10 and codes.count(429) == 20, codes
+
+
+def test_tokens_expire_and_a_new_sign_in_issues_a_fresh_one():
+    from datetime import timedelta
+
+    import time_machine
+    from django.utils import timezone
+
+    user = make_staff("viewer", "mariam")
+    client = APIClient()
+    key = ask_token(client, "mariam", PASSWORD).json()["token"]
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert client.get("/api/v1/claims/").status_code == 200
+    with time_machine.travel(timezone.now() + timedelta(days=31), tick=False):
+        expired = client.get("/api/v1/claims/")
+        assert expired.status_code == 401 and "Token expired" in expired.json()["detail"]
+        fresh = ask_token(APIClient(), "mariam", PASSWORD).json()["token"]
+        assert fresh != key
+        client.credentials(HTTP_AUTHORIZATION=f"Token {fresh}")
+        assert client.get("/api/v1/claims/").status_code == 200
+    assert user.auth_token.key == fresh
+
+
+def test_a_password_change_ends_the_tokens_issued_before_it():
+    user = make_staff("curator", "ousmane")
+    client = APIClient()
+    key = ask_token(client, "ousmane", PASSWORD).json()["token"]
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert client.get("/api/v1/claims/").status_code == 200
+    user.set_password("an-entirely-new-passphrase")
+    user.save()
+    assert client.get("/api/v1/claims/").status_code == 401
+    user.email = "ousmane@example.org"  # other changes leave the token alone
+    user.save()
+    key = ask_token(APIClient(), "ousmane", "an-entirely-new-passphrase").json()["token"]
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    user.refresh_from_db()
+    user.first_name = "Ousmane"
+    user.save()
+    assert client.get("/api/v1/claims/").status_code == 200

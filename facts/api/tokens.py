@@ -2,13 +2,13 @@
 
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
+from facts.api.authentication import token_for
 from facts.signin import LockedOut, client_address, signin_check
 
 
@@ -55,5 +55,5 @@ class TokenView(APIView):
                 {"detail": "Unable to log in with the credentials given."},
                 status=status.HTTP_401_UNAUTHORIZED,
             )
-        token, _ = Token.objects.get_or_create(user=credentials.validated_data["user"])
+        token = token_for(credentials.validated_data["user"])
         return Response({"token": token.key})
