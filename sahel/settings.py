@@ -57,6 +57,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "facts.api.middleware.JsonApiErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "sahel.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -175,6 +176,10 @@ X_FRAME_OPTIONS = "DENY"
 # Throttles and sign-in lockouts count in this cache, so every server process counts the
 # same requests (an in-process cache let each gunicorn worker grant the full rate).
 CACHES = {"default": cache_config(os.environ.get("CACHE_URL") or f"file://{VAR_DIR / 'cache'}")}
+
+# Content-Security-Policy of every response (sahel/csp.py has the default; empty: none).
+if "CONTENT_SECURITY_POLICY" in os.environ:
+    CONTENT_SECURITY_POLICY = os.environ["CONTENT_SECURITY_POLICY"]
 
 # How many reverse proxies in front of the server append to X-Forwarded-For. The client's
 # address is the one the nearest trusted proxy added; with none (the default) the header is
