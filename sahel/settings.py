@@ -213,7 +213,10 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "120/minute"),
+        "anon_export": os.environ.get("API_ANON_EXPORT_RATE", "20/hour"),
+    },
     "EXCEPTION_HANDLER": "facts.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "facts.api.pagination.CursorPage",
     "URL_FORMAT_OVERRIDE": None,

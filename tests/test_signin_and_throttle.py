@@ -203,3 +203,21 @@ def test_a_password_change_ends_the_tokens_issued_before_it():
     user.first_name = "Ousmane"
     user.save()
     assert client.get("/api/v1/claims/").status_code == 200
+
+
+def test_anonymous_full_exports_have_their_own_small_rate():
+    from facts.api.views import AnonExportThrottle
+
+    original = AnonExportThrottle.THROTTLE_RATES
+    AnonExportThrottle.THROTTLE_RATES = {**original, "anon_export": "2/hour"}
+    try:
+        anonymous = Client()
+        codes = [anonymous.get("/api/v1/events/export/jsonl/").status_code for _ in range(3)]
+        pages = [anonymous.get("/api/v1/events/").status_code for _ in range(3)]
+        viewer = APIClient()
+        viewer.force_authenticate(make_staff("viewer", "analyst2"))
+        signed_in = viewer.get("/api/v1/events/export/jsonl/").status_code
+    finally:
+        AnonExportThrottle.THROTTLE_RATES = original
+    assert codes == [200, 200, 429]
+    assert pages == [200, 200, 200] and signed_in == 200

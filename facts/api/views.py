@@ -11,6 +11,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
 
 from facts.api import serializers as s
 from facts.api.etags import etag_of, require_current
@@ -121,6 +122,13 @@ def _plain(value):
     return value if value is None or isinstance(value, bool | int | float | str) else str(value)
 
 
+class AnonExportThrottle(AnonRateThrottle):
+    """A full export costs a worker seconds where a page costs milliseconds: anonymous
+    readers get few of them (API_ANON_EXPORT_RATE), on top of the per-request rate."""
+
+    scope = "anon_export"
+
+
 class ExportMixin:
     export_name = ""
 
@@ -139,6 +147,7 @@ class ExportMixin:
         url_path=r"export/(?P<fmt>csv|jsonl)",
         renderer_classes=[FastJSONRenderer, CSVRenderer, JSONLinesRenderer],
         pagination_class=None,
+        throttle_classes=[AnonRateThrottle, AnonExportThrottle],
     )
     def export(self, request, fmt=None):
         """Everything the list would return for the same filters, streamed."""
