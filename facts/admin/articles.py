@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from simple_history.admin import SimpleHistoryAdmin
 
 from facts.admin.common import ChangeReasonForm, CuratedAdmin, FullTextSearchMixin
 from facts.highlight import Span, highlight
@@ -26,9 +27,17 @@ class ArticleForm(ChangeReasonForm):
 
 
 class ArticleFlagInline(admin.TabularInline):
+    """The importer's findings, shown as evidence: a flag is never renamed in place (renaming
+    "generation-artifacts" would lift the grading rule that rests on it). Leads may remove one
+    they judge wrong; the history records who did."""
+
     model = ArticleFlag
     extra = 0
     fields = ["code", "detail"]
+    readonly_fields = ["code", "detail"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Article)
@@ -155,9 +164,15 @@ class ArticleAdmin(FullTextSearchMixin, CuratedAdmin):
 
 
 @admin.register(ArticleFlag)
-class ArticleFlagAdmin(admin.ModelAdmin):
+class ArticleFlagAdmin(SimpleHistoryAdmin):
+    """Curators may add a flag the importer missed; an existing flag is never edited in
+    place: it is removed (leads only) and another added, each step in the history."""
+
     list_display = ["article", "code"]
     list_filter = ["code"]
     list_select_related = ["article"]
     search_fields = ["article__title", "detail"]
     autocomplete_fields = ["article"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["article", "code", "detail"] if obj is not None else []

@@ -104,6 +104,8 @@ class ArticleFlag(models.Model):
     detail = models.TextField(blank=True)
 
     objects = ArticleFlagManager()
+    # Who added or removed a flag by hand (the importer's own flags are written in bulk).
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article", "code"]
