@@ -106,6 +106,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
                 "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-65536;"
             ),
             "timeout": 20,
+            # A transaction that starts reading and then writes cannot wait for the lock: it
+            # fails at once with "database is locked". Taking the write lock at BEGIN makes
+            # concurrent writers queue (up to the timeout); the version check then answers
+            # the loser 412.
+            "transaction_mode": "IMMEDIATE",
         }
     )
 elif env_bool("DATABASE_POOL", True):
