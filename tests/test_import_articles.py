@@ -293,7 +293,7 @@ class TestBadInput:
         }
         assert reasons == {
             "empty.txt": "empty file",
-            "binary.txt": "binary file (contains NUL bytes), not text",
+            "binary.txt": "binary file (a NUL byte at offset 8), not text",
             "latin1.txt": "not UTF-8 (byte 0xe9 at offset 15); re-encode the file as UTF-8",
             "huge.txt": "too large (over the limit of 5,000 bytes; see --max-bytes)",
             "furniture.txt": "no article text (only page furniture, metadata or generator notes)",

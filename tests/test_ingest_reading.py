@@ -23,7 +23,7 @@ def test_byte_order_mark_is_dropped():
     [
         (b"", "empty file"),
         (b"   \n\t\n", "no text (only whitespace)"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (contains NUL bytes)"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (a NUL byte at offset 8)"),
         ("Côte d'Ivoire".encode("latin-1"), "not UTF-8 (byte 0xf4 at offset 1)"),
         (bytes(range(1, 32)) * 10, "binary file"),
     ],

@@ -11,8 +11,12 @@ how many of the run's new actors its context knew; `still_valid` tells whether t
 missed could have changed the result, and the importer analyses such an article again itself.
 """
 
+import ctypes
 import logging
+import os
 import pickle
+import signal
+import sys
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -149,11 +153,27 @@ def prepare_in_workers(
 
 # ----------------------------------------------------------------------------- in a worker
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _context: ExtractionContext | None = None
 _known = 0  # how many of the run's new actors _context has learned
 
 
+def _end_with_parent() -> None:
+    """Ask Linux to end this worker when the importer that started it dies (SIGKILL gives it
+    no chance to stop its pool): an orphaned worker would analyse on for nobody."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the importer died before the request took effect
+        os._exit(1)
+
+
 def _start_worker(ctx: bytes, known: int) -> None:
+    _end_with_parent()
     global _context, _known
     _context, _known = pickle.loads(ctx), known
 

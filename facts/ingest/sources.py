@@ -16,35 +16,75 @@ STDIN = "-"
 class Source:
     name: str
     path: Path | None  # None for standard input
+    problem: str = ""  # found while listing (an unreadable folder, a link leading outside)
 
     def read_bytes(self, max_bytes: int) -> bytes:
         """At most max_bytes + 1 bytes: enough to tell an over-size file without reading it all."""
+        if self.problem:
+            raise ReadError(self.problem)
         if self.path is None:
             return sys.stdin.buffer.read(max_bytes + 1)
-        if not self.path.exists():
-            raise ReadError("no such file")
-        if not self.path.is_file():
-            raise ReadError("not a regular file")
-        with self.path.open("rb") as handle:
-            return handle.read(max_bytes + 1)
+        try:
+            if not self.path.exists():
+                raise ReadError("no such file")
+            if not self.path.is_file():
+                raise ReadError("not a regular file")
+            before = self.path.stat()
+            with self.path.open("rb") as handle:
+                raw = handle.read(max_bytes + 1)
+            after = self.path.stat()
+        except OSError as error:
+            raise ReadError(f"cannot be read: {error.strerror or error}") from error
+        if (before.st_size, before.st_mtime_ns) != (after.st_size, after.st_mtime_ns):
+            # Half a file would be stored as one article and the whole one later as another.
+            raise ReadError("changed while it was being read (still being written?): try again")
+        return raw
 
 
 def expand_paths(paths: list[str]) -> Iterator[Source]:
     """Files as given, folders as their article files in name order, "-" as stdin.
 
-    A path that does not exist is still yielded, so it is reported as failed, not skipped.
+    A path that does not exist, a folder that cannot be read and a symbolic link that leads
+    out of the folder given are still yielded, with the problem, so they are reported as
+    failed, never skipped without a word or followed.
     """
     for raw in paths:
         if raw == STDIN:
             yield Source("<stdin>", None)
             continue
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in ARTICLE_SUFFIXES and not child.name.startswith("."):
-                    yield Source(_display(child), child)
+        try:
+            is_dir = path.is_dir()
+        except OSError as error:
+            yield Source(_display(path), path, f"cannot be read: {error.strerror or error}")
+            continue
+        if is_dir:
+            yield from _folder(path)
         else:
             yield Source(_display(path), path)
+
+
+def _folder(root: Path) -> Iterator[Source]:
+    problems: list[Source] = []
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename or root)
+        problems.append(
+            Source(_display(where), where, f"folder cannot be read: {error.strerror or error}")
+        )
+
+    found: list[Source] = []
+    inside = root.resolve()
+    for folder, _, files in os.walk(root, onerror=unreadable, followlinks=False):
+        for name in files:
+            child = Path(folder) / name
+            if child.suffix.lower() not in ARTICLE_SUFFIXES or name.startswith("."):
+                continue
+            problem = ""
+            if child.is_symlink() and not child.resolve().is_relative_to(inside):
+                problem = f"a symbolic link to {child.resolve()}, outside {root}: not followed"
+            found.append(Source(_display(child), child, problem))
+    yield from sorted(found + problems, key=lambda source: source.path)
 
 
 def _display(path: Path) -> str:
