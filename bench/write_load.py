@@ -14,43 +14,22 @@ import argparse
 import json
 import os
 import secrets
-import socket
-import subprocess
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common import drop_database, postgres_url, recreate_database, sqlite_url
 
+from tests.servers import call, gunicorn, manage, production_env, sign_in
+
 ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin"
 OUT = Path(os.environ.get("BENCH_OUT", ROOT / "var" / "bench"))
 PASSWORD = "write-load-" + secrets.token_urlsafe(12)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _call(method: str, url: str, token: str, body=None, etag=None):
-    headers = {"Authorization": f"Token {token}", "Content-Type": "application/json"}
-    if etag:
-        headers["If-Match"] = etag
-    data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, headers=headers, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=60) as answer:
-            return answer.status, answer.headers.get("ETag"), answer.read()
-    except urllib.error.HTTPError as error:
-        return error.code, None, error.read()
 
 
 def run(engine: str, seconds: float, writers: int) -> Counter:
@@ -60,91 +39,45 @@ def run(engine: str, seconds: float, writers: int) -> Counter:
         else postgres_url("sahel_write_load_bench")
     )
     recreate_database(url)
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "sahel.settings",
-        "ENV_FILE": "",
-        "DEBUG": "0",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": url,
-        "CACHE_URL": f"file://{OUT / 'write_load_cache'}",
-        "DJANGO_USER_PASSWORD": PASSWORD,
-    }
-    manage = [str(BIN / "python"), "manage.py"]
-    for command in (
-        ["migrate", "-v0"],
-        ["load_initial_data"],
-        ["create_user", "w", "--role", "lead"],
-    ):
-        subprocess.run(
-            [*manage, *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
-        )
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            str(BIN / "gunicorn"),
-            "sahel.wsgi:application",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    env = production_env(
+        url,
+        OUT / "write_load_cache",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_USER_PASSWORD=PASSWORD,
     )
     statuses: Counter = Counter()
     lock = threading.Lock()
     try:
-        for _ in range(300):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        api = f"http://127.0.0.1:{port}/api/v1"
-        request = urllib.request.Request(
-            f"{api}/auth/token/",
-            data=json.dumps({"username": "w", "password": PASSWORD}).encode(),
-            headers={"Content-Type": "application/json"},
+        manage(
+            env, ["migrate", "-v0"], ["load_initial_data"], ["create_user", "w", "--role", "lead"]
         )
-        with urllib.request.urlopen(request, timeout=60) as answer:
-            token = json.loads(answer.read())["token"]
-        _, _, body = _call("GET", f"{api}/claims/?status=verified&page_size=2", token)
-        targets = [c["url"] for c in json.loads(body)["results"]]
-        _, _, body = _call("GET", f"{api}/events/?page_size=1", token)
-        targets += [e["url"] for e in json.loads(body)["results"]]
-        stop = time.monotonic() + seconds
+        with gunicorn(env) as api:
+            token = sign_in(api, "w", PASSWORD)
+            _, _, body = call("GET", f"{api}/claims/?status=verified&page_size=2", token)
+            targets = [c["url"] for c in json.loads(body)["results"]]
+            _, _, body = call("GET", f"{api}/events/?page_size=1", token)
+            targets += [e["url"] for e in json.loads(body)["results"]]
+            stop = time.monotonic() + seconds
 
-        def writer(n: int) -> None:
-            round_ = 0
-            while time.monotonic() < stop:
-                target = targets[(n + round_) % len(targets)]
-                status, etag, _ = _call("GET", target, token)
-                field = "statement" if "/claims/" in target else "description"
-                written, _, _ = _call(
-                    "PATCH",
-                    target,
-                    token,
-                    {field: f"writer {n}, round {round_}", "reason": "write load"},
-                    etag,
-                )
-                with lock:
-                    statuses[status] += 1
-                    statuses[written] += 1
-                round_ += 1
+            def writer(n: int) -> None:
+                round_ = 0
+                while time.monotonic() < stop:
+                    target = targets[(n + round_) % len(targets)]
+                    status, etag, _ = call("GET", target, token)
+                    field = "statement" if "/claims/" in target else "description"
+                    change = {field: f"writer {n}, round {round_}", "reason": "write load"}
+                    written, _, _ = call("PATCH", target, token, change, etag)
+                    with lock:
+                        statuses[status] += 1
+                        statuses[written] += 1
+                    round_ += 1
 
-        threads = [threading.Thread(target=writer, args=(n,)) for n in range(writers)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=seconds + 120)
+            threads = [threading.Thread(target=writer, args=(n,)) for n in range(writers)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=seconds + 120)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
         drop_database(url)
     return statuses
 

@@ -2,23 +2,14 @@
 only behind trusted proxies, sign-ins lock out after repeated failures (admin and API token,
 right password included), and every server process shares the counts."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
-from pathlib import Path
-
 import pytest
 from django.test import Client, RequestFactory, override_settings
 from rest_framework.test import APIClient
 
 from facts.signin import client_address
 from tests.base import make_staff
+from tests.servers import call, gunicorn, manage, production_env
 
-ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct-horse-battery"  # make_staff's
 TOKEN_URL = "/api/v1/auth/token/"
 
@@ -102,66 +93,15 @@ def test_a_success_clears_the_failures_of_that_user():
     assert ask_token(client, "amadou", PASSWORD).status_code == 200
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.mark.django_db(transaction=True)
 def test_two_server_processes_share_one_throttle(tmp_path):
     """gunicorn with two workers: the anonymous rate holds for the server, not per worker."""
-    database = tmp_path / "api.sqlite3"
-    env = {
-        **{k: v for k, v in os.environ.items() if k not in ("DATABASE_URL",)},
-        "DJANGO_SETTINGS_MODULE": "sahel.settings",
-        "ENV_FILE": "",
-        "DEBUG": "0",
-        "SECRET_KEY": "throttle-test-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
-        "DATABASE_URL": f"sqlite:///{database}",
-        "CACHE_URL": f"file://{tmp_path / 'cache'}",
-        "API_ANON_RATE": "10/minute",
-    }
-    python = sys.executable
-    subprocess.run(
-        [python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=300
+    env = production_env(
+        f"sqlite:///{tmp_path / 'api.sqlite3'}", tmp_path / "cache", API_ANON_RATE="10/minute"
     )
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(python).parent / "gunicorn"),
-            "sahel.wsgi:application",
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/api/v1/countries/"
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:  # listening (requests then wait for a worker)
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                time.sleep(0.2)
-        codes = []
-        for _ in range(30):
-            try:
-                with urllib.request.urlopen(url, timeout=10) as answer:
-                    codes.append(answer.status)
-            except urllib.error.HTTPError as error:
-                codes.append(error.code)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    manage(env, ["migrate", "-v0"])
+    with gunicorn(env) as api:
+        codes = [call("GET", f"{api}/countries/")[0] for _ in range(30)]
     assert codes.count(200) == 10 and codes.count(429) == 20, codes
 
 
