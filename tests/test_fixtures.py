@@ -62,7 +62,9 @@ def test_seed_articles_match_their_checksums():
         assert hashlib.sha256((FIXTURES / "articles" / name).read_bytes()).hexdigest() == digest
 
 
-@pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
+@pytest.mark.skipif(
+    not SHARED_SEEDS.is_dir(), reason="the shared seed folder is not beside this checkout"
+)
 def test_seed_articles_are_byte_identical_to_shared_seeds():
     shared = {p.name: p.read_bytes() for p in SHARED_SEEDS.glob("*.txt")}
     ours = {p.name: p.read_bytes() for p in (FIXTURES / "articles").glob("*.txt")}

@@ -20,7 +20,7 @@ def _readme_check():
 def test_every_relative_link_resolves_inside_the_repository():
     for document in DOCUMENTS:
         text = document.read_text(encoding="utf-8")
-        assert "../shared" not in text, document.name
+        assert str(Path("..") / "shared") not in text, document.name  # a clone has no such folder
         for match in LINK.finditer(text):
             target = match["target"].split("#")[0]
             if not target or re.match(r"[a-z]+:", target):
