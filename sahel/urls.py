@@ -23,7 +23,5 @@ urlpatterns = [
     re_path(r"^api/", not_found_under_api),
 ]
 
-handler400 = "facts.api.errors.bad_request"
-handler403 = "facts.api.errors.permission_denied"
 handler404 = "facts.api.errors.not_found"
 handler500 = "facts.api.errors.server_error"

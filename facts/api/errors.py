@@ -71,22 +71,6 @@ def server_error(request):
     return html_server_error(request)
 
 
-def bad_request(request, exception=None):
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Bad request."}, status=400)
-    from django.views.defaults import bad_request as html_bad_request
-
-    return html_bad_request(request, exception)
-
-
-def permission_denied(request, exception=None):
-    if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "Forbidden."}, status=403)
-    from django.views.defaults import permission_denied as html_permission_denied
-
-    return html_permission_denied(request, exception)
-
-
 def not_found_under_api(request, *args, **kwargs):
     """A path under /api/ that names nothing; a missing final slash is pointed out."""
     from django.urls import Resolver404, resolve

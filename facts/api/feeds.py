@@ -6,7 +6,7 @@ item's (time, type, id), so no change is skipped or repeated across pages.
 
 from datetime import UTC, datetime
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -17,6 +17,7 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 from facts.api.visibility import (
+    once_published,
     reads_everything,
     visible_actors,
     visible_articles,
@@ -168,9 +169,7 @@ class TombstonesView(APIView):
         for kind, model in (("claim", Claim), ("event", Event)):
             withdrawn = model.objects.filter(status__in=WITHDRAWN)
             if not everything:
-                withdrawn = withdrawn.filter(
-                    Exists(model.history.filter(id=OuterRef("pk"), status=ReviewStatus.VERIFIED))
-                )
+                withdrawn = once_published(withdrawn, model, "pk")
             rows = (
                 withdrawn.filter(_after("reviewed_at", kind, cursor))
                 .order_by("reviewed_at", "pk")
@@ -192,9 +191,7 @@ class TombstonesView(APIView):
             if not everything:
                 if not hasattr(model, "status"):
                     continue  # articles carry no publication mark of their own
-                deleted = deleted.filter(
-                    Exists(model.history.filter(id=OuterRef("id"), status=ReviewStatus.VERIFIED))
-                )
+                deleted = once_published(deleted, model, "id")
             deleted = (
                 deleted.filter(_after_history(kind, cursor))
                 .order_by("history_date", "id")

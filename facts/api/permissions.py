@@ -2,6 +2,8 @@
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from facts.api.visibility import reads_everything
+
 # Each view action -> the Django permission it needs ({model} is the view's model name).
 ACTION_PERMISSIONS = {
     "create": "facts.add_{model}",
@@ -25,8 +27,8 @@ class RolePermission(BasePermission):
             return True
         if not (request.user and request.user.is_authenticated):
             return False
-        if not (request.user.is_staff or request.user.is_superuser):
-            return False  # a role is for staff accounts; a group alone grants nothing here
+        if not reads_everything(request.user):
+            return False  # no role, or not a staff account: a group alone grants nothing
         template = ACTION_PERMISSIONS.get(getattr(view, "action", None) or "")
         if template is None:
             return False

@@ -63,3 +63,10 @@ def visible_actors(user, queryset: QuerySet | None = None) -> QuerySet:
         | Exists(verified_claims.filter(claimant=OuterRef("pk")))
         | Exists(verified_claims.filter(actors=OuterRef("pk")))
     )
+
+
+def once_published(history_rows: QuerySet, model, key: str) -> QuerySet:
+    """The rows (of `model` or of its history) whose object was verified at some time, so
+    readers without a role may learn it has since been withdrawn or deleted; `key` names the
+    object's id in those rows ("pk" or "id")."""
+    return history_rows.filter(Exists(model.history.filter(id=OuterRef(key), status=VERIFIED)))
