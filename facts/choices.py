@@ -15,6 +15,8 @@ class ReviewStatus(models.TextChoices):
 
 # A reviewer must say why for every status that withholds or withdraws a fact.
 STATUSES_NEEDING_REASON = (ReviewStatus.DISPUTED, ReviewStatus.REJECTED, ReviewStatus.RETRACTED)
+# Statuses that take a fact back: it corroborates nothing and leaves the published record.
+WITHDRAWN_STATUSES = (ReviewStatus.REJECTED, ReviewStatus.RETRACTED)
 
 
 class Origin(models.TextChoices):

@@ -5,11 +5,8 @@ from collections import defaultdict
 from django.db.models import BooleanField, IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
 
-from facts.choices import LinkKind, ReviewStatus
+from facts.choices import WITHDRAWN_STATUSES, LinkKind
 from facts.models import Claim
-
-WITHDRAWN = [ReviewStatus.REJECTED, ReviewStatus.RETRACTED]
-
 
 # Raw SQL because each branch must stay an indexed lookup at a million claims: the ORM's
 # form of "linked either way OR same event" is one OR'ed condition that PostgreSQL answers
@@ -38,7 +35,7 @@ def with_evidence(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     as corroborating either way, or reporting the same event; withdrawn claims do not count),
     and `contradicted`: whether any claim disputes it. One subquery each, so list pages stay
     at a fixed number of queries, and each is a few index lookups."""
-    withdrawn = [str(status) for status in WITHDRAWN]
+    withdrawn = [str(status) for status in WITHDRAWN_STATUSES]
     corroborates, contradicts = str(LinkKind.CORROBORATES), str(LinkKind.CONTRADICTS)
     return claims.annotate(
         corroborating_articles=RawSQL(

@@ -24,12 +24,11 @@ from facts.api.visibility import (
     visible_claims,
     visible_events,
 )
-from facts.choices import ReviewStatus
+from facts.choices import WITHDRAWN_STATUSES
 from facts.models import Actor, Article, Claim, Event
 
 FEED_LIMIT = 500
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-WITHDRAWN = [ReviewStatus.REJECTED, ReviewStatus.RETRACTED]
 
 SOURCES = {
     "actor": (Actor, visible_actors),
@@ -167,7 +166,7 @@ class TombstonesView(APIView):
         everything = reads_everything(request.user)
         items = []
         for kind, model in (("claim", Claim), ("event", Event)):
-            withdrawn = model.objects.filter(status__in=WITHDRAWN)
+            withdrawn = model.objects.filter(status__in=WITHDRAWN_STATUSES)
             if not everything:
                 withdrawn = once_published(withdrawn, model, "pk")
             rows = (

@@ -18,7 +18,7 @@ from itertools import islice
 from django.db import connection, connections, router, transaction
 from django.utils.text import slugify
 
-from facts.choices import Origin
+from facts.choices import WITHDRAWN_STATUSES, Origin
 from facts.ingest import EXTRACTOR_VERSION, limits, parallel, rows
 from facts.ingest.analysis import ArticleAnalysis, analyze, with_people
 from facts.ingest.claims import ClaimProposal
@@ -902,7 +902,7 @@ def _reanchor_claims(article: Article) -> None:
 
 
 MAX_CORROBORATION_LINKS = 10
-NOT_CORROBORATING = ("rejected", "retracted")  # claim statuses that corroborate nothing
+NOT_CORROBORATING = [str(status) for status in WITHDRAWN_STATUSES]
 # Written as SQL because they run for every article: the ORM spent longer building them than
 # the database did answering. For each event, the first claim of each other article, in the
 # order of those claims, and only as many articles as a claim may link to (a much-reported
