@@ -24,8 +24,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from facts.ingest import limits  # noqa: E402
-from facts.ingest.analysis import analyze  # noqa: E402
+from facts.ingest.analysis import analyze, limits  # noqa: E402
 from facts.ingest.reading import ReadError, read_document  # noqa: E402
 from tests.base import fixture_context  # noqa: E402
 

@@ -41,9 +41,9 @@ def build_corpus(folder: Path, count: int, seed: int = 7) -> None:
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sahel.settings")
     django.setup()
-    from facts.ingest.cleaning import clean_article
+    from facts.ingest.analysis.cleaning import clean_article
+    from facts.ingest.analysis.sentences import split_sentences
     from facts.ingest.reading import normalize_text
-    from facts.ingest.sentences import split_sentences
 
     sentences: list[str] = []
     for path in sorted((ROOT / "fixtures" / "articles").glob("*.txt")):
@@ -94,7 +94,7 @@ def run_engine(engine: str, articles: int, workers: int) -> dict:
         from django.core.management import call_command
 
         from facts.ingest.pipeline import import_sources
-        from facts.ingest.sources import expand_paths
+        from facts.ingest.reading.sources import expand_paths
         from facts.models import Claim, Event
 
         call_command("migrate", verbosity=0)

@@ -27,3 +27,16 @@ def normalize_name(name: str) -> str:
     text = _JOINERS.sub(" ", text)
     text = _NON_WORD.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
+
+
+_SLUG_DROPPED = re.compile(r"[^\w\s-]")
+_SLUG_JOINERS = re.compile(r"[-\s]+")
+
+
+def slug_of(text: str) -> str:
+    """A URL slug for a name: ASCII letters and digits in lower case, joined by hyphens
+    ("Assimi Goïta" -> "assimi-goita"). The same slugs as Django's `slugify`, without Django,
+    so the importer's pure steps can make the keys the writer will store."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    words = _SLUG_DROPPED.sub("", ascii_text.lower())
+    return _SLUG_JOINERS.sub("-", words).strip("-_")

@@ -116,7 +116,7 @@ def fixture_context():
     """The importer's context built from the committed fixtures, without a database."""
     from pathlib import Path
 
-    from facts.ingest.context import build_context
+    from facts.ingest.analysis.context import build_context
 
     root = Path(__file__).resolve().parent.parent / "fixtures"
     actors_file = root / "actors.json"

@@ -310,11 +310,11 @@ class TestBadInput:
     def test_a_failure_while_writing_leaves_no_half_article_and_the_next_file_imports(
         self, reference_data, tmp_path, monkeypatch
     ):
-        from facts.ingest import pipeline
+        from facts.ingest.writing import writer
 
         shutil.copy(SEEDS / "003_a33a895daf8ffad1.txt", tmp_path / "a.txt")
         shutil.copy(SEEDS / "004_fa8c0901263450be.txt", tmp_path / "b.txt")
-        original = pipeline._link_corroborations
+        original = writer.link_corroborations
         calls = {"n": 0}
 
         def fail_first(claims):
@@ -323,7 +323,7 @@ class TestBadInput:
                 raise RuntimeError("disk full")
             return original(claims)
 
-        monkeypatch.setattr(pipeline, "_link_corroborations", fail_first)
+        monkeypatch.setattr(writer, "link_corroborations", fail_first)
         with pytest.raises(
             CommandError, match=re.escape("a.txt: internal error (RuntimeError): disk full")
         ):

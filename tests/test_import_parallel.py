@@ -15,9 +15,11 @@ from django.test.utils import CaptureQueriesContext
 
 from facts.ingest import parallel
 from facts.ingest.analysis import analyze
-from facts.ingest.pipeline import BULK_WAL_AUTOCHECKPOINT, import_sources, load_context
+from facts.ingest.pipeline import import_sources
 from facts.ingest.reading import read_document
-from facts.ingest.sources import expand_paths
+from facts.ingest.reading.sources import expand_paths
+from facts.ingest.writing.checkpoints import BULK_WAL_AUTOCHECKPOINT
+from facts.ingest.writing.state import load_context
 from facts.models import Actor, Article, Claim
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "articles"

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from facts.ingest.reading import ReadError, read_document
-from facts.ingest.sources import Source, expand_paths
+from facts.ingest.reading.sources import Source, expand_paths
 from facts.models import Article
 
 ARTICLE = "A title\n\nIn Bamako, Colonel Assimi Goïta met officials of Niger on 9 July 2024.\n"
@@ -63,7 +63,7 @@ def test_links_out_of_the_folder_are_reported_not_followed(reference_data, tmp_p
 def test_an_unreadable_folder_is_reported_and_the_rest_imported(reference_data, tmp_path):
     if os.geteuid() == 0:
         # root reads anything: simulate the refusal the way the operating system reports it
-        import facts.ingest.sources as sources
+        import facts.ingest.reading.sources as sources
 
         real_walk = os.walk
 

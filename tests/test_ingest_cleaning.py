@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from facts.ingest.cleaning import Role, clean_article
-from facts.ingest.metadata import extract_metadata
+from facts.ingest.analysis.cleaning import Role, clean_article
+from facts.ingest.analysis.metadata import extract_metadata
 from facts.ingest.reading import normalize_text
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "articles"

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from facts.ingest.dates import find_dates, parse_date_line
+from facts.ingest.analysis.dates import find_dates, parse_date_line
 
 
 def only(text: str, **kwargs):

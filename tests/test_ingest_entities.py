@@ -2,8 +2,8 @@
 
 import pytest
 
-from facts.ingest.gazetteer import Gazetteer, actor_entries, country_entries
-from facts.ingest.people import find_titled_people, surname_entries
+from facts.ingest.analysis.gazetteer import Gazetteer, actor_entries, country_entries
+from facts.ingest.analysis.people import find_titled_people, surname_entries
 from tests.base import fixture_context
 
 

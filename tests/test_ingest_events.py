@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from facts.ingest import prefilter
-from facts.ingest.analysis import analyze
-from facts.ingest.cleaning import clean_article
-from facts.ingest.events import TRIGGERS, TriggerHit, find_triggers
+from facts.ingest.analysis import analyze, prefilter
+from facts.ingest.analysis.cleaning import clean_article
+from facts.ingest.analysis.events import TRIGGERS, TriggerHit, find_triggers
+from facts.ingest.analysis.sentences import split_sentences
 from facts.ingest.reading import normalize_text, read_document
-from facts.ingest.sentences import split_sentences
 from tests.base import fixture_context
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "articles"

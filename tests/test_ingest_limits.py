@@ -11,8 +11,8 @@ from django.core.management import CommandError, call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facts.ingest import analysis, limits
-from facts.ingest.analysis import analyze
+from facts.ingest.analysis import analyze, limits
+from facts.ingest.analysis import article as analysis
 from facts.ingest.reading import ReadError, read_document
 from facts.models import Article
 from tests.base import fixture_context

@@ -28,9 +28,9 @@ from itertools import islice
 from django.apps import apps
 
 from facts.ingest import analysis as steps
-from facts.ingest.context import ExtractionContext, learn_actors
-from facts.ingest.gazetteer import Entry, Gazetteer
-from facts.ingest.reading import ReadError, SourceDocument, read_document
+from facts.ingest.analysis.context import ExtractionContext, learn_actors
+from facts.ingest.analysis.gazetteer import Entry, Gazetteer
+from facts.ingest.reading import Document, ReadError, read_document
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class Prepared:
     """A file as a worker leaves it. No document: it could not be read. A document and a
     failure: it was read, and its analysis failed."""
 
-    document: SourceDocument | None = None
+    document: Document | None = None
     analysis: steps.ArticleAnalysis | None = None
     failure: Failure | None = None
     learned: int = 0  # how many of the run's new actors the analysis knew
@@ -208,7 +208,8 @@ def _prepare(job: Job) -> Prepared:
     result.context = None
     result.cleaned = replace(result.cleaned, lines=[], paragraphs=[])
     if apps.ready:  # started from a process with Django set up (forked): the models are here
-        from facts.ingest.pipeline import search_texts
+        # Imported here: a worker started without Django (spawned) cannot load the models.
+        from facts.ingest.writing.fields import search_texts
 
         result.search_texts = search_texts(result)
     return Prepared(document=document, analysis=result, learned=_known)

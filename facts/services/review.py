@@ -4,9 +4,9 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from facts.anchors import fingerprint as claim_fingerprint
+from facts.anchors import quote_selectors, statement_of
 from facts.choices import STATUSES_NEEDING_REASON, Origin, Reliability, ReviewStatus
-from facts.ingest.claims import fingerprint as claim_fingerprint
-from facts.ingest.claims import quote_selectors, statement_of
 from facts.models import Article, Claim
 from facts.services.errors import ReviewError, StaleVersionError
 from facts.services.history import changes_since

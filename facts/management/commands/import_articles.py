@@ -5,10 +5,11 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from facts.ingest.limits import DEFAULT_TIME_BUDGET_SECONDS
-from facts.ingest.pipeline import FileReport, RunReport, import_sources
+from facts.ingest.analysis.limits import DEFAULT_TIME_BUDGET_SECONDS
+from facts.ingest.pipeline import import_sources
 from facts.ingest.reading import DEFAULT_MAX_BYTES
-from facts.ingest.sources import expand_paths
+from facts.ingest.reading.sources import expand_paths
+from facts.ingest.writing.reports import FileReport, RunReport
 
 BAR_WIDTH = 24
 

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from facts.ingest import prefilter
-from facts.ingest.dates import parse_date_line
+from facts.ingest.analysis import prefilter
+from facts.ingest.analysis.dates import parse_date_line
 
 
 class Role(StrEnum):

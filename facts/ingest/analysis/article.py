@@ -2,19 +2,18 @@
 
 from dataclasses import dataclass, field, replace
 
-from django.utils.text import slugify
-
-from facts.ingest.claims import ClaimProposal, find_attribution, propose_claim
-from facts.ingest.cleaning import CleanedArticle, clean_article
-from facts.ingest.context import ExtractionContext
-from facts.ingest.dates import DAY, DateMention, find_dates
-from facts.ingest.events import EventProposal, find_triggers, propose_events
-from facts.ingest.gazetteer import Entry, Mention, tokenize
-from facts.ingest.limits import MAX_CLAIMS_PER_ARTICLE, MAX_SENTENCE_CHARS, time_budget
-from facts.ingest.metadata import ArticleMetadata, extract_metadata
-from facts.ingest.people import PersonMention, find_titled_people, with_surnames
-from facts.ingest.reading import ReadError, SourceDocument
-from facts.ingest.sentences import Sentence, split_sentences
+from facts.ingest.analysis.claims import ClaimProposal, find_attribution, propose_claim
+from facts.ingest.analysis.cleaning import CleanedArticle, clean_article
+from facts.ingest.analysis.context import ExtractionContext
+from facts.ingest.analysis.dates import DAY, DateMention, find_dates
+from facts.ingest.analysis.events import EventProposal, find_triggers, propose_events
+from facts.ingest.analysis.gazetteer import Entry, Mention, tokenize
+from facts.ingest.analysis.limits import MAX_CLAIMS_PER_ARTICLE, MAX_SENTENCE_CHARS, time_budget
+from facts.ingest.analysis.metadata import ArticleMetadata, extract_metadata
+from facts.ingest.analysis.people import PersonMention, find_titled_people, with_surnames
+from facts.ingest.analysis.sentences import Sentence, split_sentences
+from facts.ingest.reading import Document, ReadError
+from facts.names import slug_of
 
 GENERATED_PENALTY = 0.2
 
@@ -29,7 +28,7 @@ class ProposedPerson:
 
 @dataclass
 class ArticleAnalysis:
-    document: SourceDocument
+    document: Document
     cleaned: CleanedArticle
     metadata: ArticleMetadata
     sentences: list[Sentence]
@@ -73,7 +72,7 @@ def _people(
         if known is not None:
             titles.setdefault(known.target, person.title)
             continue
-        target = f"actor:{slugify(person.name)[:100] or 'person'}"
+        target = f"actor:{slug_of(person.name)[:100] or 'person'}"
         if target not in proposed and target not in ctx.actor_kinds:
             proposed[target] = ProposedPerson(target, person.name, person.title, person.key)
         titles.setdefault(target, person.title)
@@ -96,14 +95,14 @@ def with_people(ctx: ExtractionContext, people: list[ProposedPerson]) -> Extract
     )
 
 
-def analyze(document: SourceDocument, ctx: ExtractionContext) -> ArticleAnalysis:
+def analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
     """Everything the importer proposes for one document, within the article's time budget
     (`limits.time_budget`): BudgetExceeded, a ReadError, fails the file and no other."""
     with time_budget():
         return _analyze(document, ctx)
 
 
-def _analyze(document: SourceDocument, ctx: ExtractionContext) -> ArticleAnalysis:
+def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
     cleaned = clean_article(document.text)
     if not cleaned.text.strip():
         raise ReadError("no article text (only page furniture, metadata or generator notes)")

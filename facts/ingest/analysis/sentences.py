@@ -8,7 +8,7 @@ a capital, digit or quote, unless the period belongs to an abbreviation ("U.S.",
 import re
 from dataclasses import dataclass
 
-from facts.ingest.cleaning import Paragraph, Role
+from facts.ingest.analysis.cleaning import Paragraph, Role
 
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",

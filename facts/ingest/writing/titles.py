@@ -1,10 +1,9 @@
 """Readable titles and slugs for proposed events."""
 
-from django.utils.text import slugify
-
-from facts.ingest.context import ExtractionContext
-from facts.ingest.dates import DAY, MONTH
-from facts.ingest.events import ROLES, EventProposal
+from facts.ingest.analysis.context import ExtractionContext
+from facts.ingest.analysis.dates import DAY, MONTH
+from facts.ingest.analysis.events import ROLES, EventProposal
+from facts.names import slug_of
 
 
 def join_names(names: list[str]) -> str:
@@ -105,4 +104,4 @@ def event_slug(proposal: EventProposal, title: str) -> str:
             stamp = str(date.start.year)
     else:
         stamp = "undated"
-    return slugify(f"{stamp} {title}")[:180].strip("-") or stamp
+    return slug_of(f"{stamp} {title}")[:180].strip("-") or stamp

@@ -10,11 +10,11 @@ Hedged sentences ("could", "might", "is expected to") propose no events.
 import re
 from dataclasses import dataclass, field
 
-from facts.ingest import prefilter
-from facts.ingest.context import ExtractionContext
-from facts.ingest.dates import DateMention, contains, span_of
-from facts.ingest.gazetteer import Mention
-from facts.ingest.sentences import Clause, clause_at, split_clauses
+from facts.ingest.analysis import prefilter
+from facts.ingest.analysis.context import ExtractionContext
+from facts.ingest.analysis.dates import DateMention, contains, span_of
+from facts.ingest.analysis.gazetteer import Mention
+from facts.ingest.analysis.sentences import Clause, clause_at, split_clauses
 
 
 def _p(pattern: str) -> re.Pattern:

@@ -9,8 +9,8 @@ closely; a tie between several events is no match rather than a guess.
 from dataclasses import dataclass
 from datetime import date
 
-from facts.ingest.context import ExtractionContext
-from facts.ingest.events import PLACE_ONLY_KINDS, ROLES, EventProposal
+from facts.ingest.analysis.context import ExtractionContext
+from facts.ingest.analysis.events import PLACE_ONLY_KINDS, ROLES, EventProposal
 
 DIRECTED = {"equipment-delivery", "intelligence-sharing", "visit", "aid-suspension", "sanction"}
 

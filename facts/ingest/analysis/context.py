@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field, replace
 
-from facts.ingest.gazetteer import Entry, Gazetteer
+from facts.ingest.analysis.gazetteer import Entry, Gazetteer
 
 
 @dataclass
@@ -54,7 +54,7 @@ def build_context(
     Rejected actors stay in the index as "blocked:" targets, so a rejected proposal is not
     proposed again, and is attached to nothing.
     """
-    from facts.ingest.gazetteer import actor_entries, country_entries
+    from facts.ingest.analysis.gazetteer import actor_entries, country_entries
 
     entries = []
     names: dict[str, str] = {}

@@ -3,8 +3,8 @@
 import re
 from dataclasses import dataclass, field
 
-from facts.ingest.cleaning import BYLINE, BYLINE_WORD, CleanedArticle, Role
-from facts.ingest.dates import DAY, DateMention, find_dates, parse_date_line
+from facts.ingest.analysis.cleaning import BYLINE, BYLINE_WORD, CleanedArticle, Role
+from facts.ingest.analysis.dates import DAY, DateMention, find_dates, parse_date_line
 
 _TITLE_WORDS = 14
 _NAME = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)\b")

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from facts.ingest.reading import FORMAT_BY_SUFFIX, ReadError
+from facts.ingest.reading.document import ReadError
+from facts.ingest.reading.registry import article_suffixes
 
-ARTICLE_SUFFIXES = {suffix for suffix in FORMAT_BY_SUFFIX if suffix}
 STDIN = "-"
 
 
@@ -78,7 +78,7 @@ def _folder(root: Path) -> Iterator[Source]:
     for folder, _, files in os.walk(root, onerror=unreadable, followlinks=False):
         for name in files:
             child = Path(folder) / name
-            if child.suffix.lower() not in ARTICLE_SUFFIXES or name.startswith("."):
+            if child.suffix.lower() not in article_suffixes() or name.startswith("."):
                 continue
             problem = ""
             if child.is_symlink() and not child.resolve().is_relative_to(inside):

@@ -10,7 +10,7 @@ per name however often and however spelt ("Goïta"/"Goita"). Later in the same a
 import re
 from dataclasses import dataclass
 
-from facts.ingest.gazetteer import Entry, Gazetteer, Mention
+from facts.ingest.analysis.gazetteer import Entry, Gazetteer, Mention
 from facts.names import normalize_name
 
 RANKS = [

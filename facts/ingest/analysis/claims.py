@@ -6,19 +6,24 @@ predicate, object) is read off the trigger phrase and the names around it; attri
 Atallah said", "According to AFP …") gives the claimant or the reported source.
 """
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 
-from facts.ingest import prefilter
-from facts.ingest.context import ExtractionContext
-from facts.ingest.dates import DateMention, span_of
-from facts.ingest.events import HEDGE, MODAL, ROLES, EventProposal, TriggerHit, find_triggers
-from facts.ingest.gazetteer import Mention
-from facts.ingest.sentences import Sentence, split_clauses
-from facts.names import normalize_name
+from facts.anchors import fingerprint, quote_selectors, statement_of
+from facts.ingest.analysis import prefilter
+from facts.ingest.analysis.context import ExtractionContext
+from facts.ingest.analysis.dates import DateMention, span_of
+from facts.ingest.analysis.events import (
+    HEDGE,
+    MODAL,
+    ROLES,
+    EventProposal,
+    TriggerHit,
+    find_triggers,
+)
+from facts.ingest.analysis.gazetteer import Mention
+from facts.ingest.analysis.sentences import Sentence, split_clauses
 
-SELECTOR_CONTEXT = 32
 MIN_WORDS = 6
 
 PREDICATE_OF_KIND = {
@@ -83,11 +88,6 @@ _QUANTITY = re.compile(
     r"(?:(?:over|about|around|approximately|nearly|more than|some)\s+)?\d[\d,.]*(?:-strong)?"
     r"(?:\s+(?:[A-Z.]+\s+)?(?:military\s+)?(?:troops|soldiers|personnel|fighters|people|members))?",
 )
-_DISCOURSE = re.compile(
-    r"^(?:However|Moreover|Meanwhile|Concurrently|Instead|For instance|For example|In fact|"
-    r"Most recently|Recently|Notably|Still|Yet|Additionally|Furthermore|Similarly),\s+",
-    re.I,
-)
 
 
 @dataclass
@@ -136,15 +136,6 @@ def is_fact_bearing(
         return False
     # Forecasts and possibilities are not checkable, unless they are someone's reported words.
     return not (MODAL.search(text) and not attribution.attributed)
-
-
-def quote_selectors(text: str, start: int, end: int) -> tuple[str, str]:
-    return text[max(0, start - SELECTOR_CONTEXT) : start], text[end : end + SELECTOR_CONTEXT]
-
-
-def fingerprint(quote: str, occurrence: int) -> str:
-    key = f"{normalize_name(quote)}#{occurrence}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass(frozen=True)
@@ -307,11 +298,6 @@ def _structure(
             object_actor = mention.target
         break
     return subject, predicate, object_actor, object_country, _object_value(text, kind, ""), None
-
-
-def statement_of(quote: str) -> str:
-    statement = _DISCOURSE.sub("", " ".join(quote.split()))
-    return statement[:1].upper() + statement[1:]
 
 
 def propose_claim(

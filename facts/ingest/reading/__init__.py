@@ -1,0 +1,54 @@
+"""Stage 1 of an import, reading: an input's bytes (a file, standard input) become a `Document`,
+or are refused with a one-line reason (`ReadError`).
+
+Checks every format shares (empty, over-size, binary) come first; then the reader registered
+for the input's format (by file suffix; `registry.py`) turns the bytes into text, which is
+normalised (NFC, Unix line ends) so the same article always gives the same text. `sources.py`
+lists the inputs (files, folders, stdin). Nothing here knows about articles' content or about
+the database. A new format is one module with one `@register`ed reader, imported below.
+"""
+
+import hashlib
+import re
+
+from facts.ingest.reading import text as _text  # noqa: F401  (registers the plain-text reader)
+from facts.ingest.reading.document import Document, ReadError
+from facts.ingest.reading.registry import READERS, format_for
+from facts.ingest.reading.text import normalize_text
+
+__all__ = ["DEFAULT_MAX_BYTES", "Document", "ReadError", "normalize_text", "read_document"]
+
+DEFAULT_MAX_BYTES = 2_000_000
+
+# Control characters other than tab, newline, carriage return and form feed do not occur in
+# prose. Unicode fixes the control characters (category Cc) for good: U+0000-U+001F and
+# U+007F-U+009F; one regular expression counts them at C speed.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+_MAX_CONTROL_RATIO = 0.01
+
+
+def read_document(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Check and decode one input. Raises ReadError with the reason when it is unusable."""
+    if len(raw) == 0:
+        raise ReadError("empty file")
+    if len(raw) > max_bytes:
+        raise ReadError(f"too large (over the limit of {max_bytes:,} bytes; see --max-bytes)")
+    nul = raw.find(b"\x00")  # anywhere: a NUL late in a file is no more text than an early one
+    if nul >= 0:
+        raise ReadError(f"binary file (a NUL byte at offset {nul:,}), not text")
+    fmt = format_for(name)
+    decoded = READERS[fmt](raw)
+    controls = len(_CONTROLS.findall(decoded.text))
+    if controls > max(2, len(decoded.text) * _MAX_CONTROL_RATIO):
+        raise ReadError(f"binary file ({controls} control characters), not text")
+    text = normalize_text(decoded.text)
+    if not text.strip():
+        raise ReadError("no text (only whitespace)")
+    return Document(
+        name=name,
+        raw_bytes=raw,
+        text=text,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        format=fmt,
+        metadata=decoded.metadata,
+    )

@@ -1,0 +1,147 @@
+"""Proposed events as rows: new events, and what a matched event learns."""
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from facts.choices import Origin
+from facts.ingest.writing import rows
+from facts.ingest.writing.fields import IMPORT_REASON
+from facts.ingest.writing.lookups import unique_slug
+from facts.ingest.writing.matching import EventSummary
+from facts.ingest.writing.titles import event_slug, event_title
+from facts.models import (
+    Article,
+    Event,
+    EventParticipant,
+)
+from facts.search import search_text_of
+from facts.services.history import many_to_many_snapshot
+
+if TYPE_CHECKING:
+    from facts.ingest.writing.writer import ArticleWriter
+
+
+def summary_of(event: Event, proposal, writer: "ArticleWriter") -> EventSummary:
+    return EventSummary(
+        id=event.pk,
+        kind=event.kind,
+        date_start=event.date_start,
+        date_end=event.date_end,
+        participants=frozenset(
+            (t, r) for t, r in proposal.participants if writer.actor_id(t) is not None
+        ),
+        countries=frozenset(c for c in proposal.countries if writer.country_id(c)),
+        curated=False,
+        date_text=event.date_text,
+    )
+
+
+def date_fields(proposal) -> dict:
+    date = proposal.date
+    if date is not None and date.resolved:
+        return {
+            "date_start": date.start,
+            "date_end": date.end,
+            "date_precision": date.precision,
+            "date_text": date.text[:200],
+        }
+    return {
+        "date_start": None,
+        "date_end": None,
+        "date_precision": "",
+        "date_text": date.text[:200] if date else "",
+    }
+
+
+def create_event(proposal, article: Article, writer: "ArticleWriter") -> Event:
+    title = event_title(proposal, writer.local)
+    sentence = next(s for s in writer.analysis.sentences if s.index == proposal.sentence_index)
+    event = Event(
+        slug=unique_slug(Event, event_slug(proposal, title)),
+        kind=proposal.kind,
+        title=title,
+        description=f"Proposed from “{sentence.text}” ({article.title})"[:5000],
+        origin=Origin.IMPORT,
+        **date_fields(proposal),
+    )
+    event.search_text = search_text_of(event)  # what Event.save() would set
+    # A new event has no places yet, so save() would record no many-to-many history either.
+    rows.insert_with_history(Event, [event], reason=IMPORT_REASON)
+    add_places_and_participants(event.pk, proposal, writer)
+    return event
+
+
+def add_places_and_participants(
+    event_id: int, proposal, writer: "ArticleWriter", known: EventSummary | None = None
+) -> None:
+    """Add the places and participants the event does not have yet (nothing is removed)."""
+    have_countries = known.countries if known else frozenset()
+    have_people = known.participants if known else frozenset()
+    new_countries = [
+        writer.country_id(c)
+        for c in dict.fromkeys(proposal.countries)
+        if c not in have_countries and writer.country_id(c)
+    ]
+    rows.insert_values(
+        Event.countries.through,
+        [{"event_id": event_id, "country_id": i} for i in new_countries],
+        ignore_conflicts=True,
+    )
+    if new_countries:
+        many_to_many_snapshot(Event, [event_id])
+    participants = []
+    for target, role in dict.fromkeys(proposal.participants):
+        actor_id = writer.actor_id(target)
+        if actor_id and (target, role) not in have_people:
+            participants.append(EventParticipant(event_id=event_id, actor_id=actor_id, role=role))
+    if participants:
+        rows.insert_with_history(EventParticipant, participants, reason=IMPORT_REASON)
+
+
+def enrich_event(known: EventSummary, proposal, writer: "ArticleWriter") -> EventSummary:
+    """A matched event the curators have not touched learns a closer date and new names.
+    Returns the summary as the event now stands (the same object when nothing changed)."""
+    if known.curated:
+        return known
+    new_people = {
+        (t, r) for t, r in proposal.participants if writer.actor_id(t)
+    } - known.participants
+    new_places = {c for c in proposal.countries if writer.country_id(c)} - known.countries
+    date = proposal.date
+    narrower = (
+        date is not None
+        and date.resolved
+        and (
+            known.date_start is None
+            or (
+                known.date_start <= date.start
+                and date.end <= known.date_end
+                and (date.start, date.end) != (known.date_start, known.date_end)
+            )
+        )
+    )
+    text_only = (
+        date is not None and not date.resolved and not known.date_text and known.date_start is None
+    )
+    if not (new_people or new_places or narrower or text_only):
+        return known
+    event = Event.objects.get(pk=known.id)
+    if event.is_curated:
+        return replace(known, curated=True)
+    if narrower or text_only:
+        fields = date_fields(proposal)
+        if text_only:
+            fields = {"date_text": fields["date_text"]}
+        for name, value in fields.items():
+            setattr(event, name, value)
+        event._change_reason = "Date refined by the importer"
+        event.save()
+    add_places_and_participants(event.pk, proposal, writer, known)
+    return replace(
+        known,
+        date_start=event.date_start,
+        date_end=event.date_end,
+        date_text=event.date_text,
+        participants=known.participants | new_people,
+        countries=known.countries | new_places,
+    )

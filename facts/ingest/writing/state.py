@@ -1,0 +1,110 @@
+"""What one import run keeps between files, read from the database once."""
+
+from dataclasses import dataclass, field
+
+from facts.ingest.analysis.context import ExtractionContext, build_context
+from facts.ingest.writing.matching import EventSummary
+from facts.models import (
+    Actor,
+    ActorAlias,
+    Country,
+    Event,
+)
+
+
+@dataclass
+class RunState:
+    """What one import run keeps between files: the context, the events it has seen and the
+    keys of the countries and actors it has looked up.
+
+    Events are loaded once per kind and kept up to date as this run creates or enriches them,
+    so matching does not re-read the whole event table for every article. Keys are loaded once
+    and learn the actors this run creates (after their article commits), so an article asks
+    the database only about names it has never seen.
+    """
+
+    ctx: ExtractionContext
+    events: dict[str, list[EventSummary]] = field(default_factory=dict)
+    country_ids: dict[str, int] = field(default_factory=dict)  # "MLI" -> pk
+    actor_ids: dict[str, int] = field(default_factory=dict)  # "actor:jnim" -> pk
+    # Actors created by this run, in order: workers extend their context with them.
+    learned_actors: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def events_of(self, kinds: set[str]) -> dict[str, list[EventSummary]]:
+        missing = kinds - set(self.events)
+        if missing:
+            loaded = event_summaries(missing)
+            for kind in missing:
+                self.events[kind] = loaded.get(kind, [])
+        return {kind: self.events[kind] for kind in kinds}
+
+    def countries(self, codes: set[str]) -> dict[str, int]:
+        missing = codes - self.country_ids.keys()
+        if missing:
+            self.country_ids.update(
+                Country.objects.filter(alpha3__in=missing).values_list("alpha3", "pk")
+            )
+        return {c: self.country_ids[c] for c in codes if c in self.country_ids}
+
+    def actors(self, targets: set[str]) -> dict[str, int]:
+        missing = targets - self.actor_ids.keys()
+        if missing:
+            # Only rows committed before this article's people were written can be found here.
+            slugs = {t.split(":", 1)[1] for t in missing}
+            self.actor_ids.update(
+                (f"actor:{slug}", pk)
+                for slug, pk in Actor.objects.filter(slug__in=slugs).values_list("slug", "pk")
+            )
+        return {t: self.actor_ids[t] for t in targets if t in self.actor_ids}
+
+
+def new_run_state() -> RunState:
+    """The context and the keys of every country and actor, read once for a whole run."""
+    return RunState(
+        ctx=load_context(),
+        country_ids=dict(Country.objects.values_list("alpha3", "pk")),
+        actor_ids={f"actor:{slug}": pk for slug, pk in Actor.objects.values_list("slug", "pk")},
+    )
+
+
+def load_context() -> ExtractionContext:
+    """The gazetteer and lookups, from the database as it is now."""
+    countries = list(
+        Country.objects.values("alpha3", "name", "official_name", "aliases", "demonyms", "capital")
+    )
+    actors = [
+        {**row, "country": row["country__alpha3"], "parent": row["parent__slug"]}
+        for row in Actor.objects.values(
+            "slug", "name", "kind", "status", "country__alpha3", "parent__slug"
+        )
+    ]
+    aliases = [
+        {"actor": row["actor__slug"], "name": row["name"], "case_sensitive": row["case_sensitive"]}
+        for row in ActorAlias.objects.values("actor__slug", "name", "case_sensitive")
+    ]
+    return build_context(countries, actors, aliases)
+
+
+def event_summaries(kinds: set[str]) -> dict[str, list[EventSummary]]:
+    events = (
+        Event.objects.filter(kind__in=kinds)
+        .exclude(status="rejected")
+        .prefetch_related("participants__actor", "countries")
+    )
+    summaries: dict[str, list[EventSummary]] = {}
+    for event in events:
+        summaries.setdefault(event.kind, []).append(
+            EventSummary(
+                id=event.pk,
+                kind=event.kind,
+                date_start=event.date_start,
+                date_end=event.date_end,
+                participants=frozenset(
+                    (f"actor:{p.actor.slug}", p.role) for p in event.participants.all()
+                ),
+                countries=frozenset(f"country:{c.alpha3}" for c in event.countries.all()),
+                curated=event.is_curated,
+                date_text=event.date_text,
+            )
+        )
+    return summaries
