@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from facts.anchors import fingerprint, quote_selectors, statement_of
-from facts.ingest.analysis import prefilter
+from facts.ingest.analysis import lang, prefilter
 from facts.ingest.analysis.context import ExtractionContext
 from facts.ingest.analysis.dates import DateMention, span_of
 from facts.ingest.analysis.events import (
@@ -24,6 +24,7 @@ from facts.ingest.analysis.events import (
 from facts.ingest.analysis.gazetteer import Mention
 from facts.ingest.analysis.sentences import Sentence, split_clauses
 
+_P = lang.pack("en")
 MIN_WORDS = 6
 
 PREDICATE_OF_KIND = {
@@ -42,51 +43,43 @@ PREDICATE_OF_KIND = {
     "attack": "attacked",
     "airstrike": "attacked",
 }
-EXTRA_PREDICATES = [
-    ("stationed-in", re.compile(r"\bstationed\b", re.I)),
-    (
-        "communicates-with",
-        re.compile(r"\b(?:communicat\w*|channels? of communication|contact with)\b", re.I),
-    ),
-    (
-        "member-of",
-        re.compile(r"\b(?:member(?:s| states?)? of|includes|composed of|comprising)\b", re.I),
-    ),
-    ("offered-support-to", re.compile(r"\b(?:offer\w*|support|back)\b[^.]{0,40}\bto\b", re.I)),
-]
+EXTRA_PREDICATES = [(name, re.compile(piece, re.I)) for name, piece in _P.EXTRA_PREDICATES]
 OPINION = re.compile(
-    r"^(?:I|We|Let['’]s|Have you|Imagine|Think about)\b|\b(?:I think|I believe|in my view|"
-    r"from my perspective|I['’]d argue|in my opinion|I['’]ve)\b",
+    rf"^(?:{'|'.join(_P.OPINION_OPENERS)})\b|\b(?:{'|'.join(_P.OPINION_PHRASES)})\b",
     re.I,
 )
-REPORTING_VERBS = (
-    r"said|says|told|confirmed|stated|announced|added|noted|warned|explained|claimed|insisted|"
-    r"argued|declared|acknowledged|denied|reported|wrote|according to"
-)
+REPORTING_VERBS = "|".join(_P.REPORTING_VERBS)
+_WHO = "|".join(_P.ANONYMOUS_DETERMINERS)
 _ANONYMOUS = re.compile(
-    rf"\b(?:{REPORTING_VERBS})\s+(?P<who>(?:a|an|one|two|several|the)\s+[^,;”\"]{{3,80}}?)"
+    rf"\b(?:{REPORTING_VERBS})\s+(?P<who>(?:{_WHO})\s+[^,;”\"]{{3,80}}?)"
     r"(?=[,;]|\.\s*$|$)",
     re.I,
 )
 # "…, a ministry spokesman said."
 _ANONYMOUS_BEFORE = re.compile(
-    rf",\s+(?P<who>(?:a|an|one|two|several|the)\s+[^,;”\"]{{3,60}}?)\s+(?:{REPORTING_VERBS})"
+    rf",\s+(?P<who>(?:{_WHO})\s+[^,;”\"]{{3,60}}?)\s+(?:{REPORTING_VERBS})"
     r"\s*[.,]?\s*$",
     re.I,
 )
-_ACCORDING = re.compile(r"\bAccording to\s+(?P<sources>[^,]{2,120}),", re.I)
-_SOURCE_NOISE = re.compile(
-    r"\b(?:reporting|reports?|a report|an article|coverage|data)\s+(?:cited\s+)?(?:by|from|in)\s+",
-    re.I,
-)
+# "Brennan, deputy commander of AFRICOM, confirmed", "…,” Atallah said"; "said Diop".
+_REPORTED_AFTER = re.compile(rf"^(?:,[^,]{{0,110}},)?\s*(?:{REPORTING_VERBS})\b", re.I)
+_REPORTED_BEFORE = re.compile(rf"\b(?:{REPORTING_VERBS})\s+$", re.I)
+_ACCORDING = re.compile(rf"\b{_P.ACCORDING_TO}\s+(?P<sources>[^,]{{2,120}}),", re.I)
+_SOURCE_NOISE = re.compile(_P.SOURCE_NOISE, re.I)
+_ACCORDING_LOWER = _P.ACCORDING_TO.lower()
+_SOURCE_SPLIT = re.compile(rf",\s*|\s+{_P.AND}\s+")
+_ABOUT = rf"(?:(?:{'|'.join(_P.APPROXIMATORS)})\s+)?"
 _MONEY = re.compile(
-    r"(?:(?:over|about|around|approximately|nearly|more than|some)\s+)?[$€£]\s?[\d.,]+"
-    r"(?:\s*(?:million|billion|bn|m|k))?",
+    _ABOUT + r"[$€£]\s?[\d.,]+" + rf"(?:\s*(?:{'|'.join(_P.MONEY_MAGNITUDES)}))?",
     re.I,
 )
 _QUANTITY = re.compile(
-    r"(?:(?:over|about|around|approximately|nearly|more than|some)\s+)?\d[\d,.]*(?:-strong)?"
-    r"(?:\s+(?:[A-Z.]+\s+)?(?:military\s+)?(?:troops|soldiers|personnel|fighters|people|members))?",
+    _ABOUT + rf"\d[\d,.]*(?:{_P.STRENGTH_SUFFIX})?"
+    rf"(?:\s+(?:[A-Z.]+\s+)?(?:{_P.QUANTITY_QUALIFIER}\s+)?(?:{'|'.join(_P.QUANTITY_NOUNS)}))?",
+)
+# A name after one of these is not the subject ("in Mali", "with the AES").
+_NOT_SUBJECT = re.compile(
+    rf"\b(?:{'|'.join(_P.NON_SUBJECT_PREPOSITIONS)})\s+(?:{_P.DEFINITE_ARTICLE}\s+)?$"
 )
 
 
@@ -156,7 +149,7 @@ def find_attribution(text: str, mentions: list[Mention], ctx: ExtractionContext)
     according = prefilter.search(_ACCORDING, text)
     if according:
         raw = _SOURCE_NOISE.sub("", according.group("sources"))
-        parts = [p.strip(" .") for p in re.split(r",\s*|\s+and\s+", raw) if p.strip(" .")]
+        parts = [p.strip(" .") for p in _SOURCE_SPLIT.split(raw) if p.strip(" .")]
         reported_via = "; ".join(parts)
     for mention in mentions:
         if mention.target_type != "actor" or ctx.actor_kinds.get(mention.target) not in {
@@ -169,8 +162,8 @@ def find_attribution(text: str, mentions: list[Mention], ctx: ExtractionContext)
         after = text[mention.end : mention.end + 140]
         before = text[max(0, mention.start - 14) : mention.start]
         # "Brennan, deputy commander of AFRICOM, confirmed", "…,” Atallah said", "said Diop"
-        following = re.match(rf"^(?:,[^,]{{0,110}},)?\s*(?:{REPORTING_VERBS})\b", after, re.I)
-        preceding = re.search(rf"\b(?:{REPORTING_VERBS})\s+$", before, re.I)
+        following = _REPORTED_AFTER.match(after)
+        preceding = _REPORTED_BEFORE.search(before)
         if following:
             span = (mention.start, mention.end + following.end())
             return Attribution(mention.target, mention.text, reported_via, span)
@@ -178,7 +171,7 @@ def find_attribution(text: str, mentions: list[Mention], ctx: ExtractionContext)
             span = (mention.start - len(preceding.group(0)), mention.end)
             return Attribution(mention.target, mention.text, reported_via, span)
     anonymous = prefilter.search(_ANONYMOUS, text) or prefilter.search(_ANONYMOUS_BEFORE, text)
-    if anonymous and not anonymous.group(0).lower().startswith("according to"):
+    if anonymous and not anonymous.group(0).lower().startswith(_ACCORDING_LOWER):
         return Attribution(
             None, anonymous.group("who").strip(), reported_via, (anonymous.start(), anonymous.end())
         )
@@ -285,9 +278,7 @@ def _structure(
         if actor and predicate == "member-of":
             subject = actor  # "Mali, a founding member of the AES"
             break
-        if actor and not re.search(
-            r"\b(?:in|to|from|of|with|toward|despite)\s+(?:the\s+)?$", text[: mention.start]
-        ):
+        if actor and not _NOT_SUBJECT.search(text[: mention.start]):
             subject = actor
             break
     object_actor = object_country = None

@@ -10,96 +10,26 @@ Hedged sentences ("could", "might", "is expected to") propose no events.
 import re
 from dataclasses import dataclass, field
 
-from facts.ingest.analysis import prefilter
+from facts.ingest.analysis import lang, prefilter
 from facts.ingest.analysis.context import ExtractionContext
 from facts.ingest.analysis.dates import DateMention, contains, span_of
 from facts.ingest.analysis.gazetteer import Mention
 from facts.ingest.analysis.sentences import Clause, clause_at, split_clauses
+
+_P = lang.pack("en")
 
 
 def _p(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.I)
 
 
-_AIDED = r"(?:aid|assistance|cooperation|funding|programs?|programmes?|support|partnership)"
+def _any(words: tuple[str, ...] | list[str]) -> str:
+    """An alternation of a pack's words (or pieces), in the pack's order."""
+    return "|".join(words)
+
+
 TRIGGERS: dict[str, list[re.Pattern]] = {
-    "coup": [
-        _p(r"\bcoups?(?: d['’]état)?\b(?!\s+(?:leaders?|plotters?|government|regimes?))"),
-        _p(r"\bputsch(?:es)?\b|\b(?:military\s+)?takeovers?\b"),
-        _p(r"\bseiz(?:ed|ing|es|e)\s+(?:power|control)\b|\bbringing\b[^.,]{0,60}\bto power\b"),
-        _p(r"\b(?:overthr(?:ew|own|owing|ow)|ousted|ousting|toppl(?:ed|ing)|deposed)\b"),
-    ],
-    "membership-change": [
-        _p(
-            r"\b(?:left|quit|exit(?:ed|ing)?(?: from)?|withdr(?:ew|awal|awing) from|leav(?:e|ing))"
-            r"\s+(?:the\s+)?(?:ECOWAS|CEDEAO|Economic Community|African Union|G5 Sahel)\b"
-        ),
-        _p(r"\bjoin(?:ed|ing|s)?\s+(?:the\s+)?(?:AES|alliance|confederation|ECOWAS|bloc)\b"),
-    ],
-    "withdrawal": [
-        _p(r"\bwithdr(?:ew|awn|awal|awing|aw)\b(?!\s+from\s+(?:the\s+)?(?:ECOWAS|Economic))"),
-        _p(r"\bpull(?:ed|ing|s)?\s+out\b|\bdepart(?:ed|ure of)\b"),
-        _p(r"\bend(?:ed|ing)? (?:its|their|the)\b[^.]{0,60}?\b(?:operation|mission|task force)\b"),
-    ],
-    "alliance-formation": [
-        _p(r"\b(?:formation|founding|creation|establishment)\s+of\b"),
-        _p(r"\b(?:formed|founded|established|created)\b"),
-    ],
-    "force-creation": [
-        _p(
-            r"\b(?:inaugurat\w*|launch\w*|creat\w*|establish\w*|set up|unveil\w*)\b[^.]{0,80}?"
-            r"\bforces?\b"
-        ),
-    ],
-    "meeting": [
-        _p(r"\bheld (?:talks|a meeting|discussions|consultations)\b|\btalks with\b"),
-        _p(r"\b(?:met|meets|meeting)\s+with\b|\bmet\b(?=\s+[A-Z])|\bsummit\b"),
-    ],
-    "visit": [
-        _p(r"\bvisit(?:ed|ing|s)?\b(?!\s+(?:visa))|\bhead(?:ed|ing)\s+to\b|\btrip\s+to\b"),
-        _p(r"\btravel(?:l?ed|l?ing)\s+to\b|\b(?:diplomatic\s+)?missions?\s+to\b"),
-    ],
-    "agreement": [
-        _p(
-            r"\bsign(?:ed|ing|s)?\b[^.]{0,60}?\b(?:agreement|accord|deal|pact|charter|memorandum|"
-            r"treaty)\b"
-        ),
-        _p(r"\b(?:agreement|accord|deal|treaty|pact)\s+(?:was\s+)?(?:signed|reached|concluded)\b"),
-    ],
-    "aid-suspension": [
-        _p(
-            r"\b(?:paus|suspend|halt|freez|froz|cut|withh[eo]ld|terminat)\w*\b[^.]{0,60}?\b"
-            + _AIDED
-            + r"\b"
-        ),
-        _p(r"\bsuspension of\b[^.]{0,40}?\b" + _AIDED + r"\b"),
-        _p(r"\b(?:scaled|cut|wound) (?:back|down)\b"),
-    ],
-    "sanction": [_p(r"\bimpos(?:ed|ing|es)\b[^.]{0,40}?\bsanctions?\b|\bsanctioned\b")],
-    "equipment-delivery": [
-        _p(
-            r"\b(?:deliver(?:ed|ing|ies|y)|suppl(?:ied|ying|ies)|provid(?:ed|ing)|sent|"
-            r"ship(?:ped|ping)|transferr?(?:ed|ing)|donat(?:ed|ing))\b[^.]{0,80}?\b(?:jets?|"
-            r"aircraft|helicopters?|drones?|tanks?|weapons|arms|hardware|equipment|vehicles|"
-            r"missiles|munitions|artillery|radars?)\b"
-        ),
-    ],
-    "intelligence-sharing": [
-        _p(r"\bintelligence[- ]sharing\b|\bshar(?:e|ed|es|ing)\s+(?:[\w-]+\s+){0,2}intelligence\b"),
-        _p(r"\bintelligence\s+(?:coordination|cooperation)\b|\binformation flow\b"),
-    ],
-    "deployment": [
-        _p(r"\bdeploy(?:ed|ing|ment|ments|s)?\b|\bsent\s+(?:troops|forces|soldiers|personnel)\b"),
-        _p(r"\bexpand(?:ed|ing|s)? (?:its|their) presence\b|\bstationed\b"),
-    ],
-    "airstrike": [_p(r"\b(?:air|drone)[- ]?strikes?\b|\bairstrikes?\b|\btargeted strikes\b")],
-    "attack": [
-        _p(r"\battack(?:ed|s|ing)?\b(?!\s+helicopters?)|\bambush(?:ed|es)?\b|\bclash(?:ed|es)\b"),
-        _p(r"\bkill(?:ed|ing)\b|\braid(?:ed|s)?\b"),
-    ],
-    "expulsion": [_p(r"\bexpel(?:led|ling|s)?\b|\bexpulsions?\s+of\b")],
-    "election": [_p(r"\b(?:presidential|legislative|general)\s+elections?\b|\breferend(?:um|a)\b")],
-    "protest": [_p(r"\bprotest(?:s|ed|ers)?\b|\bdemonstrat(?:ions|ors|ed)\b")],
+    kind: [_p(piece) for piece in pieces] for kind, pieces in _P.TRIGGERS.items()
 }
 
 # Kinds where a country is only ever the place, never a participant.
@@ -129,50 +59,46 @@ ROLES: dict[str, tuple[str, str]] = {
     "protest": ("party", "target"),
 }
 # Prepositions that introduce the other side of the event (recipient, host, partner).
-OBJECT_PREPOSITIONS = {
-    "equipment-delivery": r"to|for",
-    "intelligence-sharing": r"with|to",
-    "aid-suspension": r"to|for|in|on",
-    "sanction": r"on|against|in",
-    "visit": r"to|in",
-    "meeting": r"with|and",
-    "agreement": r"with|and",
-    "membership-change": r"",
-    "alliance-formation": r"by|and",
-    "force-creation": r"by",
-}
+OBJECT_PREPOSITIONS = {kind: _any(words) for kind, words in _P.OBJECT_PREPOSITIONS.items()}
 REQUIRES_ORGANISATION = {"alliance-formation", "membership-change"}
 ORGANISATION_KINDS = {"international-organisation"}
-PLURAL_NOUNS = {
-    "coups", "takeovers", "putsches", "attacks", "strikes", "airstrikes", "clashes",
-    "deployments", "visits", "meetings", "deliveries", "elections", "protests", "withdrawals",
-}  # fmt: skip
+PLURAL_NOUNS = _P.PLURAL_EVENT_NOUNS
+_THE = _P.DEFINITE_ARTICLE
 # Modal verbs make a statement a forecast or a possibility: no event, no claim.
-MODAL = re.compile(
-    r"\b(?:[Cc]ould|[Mm]ight|may|[Ww]ould|[Ss]hould|will|[Ww]on['’]t|(?:is|are) (?:likely|expected|"
-    r"set) to|[Ll]ikely to|[Uu]nlikely to)\b"
-)
+MODAL = re.compile(rf"\b(?:{_any(_P.MODAL)})\b")
 # Softer hedges lower a claim's confidence.
-HEDGE = re.compile(
-    r"\b(?:potential(?:ly)?|possib(?:le|ly)|perhaps|reportedly|allegedly|aims? to|seeks? to|"
-    r"plans? to|speculat\w*|if)\b",
-    re.I,
-)
-NEGATION = re.compile(r"\b(?:not|never|no longer|denied|loss of|without)\s+(?:\w+\s+){0,2}$", re.I)
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$", re.I)
+HEDGE = re.compile(rf"\b(?:{_any(_P.HEDGE)})\b", re.I)
+NEGATION = re.compile(rf"\b(?:{_any(_P.NEGATION)})\s+(?:\w+\s+){{0,2}}$", re.I)
+_PASSIVE = re.compile(rf"\b(?:{_any(_P.PASSIVE_AUXILIARIES)})\s+(?:\w+\s+)?$", re.I)
 _LOCATIVE = re.compile(
-    r"\b(?:in|into|to|from|across|at|near|inside|throughout|within)\s+"
-    r"(?:the\s+)?$",
+    rf"\b(?:{_any(_P.LOCATIVE_PREPOSITIONS)})\s+(?:{_THE}\s+)?$",
     re.I,
 )
-_BY = re.compile(r"\bby\s+(?:[\w.'’-]+,?\s+){0,4}$", re.I)
+_BY = re.compile(rf"\b{_P.AGENT_PREPOSITION}\s+(?:[\w.'’-]+,?\s+){{0,4}}$", re.I)
 _FORCE_AFTER = re.compile(
-    r"^['’]?s?\s+(?:military|troops|forces|army|soldiers|personnel|officials?|jets?|government)\b",
+    rf"^{_P.LOOSE_POSSESSIVE}\s+(?:{_any(_P.FORCE_NOUNS)})\b",
     re.I,
 )
-_COUNT = re.compile(r"\b(two|three|four|five|several|multiple|successive|series of)\b", re.I)
-_COUNT_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5}
-_RECIPIENT_SPLIT = re.compile(r"\bto\s+(?:the\s+)?$", re.I)
+_COUNT = re.compile(rf"\b({_any(list(_P.COUNT_WORDS))})\b", re.I)
+_COUNT_VALUES = {word: n for word, n in _P.COUNT_WORDS.items() if n is not None}
+_RECIPIENT_SPLIT = re.compile(rf"\b{_P.RECIPIENT_PREPOSITION}\s+(?:{_THE}\s+)?$", re.I)
+_LIST_INTRODUCER = re.compile(rf"^\W*(?:{_any(_P.LIST_INTRODUCERS)})\s+")
+_TRAILING_RECIPIENT = re.compile(rf"\s+{_P.RECIPIENT_PREPOSITION}\s*$")
+# "between Washington and the AES": after "between", and after its "and" (with a few words).
+_BETWEEN_AND_NEAR = re.compile(
+    rf"\b{_P.BETWEEN}\b[^,;]*\b{_P.AND}\s+(?:{_THE}\s+)?(?:[\w-]+\s+){{0,2}}$", re.I
+)
+_BETWEEN_AND = re.compile(rf"\b{_P.BETWEEN}\b[^,;]*\b{_P.AND}\s+(?:{_THE}\s+)?$", re.I)
+_BETWEEN = re.compile(rf"\b{_P.BETWEEN}\s+(?:{_THE}\s+)?$", re.I)
+_OBJECT_DETERMINERS = "|".join(rf"{word}\s+" for word in _P.OBJECT_DETERMINERS)
+# Per kind: a name introduced as the other side ("to Mali", "with Nigeria").
+_OBJECT_SIDE = {
+    kind: re.compile(
+        rf"\b(?:{prepositions})\s+(?:{_OBJECT_DETERMINERS})?(?:[\w-]+\s+){{0,2}}$", re.I
+    )
+    for kind, prepositions in OBJECT_PREPOSITIONS.items()
+    if prepositions
+}
 
 
 @dataclass(frozen=True)
@@ -260,21 +186,15 @@ def _count_for(sentence: str, hits: list[TriggerHit], kind: str) -> int | None:
 def _object_side(kind: str, before: str) -> bool:
     """Whether a name is introduced as the other side: "to Mali", "with Nigeria", "between
     Washington and the AES"."""
-    if re.search(r"\bbetween\b[^,;]*\band\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before, re.I):
+    if _BETWEEN_AND_NEAR.search(before):
         return True
-    if re.search(r"\bbetween\s+(?:the\s+)?$", before, re.I):
+    if _BETWEEN.search(before):
         return True
-    prepositions = OBJECT_PREPOSITIONS.get(kind, "")
-    return bool(prepositions) and bool(
-        re.search(
-            rf"\b(?:{prepositions})\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){{0,2}}$",
-            before,
-            re.I,
-        )
-    )
+    pattern = _OBJECT_SIDE.get(kind)
+    return pattern is not None and bool(pattern.search(before))
 
 
-_LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+_LIST_JOIN = re.compile(rf"^(?:,\s*(?:{_P.AND}\s+|{_P.OR}\s+)?|\s+(?:{_P.AND}|{_P.OR})\s+)$")
 # Who can carry out a coup, attack or strike: not a state or an international organisation.
 AGENT_KINDS = {"person", "armed-force", "armed-group", "mercenary", "government-body"}
 _PLACE_WINDOW = 20
@@ -315,7 +235,7 @@ def _participants_in_clause(
             sentence[previous[0].end : mention.start]
         )
         role: str | None
-        if re.search(r"\bbetween\b[^,;]*\band\s+(?:the\s+)?$", before, re.I):
+        if _BETWEEN_AND.search(before):
             role = object_role  # "between Washington and the AES": the second party
             target = (
                 ctx.as_actor(mention.target) if mention.target_type == "country" else mention.target
@@ -333,7 +253,7 @@ def _participants_in_clause(
             force_word = bool(_FORCE_AFTER.match(after)) or mention.kind == "demonym"
             near = min(abs(hit.start - mention.end), abs(mention.start - hit.end)) <= _PLACE_WINDOW
             if kind in PLACE_ONLY_KINDS:
-                if locative or near or after.startswith(("’s", "'s")):
+                if locative or near or after.startswith(_P.POSSESSIVE_ENDINGS):
                     countries.append(mention.target)
             elif (
                 locative
@@ -381,7 +301,7 @@ def _role(
     object_side: bool,
 ) -> str:
     subject_role, object_role = ROLES[kind]
-    if re.search(r"\bbetween\s+(?:the\s+)?$", before, re.I):
+    if _BETWEEN.search(before):
         return subject_role  # "between Washington and the AES": the first named leads
     if subject_side and object_side:
         return object_role  # "support to AES countries, supplying equipment"
@@ -435,8 +355,8 @@ def _split_recipients(
     for recipient in recipients:
         actor = ctx.as_actor(recipient.target)
         chunk = sentence[previous_end : recipient.start]
-        detail = re.sub(r"^\W*(?:including|and|such as)\s+", "", chunk.split(",")[-1]).strip()
-        detail = re.sub(r"\s+to\s*$", "", detail)
+        detail = _LIST_INTRODUCER.sub("", chunk.split(",")[-1]).strip()
+        detail = _TRAILING_RECIPIENT.sub("", detail)
         suppliers = [(t, r) for t, r in proposal_args["participants"] if r == "supplier"]
         result.append(
             {

@@ -10,37 +10,19 @@ per name however often and however spelt ("Goïta"/"Goita"). Later in the same a
 import re
 from dataclasses import dataclass
 
+from facts.ingest.analysis import lang
 from facts.ingest.analysis.gazetteer import Entry, Gazetteer, Mention
 from facts.names import normalize_name
 
-RANKS = [
-    "Field Marshal", "Marshal", "Lieutenant General", "Major General", "Brigadier General",
-    "General", "Lieutenant Colonel", "Colonel", "Major", "Captain", "Lieutenant", "Sergeant",
-    "Vice Admiral", "Rear Admiral", "Admiral", "Commandant",
-    "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Gen.", "Lt. Col.", "Col.", "Maj.", "Capt.", "Lt.",
-    "Sgt.", "Adm.",
-]  # fmt: skip
-OFFICES = [
-    "President", "Vice President", "Vice-President", "Prime Minister", "Minister", "Secretary",
-    "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Spokesperson", "Senator", "Governor",
-    "Mayor", "Chief of Staff", "Chief", "Commander", "Director", "Chairman", "Chairwoman",
-    "Chairperson", "King", "Queen", "Emir", "Sheikh", "Imam", "Chancellor", "Adviser", "Advisor",
-    "Leader", "Head", "Coordinator", "Representative", "Deputy",
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Professor", "Monsieur", "Madame",
-]  # fmt: skip
+_P = lang.pack("en")
+
+RANKS = list(_P.RANKS)
+OFFICES = list(_P.OFFICES)
 # Words that belong to a title, never to a name ("Secretary of State for African Affairs").
-TITLE_WORDS = {
-    "affairs", "state", "defence", "defense", "foreign", "african", "africa", "staff", "command",
-    "forces", "force", "army", "navy", "air", "republic", "council", "ministry", "department",
-    "operations", "intelligence", "security", "cooperation", "international", "development",
-    "office", "bureau", "transition", "transitional", "homeland", "mission", "embassy", "affair",
-    "interior", "finance", "justice", "economy", "national", "armed", "general", "deputy",
-    "assistant", "acting", "interim", "former", "senior", "special", "principal", "chief",
-    "united", "nations", "union", "the", "counterterrorism", "counter-terrorism", "military",
-    "joint", "regional", "commander", "minister", "president", "secretary", "ambassador",
-} | {w.lower().rstrip(".") for title in RANKS + OFFICES for w in title.split()}  # fmt: skip
-PARTICLES = {"al", "el", "ag", "ould", "ben", "bin", "ibn", "de", "da", "dos", "du", "van", "von",
-             "le", "la", "abu", "bint", "di", "del"}  # fmt: skip
+TITLE_WORDS = set(_P.TITLE_WORDS) | {
+    w.lower().rstrip(".") for title in RANKS + OFFICES for w in title.split()
+}
+PARTICLES = _P.NAME_PARTICLES
 
 _NAME_WORD = r"[A-Z][a-zà-ÿ]*(?:['’][A-Z]?[a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+)?"
 _NAME = (
@@ -48,15 +30,20 @@ _NAME = (
 )
 _HEAD = "|".join(re.escape(t) for t in sorted(RANKS + OFFICES, key=len, reverse=True))
 # A title: optional qualifiers, a head word, an optional "of/for/to …" complement, then a name.
+_QUALIFIER = "|".join(_P.TITLE_QUALIFIERS)
+_COMPLEMENT = "|".join(_P.TITLE_COMPLEMENTS)
+_JOINER = "|".join(rf"{word}\s+" for word in _P.TITLE_JOINERS)
+_THE = _P.DEFINITE_ARTICLE
 TITLED = re.compile(
-    rf"(?P<title>(?:(?:[A-Z][\w.'’-]*|former|acting|interim|deputy)[ ]+){{0,4}}(?:{_HEAD})"
-    rf"(?:\s+(?:of|for|to|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:and\s+|for\s+|of\s+)?[A-Z][\w.'’-]*)*?)?)"
+    rf"(?P<title>(?:(?:[A-Z][\w.'’-]*|{_QUALIFIER})[ ]+){{0,4}}(?:{_HEAD})"
+    rf"(?:\s+(?:{_COMPLEMENT})\s+(?:{_THE}\s+)?[A-Z][\w.'’-]*"
+    rf"(?:\s+(?:{_JOINER})?[A-Z][\w.'’-]*)*?)?)"
     rf",?[ ]+(?P<name>{_NAME})"
 )
+_ARTICLE = "|".join(rf"{word}\s+" for word in _P.ARTICLES)
 APPOSITIVE = re.compile(
-    rf"(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<title>(?:[\w.'’-]+\s+){{0,4}}?"
-    rf"(?:adviser|advisor|minister|commander|spokes(?:man|woman|person)|ambassador|president|"
-    rf"chief|director|envoy|leader|secretary|official|general|colonel|captain|head))\b"
+    rf"(?P<name>{_NAME}),\s+(?:{_ARTICLE})?(?P<title>(?:[\w.'’-]+\s+){{0,4}}?"
+    rf"(?:{'|'.join(_P.APPOSITIVE_ROLES)}))\b"
 )
 
 
@@ -70,7 +57,7 @@ class PersonMention:
     title_start: int = 0
 
 
-_POSSESSOR = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+")
+_POSSESSOR = re.compile(rf"^(?:[A-Z][\w.-]*\s+){{0,2}}[A-Z][\w.-]*{_P.POSSESSIVE}\s+")
 
 
 def _split_title_and_name(title: str, name: str) -> tuple[str, str]:

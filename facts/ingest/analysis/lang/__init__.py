@@ -1,0 +1,147 @@
+"""Language packs: the words of a language that the analysis steps look for, as plain data.
+
+A pack is a module (`en.py`) of tables: tuples, sets and dicts of words and phrases, and regex
+source pieces where a word has variants. The generic steps (events, claims, people, dates,
+cleaning, metadata, sentences) read a pack once, at import, and compile their patterns from
+it; they hold no words of their own. `en.py` documents every table.
+
+A pack must define every name `LanguagePack` declares, with that type (a test checks every
+registered pack). Strings of the tables in `PIECE_TABLES` are regex source and must compile;
+strings of the tables in `TEXT_TABLES` are compared as text or escaped before use; strings
+of every other table are words that go into patterns as they are, so they hold no regex
+metacharacter. To add a language: write its module with the same names, add it to `PACKS`,
+and test it like `en`.
+"""
+
+from typing import Protocol
+
+from facts.ingest.analysis.lang import en
+
+
+class LanguagePack(Protocol):
+    # events
+    TRIGGERS: dict[str, tuple[str, ...]]
+    OBJECT_PREPOSITIONS: dict[str, tuple[str, ...]]
+    PLURAL_EVENT_NOUNS: frozenset[str]
+    MODAL: tuple[str, ...]
+    HEDGE: tuple[str, ...]
+    NEGATION: tuple[str, ...]
+    PASSIVE_AUXILIARIES: tuple[str, ...]
+    LOCATIVE_PREPOSITIONS: tuple[str, ...]
+    DEFINITE_ARTICLE: str
+    OBJECT_DETERMINERS: tuple[str, ...]
+    AGENT_PREPOSITION: str
+    FORCE_NOUNS: tuple[str, ...]
+    LOOSE_POSSESSIVE: str
+    POSSESSIVE_ENDINGS: tuple[str, ...]
+    COUNT_WORDS: dict[str, int | None]
+    RECIPIENT_PREPOSITION: str
+    LIST_INTRODUCERS: tuple[str, ...]
+    AND: str
+    OR: str
+    BETWEEN: str
+    # claims
+    EXTRA_PREDICATES: tuple[tuple[str, str], ...]
+    OPINION_OPENERS: tuple[str, ...]
+    OPINION_PHRASES: tuple[str, ...]
+    REPORTING_VERBS: tuple[str, ...]
+    ANONYMOUS_DETERMINERS: tuple[str, ...]
+    ACCORDING_TO: str
+    SOURCE_NOISE: str
+    APPROXIMATORS: tuple[str, ...]
+    MONEY_MAGNITUDES: tuple[str, ...]
+    STRENGTH_SUFFIX: str
+    QUANTITY_QUALIFIER: str
+    QUANTITY_NOUNS: tuple[str, ...]
+    NON_SUBJECT_PREPOSITIONS: tuple[str, ...]
+    # people
+    RANKS: tuple[str, ...]
+    OFFICES: tuple[str, ...]
+    TITLE_WORDS: frozenset[str]
+    NAME_PARTICLES: tuple[str, ...]
+    TITLE_QUALIFIERS: tuple[str, ...]
+    TITLE_COMPLEMENTS: tuple[str, ...]
+    TITLE_JOINERS: tuple[str, ...]
+    ARTICLES: tuple[str, ...]
+    APPOSITIVE_ROLES: tuple[str, ...]
+    POSSESSIVE: str
+    # dates
+    MONTHS: dict[str, int]
+    WORDLIKE_MONTHS: frozenset[str]
+    ORDINAL_SUFFIXES: tuple[str, ...]
+    MONTH_OF: str
+    MONTH_THIRDS: tuple[str, ...]
+    YEAR_PARTS: dict[str, tuple[int, int]]
+    PART_LINKS: tuple[str, ...]
+    DECADE_ARTICLE: str
+    DECADE_PARTS: dict[str, tuple[int, int]]
+    DECADE_SUFFIX: str
+    YEAR_REFERENCES: dict[str, int]
+    YEAR_WORD: str
+    THAT_YEAR_LEADS: tuple[str, ...]
+    THAT_YEAR_PREPOSITION: str
+    RELATIVE_DATES: dict[str, tuple[str, int]]
+    NUMBER_WORDS: dict[str, int | None]
+    TIME_UNITS: dict[str, str]
+    PLURAL_ENDING: str
+    AGO: str
+    COUNT_NOUNS: tuple[str, ...]
+    RANGE_JOINS: tuple[str, ...]
+    RANGE_OPENERS: tuple[str, ...]
+    DATE_HINT_WORDS: tuple[str, ...]
+    DATE_LABELS: tuple[str, ...]
+    DATE_LABEL_ON: str
+    WEEKDAYS: tuple[str, ...]
+    WEEKDAY_ENDING: str
+    TIME_PREPOSITION: str
+    TIME_SUFFIXES: tuple[str, ...]
+    # cleaning
+    FURNITURE: tuple[str, ...]
+    READING_TIME: tuple[str, ...]
+    VIEW_COUNT: tuple[str, ...]
+    RELATIVE_DATE_LINES: tuple[str, ...]
+    DISCLAIMERS: tuple[str, ...]
+    BYLINE_WORDS: tuple[str, ...]
+    BYLINE_LEADS: tuple[str, ...]
+    BIO_STARTS: tuple[str, ...]
+    BIO_SENTENCES: tuple[str, ...]
+    GENERATOR_SECTIONS: tuple[str, ...]
+    GENERATOR_LINES: tuple[str, ...]
+    INSTRUCTION_WORDS: tuple[str, ...]
+    PLACEHOLDERS: tuple[str, ...]
+    OPINION_MARKERS: tuple[str, ...]
+    # metadata
+    UNTITLED: str
+    # sentences
+    ABBREVIATIONS: frozenset[str]
+    SENTENCE_FINAL_ABBREVIATIONS: frozenset[str]
+    SENTENCE_STARTERS: frozenset[str]
+    DISCOURSE_MARKERS: tuple[str, ...]
+    SUBORDINATE_OPENERS: tuple[str, ...]
+    MAIN_STARTERS: tuple[str, ...]
+    SUBORDINATORS: tuple[str, ...]
+    CLAUSE_BREAK_WORDS: tuple[str, ...]
+    LIST_CONTINUATIONS: tuple[str, ...]
+
+
+# Tables whose strings are regex source (for EXTRA_PREDICATES: the second of each pair).
+PIECE_TABLES = frozenset({
+    "TRIGGERS", "MODAL", "HEDGE", "FORCE_NOUNS", "LOOSE_POSSESSIVE", "EXTRA_PREDICATES",
+    "OPINION_OPENERS", "OPINION_PHRASES", "SOURCE_NOISE", "APPOSITIVE_ROLES", "POSSESSIVE",
+    "DECADE_SUFFIX", "WEEKDAYS", "FURNITURE", "READING_TIME", "VIEW_COUNT",
+    "RELATIVE_DATE_LINES", "DISCLAIMERS", "BIO_STARTS", "BIO_SENTENCES", "GENERATOR_SECTIONS",
+    "GENERATOR_LINES", "INSTRUCTION_WORDS", "PLACEHOLDERS", "OPINION_MARKERS",
+})  # fmt: skip
+# Tables whose strings are compared as text, or escaped before they go into a pattern.
+TEXT_TABLES = frozenset({
+    "PLURAL_EVENT_NOUNS", "POSSESSIVE_ENDINGS", "RANKS", "OFFICES", "TITLE_WORDS",
+    "YEAR_PARTS", "WORDLIKE_MONTHS", "UNTITLED", "ABBREVIATIONS",
+    "SENTENCE_FINAL_ABBREVIATIONS", "SENTENCE_STARTERS",
+})  # fmt: skip
+
+PACKS: dict[str, LanguagePack] = {"en": en}
+
+
+def pack(code: str) -> LanguagePack:
+    """The pack of a language, by its code ("en"); KeyError for a language without one."""
+    return PACKS[code]

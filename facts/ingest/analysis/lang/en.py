@@ -1,0 +1,538 @@
+"""The English language pack: the words the analysis steps look for, as plain data.
+
+Nothing here runs: every table is a tuple, set, dict or string, which the generic steps read
+once, at import, to build their patterns. Two kinds of string appear:
+
+- *words*: plain words and phrases ("no longer", "according to"). The steps join them into
+  alternations as they are, so a word must not hold a regex metacharacter (a test checks).
+- *pieces*: regex source for a word with its variants ("aims? to", "[Cc]ould", "tues?"),
+  used where one plain word per entry would not do. Pieces hold no groups of their own that
+  the steps read, and each compiles on its own (a test checks). The order of an alternation
+  is the order of its table: where several entries could match at one place, the first
+  listed wins, so reorder nothing without reason.
+
+Some tables also hold French words (month names, "début"/"fin") because English-language
+news from the Sahel quotes French dates; a French pack would hold them in its own right.
+
+Events (events.py)
+  TRIGGERS                 event kind -> pieces, each one vocabulary of trigger phrases
+                           (compiled case-insensitively, one pattern per piece, in order).
+  OBJECT_PREPOSITIONS      event kind -> words that introduce the other side ("to Mali");
+                           a kind listed with none has a direct object only.
+  PLURAL_EVENT_NOUNS       trigger words that name several events ("coups", "attacks").
+  MODAL                    pieces that make a statement a forecast (case-sensitive: "May"
+                           and "Will" capitalised are a month and a name).
+  HEDGE                    pieces that lower a claim's confidence ("reportedly").
+  NEGATION                 words just before a trigger that deny it ("never", "no longer").
+  PASSIVE_AUXILIARIES      auxiliaries before a participle: a passive trigger.
+  LOCATIVE_PREPOSITIONS    words that make the next name a place ("in", "across").
+  DEFINITE_ARTICLE         the article that may stand between a preposition and a name.
+  OBJECT_DETERMINERS       determiners after an object preposition ("to its …").
+  AGENT_PREPOSITION        the word that introduces the agent of a passive ("by").
+  FORCE_NOUNS              pieces: nouns after a country that make it an actor ("troops").
+  LOOSE_POSSESSIVE         piece: the possessive ending a force noun may follow, optional.
+  POSSESSIVE_ENDINGS       words: possessive endings just after a name ("’s").
+  COUNT_WORDS              words that count events before a trigger -> the number (None
+                           for a count without a number: "several").
+  RECIPIENT_PREPOSITION    the word before each recipient of a delivery ("to").
+  LIST_INTRODUCERS         words that open an item of a list ("including", "such as").
+  AND, OR, BETWEEN         the conjunctions of lists, and "between X and Y".
+
+Claims (claims.py)
+  EXTRA_PREDICATES         (predicate, piece) pairs for statements that are not events.
+  OPINION_OPENERS          pieces that open first-person commentary ("Imagine").
+  OPINION_PHRASES          pieces that mark commentary anywhere ("in my view").
+  REPORTING_VERBS          words of attribution ("said", "according to").
+  ANONYMOUS_DETERMINERS    words that open an unnamed source ("a", "several").
+  ACCORDING_TO             the phrase that opens cited sources, as written at a sentence start.
+  SOURCE_NOISE             piece: words around a cited source that are not its name.
+  APPROXIMATORS            words before an amount ("about", "more than").
+  MONEY_MAGNITUDES         words after an amount of money ("million", "bn").
+  STRENGTH_SUFFIX          the suffix of a unit's strength ("-strong").
+  QUANTITY_QUALIFIER       a word between a number and its unit ("military").
+  QUANTITY_NOUNS           units counted in people ("troops", "fighters").
+  NON_SUBJECT_PREPOSITIONS words that keep the next name from being a subject.
+
+People (people.py)
+  RANKS, OFFICES           military ranks and civil offices that stand before a name.
+  TITLE_WORDS              more words that belong to a title and never to a name.
+  NAME_PARTICLES           lower-case words inside names ("al", "ould", "van").
+  TITLE_QUALIFIERS         lower-case words before a title ("former", "acting").
+  TITLE_COMPLEMENTS        words that attach a complement to a title ("of", "to").
+  TITLE_JOINERS            words inside a title's complement ("and", "for").
+  ARTICLES                 articles before an appositive title ("the", "a", "an").
+  APPOSITIVE_ROLES         pieces: roles that follow a name after a comma ("adviser").
+  POSSESSIVE               piece: the possessive ending of a name before a title.
+
+Dates (dates.py)
+  MONTHS                   month names and abbreviations -> month number.
+  WORDLIKE_MONTHS          month words that are also ordinary words: months only when
+                           capitalised ("may", "mar").
+  ORDINAL_SUFFIXES         endings of a day number ("1st", "1er").
+  MONTH_OF                 the word between a day or month and what follows ("5 of May").
+  MONTH_THIRDS             words for the first, middle and last third of a month.
+  YEAR_PARTS               parts of a year -> (first month, last month): "early", seasons,
+                           halves and quarters.
+  PART_LINKS               words between a part of a year and the year ("late in 2024").
+  DECADE_ARTICLE           the article before a decade ("the 1990s").
+  DECADE_PARTS             parts of a decade -> (first year, last year) within it.
+  DECADE_SUFFIX            piece: the ending of a decade ("1990s", "1990’s").
+  YEAR_REFERENCES          phrases that refer to a year named before -> offset in years.
+  YEAR_WORD                the word "year" in those phrases.
+  THAT_YEAR_LEADS          words that may open such a phrase ("later", "earlier").
+  THAT_YEAR_PREPOSITION    the preposition that may open such a phrase ("in").
+  RELATIVE_DATES           phrases relative to the publication date -> (unit, offset).
+  NUMBER_WORDS             words for small numbers -> value (None when vague: "several").
+  TIME_UNITS               unit words -> unit ("day", "week", "month", "year").
+  PLURAL_ENDING            the plural ending of a unit word.
+  AGO                      the word after a span back in time ("three days ago").
+  COUNT_NOUNS              nouns after a bare number that make it a count, not a year.
+  RANGE_JOINS              words between the two ends of a range ("to", "until").
+  RANGE_OPENERS            words before the first end of a range ("between", "from").
+  DATE_HINT_WORDS          words (besides the months) without which no date is written.
+  DATE_LABELS              labels before a date line ("Published:").
+  DATE_LABEL_ON            the word after such a label ("Posted on").
+  WEEKDAYS                 pieces: weekday names and their abbreviations.
+  WEEKDAY_ENDING           the ending a weekday abbreviation may take ("Mon" -> "Monday").
+  TIME_PREPOSITION         the word before a time of day ("at 10:30").
+  TIME_SUFFIXES            words after a time of day ("pm", "GMT").
+
+Cleaning (cleaning.py); each entry a piece, the entries of a table are alternatives
+  FURNITURE                whole lines of page furniture ("Read more", "Share this").
+  READING_TIME             whole lines giving a reading time ("4 min read").
+  VIEW_COUNT               whole lines counting views or shares.
+  RELATIVE_DATE_LINES      whole lines giving an age ("3 hours ago").
+  DISCLAIMERS              phrases of disclaimers and copyright lines.
+  BYLINE_WORDS             whole lines that announce an author ("By", "Written by").
+  BYLINE_LEADS             words before an author's name on a byline line.
+  BIO_STARTS               whole lines that open an author's biography.
+  BIO_SENTENCES            phrases of an author's biography.
+  GENERATOR_SECTIONS       openings of notes a text generator left (everything after goes).
+  GENERATOR_LINES          phrases of single lines a text generator left.
+  INSTRUCTION_WORDS        words that make a bracketed span an instruction ("[expand …]").
+  PLACEHOLDERS             placeholder text ("lorem ipsum", "TODO").
+  OPINION_MARKERS          phrases of first-person commentary, counted over the article.
+
+Metadata (metadata.py)
+  UNTITLED                 the title given to an article with no text to derive one from.
+
+Sentences (sentences.py)
+  ABBREVIATIONS            words (lower case, without the final dot) whose dot ends no
+                           sentence.
+  SENTENCE_FINAL_ABBREVIATIONS  abbreviations that may also end one ("U.S.").
+  SENTENCE_STARTERS        words that begin a sentence after such an abbreviation.
+  DISCOURSE_MARKERS        pieces: openers set off by a comma ("However,").
+  SUBORDINATE_OPENERS      pieces: words that open a subordinate clause at a sentence start.
+  MAIN_STARTERS            words that open a main clause after a comma.
+  SUBORDINATORS            words that open a subordinate clause after a comma.
+  CLAUSE_BREAK_WORDS       words after a comma that start a new clause.
+  LIST_CONTINUATIONS       words after a comma that continue a list, not a clause.
+"""
+
+# ------------------------------------------------------------------------------ events
+
+_AIDED = r"(?:aid|assistance|cooperation|funding|programs?|programmes?|support|partnership)"
+
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "coup": (
+        r"\bcoups?(?: d['’]état)?\b(?!\s+(?:leaders?|plotters?|government|regimes?))",
+        r"\bputsch(?:es)?\b|\b(?:military\s+)?takeovers?\b",
+        r"\bseiz(?:ed|ing|es|e)\s+(?:power|control)\b|\bbringing\b[^.,]{0,60}\bto power\b",
+        r"\b(?:overthr(?:ew|own|owing|ow)|ousted|ousting|toppl(?:ed|ing)|deposed)\b",
+    ),
+    "membership-change": (
+        r"\b(?:left|quit|exit(?:ed|ing)?(?: from)?|withdr(?:ew|awal|awing) from|leav(?:e|ing))"
+        r"\s+(?:the\s+)?(?:ECOWAS|CEDEAO|Economic Community|African Union|G5 Sahel)\b",
+        r"\bjoin(?:ed|ing|s)?\s+(?:the\s+)?(?:AES|alliance|confederation|ECOWAS|bloc)\b",
+    ),
+    "withdrawal": (
+        r"\bwithdr(?:ew|awn|awal|awing|aw)\b(?!\s+from\s+(?:the\s+)?(?:ECOWAS|Economic))",
+        r"\bpull(?:ed|ing|s)?\s+out\b|\bdepart(?:ed|ure of)\b",
+        r"\bend(?:ed|ing)? (?:its|their|the)\b[^.]{0,60}?\b(?:operation|mission|task force)\b",
+    ),
+    "alliance-formation": (
+        r"\b(?:formation|founding|creation|establishment)\s+of\b",
+        r"\b(?:formed|founded|established|created)\b",
+    ),
+    "force-creation": (
+        r"\b(?:inaugurat\w*|launch\w*|creat\w*|establish\w*|set up|unveil\w*)\b[^.]{0,80}?"
+        r"\bforces?\b",
+    ),
+    "meeting": (
+        r"\bheld (?:talks|a meeting|discussions|consultations)\b|\btalks with\b",
+        r"\b(?:met|meets|meeting)\s+with\b|\bmet\b(?=\s+[A-Z])|\bsummit\b",
+    ),
+    "visit": (
+        r"\bvisit(?:ed|ing|s)?\b(?!\s+(?:visa))|\bhead(?:ed|ing)\s+to\b|\btrip\s+to\b",
+        r"\btravel(?:l?ed|l?ing)\s+to\b|\b(?:diplomatic\s+)?missions?\s+to\b",
+    ),
+    "agreement": (
+        r"\bsign(?:ed|ing|s)?\b[^.]{0,60}?\b(?:agreement|accord|deal|pact|charter|memorandum|"
+        r"treaty)\b",
+        r"\b(?:agreement|accord|deal|treaty|pact)\s+(?:was\s+)?(?:signed|reached|concluded)\b",
+    ),
+    "aid-suspension": (
+        r"\b(?:paus|suspend|halt|freez|froz|cut|withh[eo]ld|terminat)\w*\b[^.]{0,60}?\b"
+        + _AIDED
+        + r"\b",
+        r"\bsuspension of\b[^.]{0,40}?\b" + _AIDED + r"\b",
+        r"\b(?:scaled|cut|wound) (?:back|down)\b",
+    ),
+    "sanction": (r"\bimpos(?:ed|ing|es)\b[^.]{0,40}?\bsanctions?\b|\bsanctioned\b",),
+    "equipment-delivery": (
+        r"\b(?:deliver(?:ed|ing|ies|y)|suppl(?:ied|ying|ies)|provid(?:ed|ing)|sent|"
+        r"ship(?:ped|ping)|transferr?(?:ed|ing)|donat(?:ed|ing))\b[^.]{0,80}?\b(?:jets?|"
+        r"aircraft|helicopters?|drones?|tanks?|weapons|arms|hardware|equipment|vehicles|"
+        r"missiles|munitions|artillery|radars?)\b",
+    ),
+    "intelligence-sharing": (
+        r"\bintelligence[- ]sharing\b|\bshar(?:e|ed|es|ing)\s+(?:[\w-]+\s+){0,2}intelligence\b",
+        r"\bintelligence\s+(?:coordination|cooperation)\b|\binformation flow\b",
+    ),
+    "deployment": (
+        r"\bdeploy(?:ed|ing|ment|ments|s)?\b|\bsent\s+(?:troops|forces|soldiers|personnel)\b",
+        r"\bexpand(?:ed|ing|s)? (?:its|their) presence\b|\bstationed\b",
+    ),
+    "airstrike": (r"\b(?:air|drone)[- ]?strikes?\b|\bairstrikes?\b|\btargeted strikes\b",),
+    "attack": (
+        r"\battack(?:ed|s|ing)?\b(?!\s+helicopters?)|\bambush(?:ed|es)?\b|\bclash(?:ed|es)\b",
+        r"\bkill(?:ed|ing)\b|\braid(?:ed|s)?\b",
+    ),
+    "expulsion": (r"\bexpel(?:led|ling|s)?\b|\bexpulsions?\s+of\b",),
+    "election": (r"\b(?:presidential|legislative|general)\s+elections?\b|\breferend(?:um|a)\b",),
+    "protest": (r"\bprotest(?:s|ed|ers)?\b|\bdemonstrat(?:ions|ors|ed)\b",),
+}
+OBJECT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
+    "equipment-delivery": ("to", "for"),
+    "intelligence-sharing": ("with", "to"),
+    "aid-suspension": ("to", "for", "in", "on"),
+    "sanction": ("on", "against", "in"),
+    "visit": ("to", "in"),
+    "meeting": ("with", "and"),
+    "agreement": ("with", "and"),
+    "membership-change": (),
+    "alliance-formation": ("by", "and"),
+    "force-creation": ("by",),
+}
+PLURAL_EVENT_NOUNS: frozenset[str] = frozenset({
+    "coups", "takeovers", "putsches", "attacks", "strikes", "airstrikes", "clashes",
+    "deployments", "visits", "meetings", "deliveries", "elections", "protests", "withdrawals",
+})  # fmt: skip
+MODAL: tuple[str, ...] = (
+    r"[Cc]ould", r"[Mm]ight", r"may", r"[Ww]ould", r"[Ss]hould", r"will", r"[Ww]on['’]t",
+    r"(?:is|are) (?:likely|expected|set) to", r"[Ll]ikely to", r"[Uu]nlikely to",
+)  # fmt: skip
+HEDGE: tuple[str, ...] = (
+    r"potential(?:ly)?", r"possib(?:le|ly)", r"perhaps", r"reportedly", r"allegedly",
+    r"aims? to", r"seeks? to", r"plans? to", r"speculat\w*", r"if",
+)  # fmt: skip
+NEGATION: tuple[str, ...] = ("not", "never", "no longer", "denied", "loss of", "without")
+PASSIVE_AUXILIARIES: tuple[str, ...] = ("was", "were", "been", "being", "is", "are")
+LOCATIVE_PREPOSITIONS: tuple[str, ...] = (
+    "in", "into", "to", "from", "across", "at", "near", "inside", "throughout", "within",
+)  # fmt: skip
+DEFINITE_ARTICLE: str = "the"
+OBJECT_DETERMINERS: tuple[str, ...] = ("the", "its", "their")
+AGENT_PREPOSITION: str = "by"
+FORCE_NOUNS: tuple[str, ...] = (
+    "military", "troops", "forces", "army", "soldiers", "personnel", "officials?", "jets?",
+    "government",
+)  # fmt: skip
+LOOSE_POSSESSIVE: str = r"['’]?s?"
+POSSESSIVE_ENDINGS: tuple[str, ...] = ("’s", "'s")
+COUNT_WORDS: dict[str, int | None] = {
+    "two": 2, "three": 3, "four": 4, "five": 5,
+    "several": None, "multiple": None, "successive": None, "series of": None,
+}  # fmt: skip
+RECIPIENT_PREPOSITION: str = "to"
+LIST_INTRODUCERS: tuple[str, ...] = ("including", "and", "such as")
+AND: str = "and"
+OR: str = "or"
+BETWEEN: str = "between"
+
+# ------------------------------------------------------------------------------ claims
+
+EXTRA_PREDICATES: tuple[tuple[str, str], ...] = (
+    ("stationed-in", r"\bstationed\b"),
+    ("communicates-with", r"\b(?:communicat\w*|channels? of communication|contact with)\b"),
+    ("member-of", r"\b(?:member(?:s| states?)? of|includes|composed of|comprising)\b"),
+    ("offered-support-to", r"\b(?:offer\w*|support|back)\b[^.]{0,40}\bto\b"),
+)
+OPINION_OPENERS: tuple[str, ...] = ("I", "We", r"Let['’]s", "Have you", "Imagine", "Think about")
+OPINION_PHRASES: tuple[str, ...] = (
+    "I think", "I believe", "in my view", "from my perspective", r"I['’]d argue",
+    "in my opinion", r"I['’]ve",
+)  # fmt: skip
+REPORTING_VERBS: tuple[str, ...] = (
+    "said", "says", "told", "confirmed", "stated", "announced", "added", "noted", "warned",
+    "explained", "claimed", "insisted", "argued", "declared", "acknowledged", "denied",
+    "reported", "wrote", "according to",
+)  # fmt: skip
+ANONYMOUS_DETERMINERS: tuple[str, ...] = ("a", "an", "one", "two", "several", "the")
+ACCORDING_TO: str = "According to"
+SOURCE_NOISE: str = (
+    r"\b(?:reporting|reports?|a report|an article|coverage|data)\s+(?:cited\s+)?(?:by|from|in)\s+"
+)
+APPROXIMATORS: tuple[str, ...] = (
+    "over", "about", "around", "approximately", "nearly", "more than", "some",
+)  # fmt: skip
+MONEY_MAGNITUDES: tuple[str, ...] = ("million", "billion", "bn", "m", "k")
+STRENGTH_SUFFIX: str = "-strong"
+QUANTITY_QUALIFIER: str = "military"
+QUANTITY_NOUNS: tuple[str, ...] = (
+    "troops", "soldiers", "personnel", "fighters", "people", "members",
+)  # fmt: skip
+NON_SUBJECT_PREPOSITIONS: tuple[str, ...] = (
+    "in", "to", "from", "of", "with", "toward", "despite",
+)  # fmt: skip
+
+# ------------------------------------------------------------------------------ people
+
+RANKS: tuple[str, ...] = (
+    "Field Marshal", "Marshal", "Lieutenant General", "Major General", "Brigadier General",
+    "General", "Lieutenant Colonel", "Colonel", "Major", "Captain", "Lieutenant", "Sergeant",
+    "Vice Admiral", "Rear Admiral", "Admiral", "Commandant",
+    "Lt. Gen.", "Maj. Gen.", "Brig. Gen.", "Gen.", "Lt. Col.", "Col.", "Maj.", "Capt.", "Lt.",
+    "Sgt.", "Adm.",
+)  # fmt: skip
+OFFICES: tuple[str, ...] = (
+    "President", "Vice President", "Vice-President", "Prime Minister", "Minister", "Secretary",
+    "Ambassador", "Envoy", "Spokesman", "Spokeswoman", "Spokesperson", "Senator", "Governor",
+    "Mayor", "Chief of Staff", "Chief", "Commander", "Director", "Chairman", "Chairwoman",
+    "Chairperson", "King", "Queen", "Emir", "Sheikh", "Imam", "Chancellor", "Adviser", "Advisor",
+    "Leader", "Head", "Coordinator", "Representative", "Deputy",
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Professor", "Monsieur", "Madame",
+)  # fmt: skip
+TITLE_WORDS: frozenset[str] = frozenset({
+    "affairs", "state", "defence", "defense", "foreign", "african", "africa", "staff", "command",
+    "forces", "force", "army", "navy", "air", "republic", "council", "ministry", "department",
+    "operations", "intelligence", "security", "cooperation", "international", "development",
+    "office", "bureau", "transition", "transitional", "homeland", "mission", "embassy", "affair",
+    "interior", "finance", "justice", "economy", "national", "armed", "general", "deputy",
+    "assistant", "acting", "interim", "former", "senior", "special", "principal", "chief",
+    "united", "nations", "union", "the", "counterterrorism", "counter-terrorism", "military",
+    "joint", "regional", "commander", "minister", "president", "secretary", "ambassador",
+})  # fmt: skip
+NAME_PARTICLES: tuple[str, ...] = (
+    "al", "el", "ag", "ould", "ben", "bin", "ibn", "de", "da", "dos", "du", "van", "von",
+    "le", "la", "abu", "bint", "di", "del",
+)  # fmt: skip
+TITLE_QUALIFIERS: tuple[str, ...] = ("former", "acting", "interim", "deputy")
+TITLE_COMPLEMENTS: tuple[str, ...] = ("of", "for", "to", "at")
+TITLE_JOINERS: tuple[str, ...] = ("and", "for", "of")
+ARTICLES: tuple[str, ...] = ("the", "a", "an")
+APPOSITIVE_ROLES: tuple[str, ...] = (
+    "adviser", "advisor", "minister", "commander", r"spokes(?:man|woman|person)", "ambassador",
+    "president", "chief", "director", "envoy", "leader", "secretary", "official", "general",
+    "colonel", "captain", "head",
+)  # fmt: skip
+POSSESSIVE: str = r"['’]s"
+
+# ------------------------------------------------------------------------------- dates
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "janvier": 1,
+    "february": 2, "feb": 2, "février": 2, "fevrier": 2,
+    "march": 3, "mar": 3, "mars": 3,
+    "april": 4, "apr": 4, "avril": 4,
+    "may": 5, "mai": 5,
+    "june": 6, "jun": 6, "juin": 6,
+    "july": 7, "jul": 7, "juillet": 7,
+    "august": 8, "aug": 8, "août": 8, "aout": 8,
+    "september": 9, "sep": 9, "sept": 9, "septembre": 9,
+    "october": 10, "oct": 10, "octobre": 10,
+    "november": 11, "nov": 11, "novembre": 11,
+    "december": 12, "dec": 12, "décembre": 12, "decembre": 12,
+}  # fmt: skip
+WORDLIKE_MONTHS: frozenset[str] = frozenset({"may", "mar", "mars", "jan", "dec", "sept"})
+ORDINAL_SUFFIXES: tuple[str, ...] = ("st", "nd", "rd", "th", "er")
+MONTH_OF: str = "of"
+MONTH_THIRDS: tuple[str, ...] = ("early", "mid", "late")
+# Northern-hemisphere months, as the news uses them.
+YEAR_PARTS: dict[str, tuple[int, int]] = {
+    "early": (1, 4), "the beginning of": (1, 4), "the start of": (1, 4),
+    "mid": (5, 8), "the middle of": (5, 8), "mid-": (5, 8),
+    "late": (9, 12), "the end of": (9, 12), "end of": (9, 12), "the close of": (9, 12),
+    "the first half of": (1, 6), "the second half of": (7, 12),
+    "the first quarter of": (1, 3), "the second quarter of": (4, 6),
+    "the third quarter of": (7, 9), "the fourth quarter of": (10, 12),
+    "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12),
+    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+    "début": (1, 4), "fin": (9, 12),
+}  # fmt: skip
+PART_LINKS: tuple[str, ...] = ("of", "in")
+DECADE_ARTICLE: str = "the"
+DECADE_PARTS: dict[str, tuple[int, int]] = {
+    "early": (0, 3), "mid": (4, 6), "mid-": (4, 6), "late": (7, 9),
+}  # fmt: skip
+DECADE_SUFFIX: str = r"['’]?s"
+YEAR_REFERENCES: dict[str, int] = {
+    "that": 0, "the same": 0, "the following": 1, "the previous": -1, "the next": 1,
+}  # fmt: skip
+YEAR_WORD: str = "year"
+THAT_YEAR_LEADS: tuple[str, ...] = ("later", "earlier")
+THAT_YEAR_PREPOSITION: str = "in"
+RELATIVE_DATES: dict[str, tuple[str, int]] = {
+    "yesterday": ("day", -1), "today": ("day", 0),
+    "this year": ("year", 0), "last year": ("year", -1), "next year": ("year", 1),
+    "this month": ("month", 0), "last month": ("month", -1), "next month": ("month", 1),
+    "last week": ("week", -1), "this week": ("week", 0),
+}  # fmt: skip
+NUMBER_WORDS: dict[str, int | None] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "a few": None,
+}  # fmt: skip
+TIME_UNITS: dict[str, str] = {"day": "day", "week": "week", "month": "month", "year": "year"}
+PLURAL_ENDING: str = "s"
+AGO: str = "ago"
+COUNT_NOUNS: tuple[str, ...] = (
+    "troops", "soldiers", "personnel", "people", "fighters", "men", "women", "civilians", "km",
+    "kilometres", "kilometers", "miles", "tons", "tonnes", "dollars", "euros", "cfa", "members",
+    "officers", "casualties", "deaths", "refugees", "-strong",
+)  # fmt: skip
+RANGE_JOINS: tuple[str, ...] = ("and", "to", "until", "till", "through")
+RANGE_OPENERS: tuple[str, ...] = ("between", "from")
+DATE_HINT_WORDS: tuple[str, ...] = (
+    "year", "month", "week", "ago", "today", "yesterday", "spring", "summer", "autumn", "fall",
+    "winter",
+)  # fmt: skip
+DATE_LABELS: tuple[str, ...] = ("published", "updated", "posted", "date")
+DATE_LABEL_ON: str = "on"
+WEEKDAYS: tuple[str, ...] = (
+    "mon", "tues?", r"wed(?:nes)?", r"thu(?:rs)?", "fri", r"sat(?:ur)?", "sun",
+)  # fmt: skip
+WEEKDAY_ENDING: str = "day"
+TIME_PREPOSITION: str = "at"
+TIME_SUFFIXES: tuple[str, ...] = ("am", "pm", "gmt", "utc")
+
+# ---------------------------------------------------------------------------- cleaning
+
+FURNITURE: tuple[str, ...] = (
+    r"read (?:the )?(?:entire|full|more|whole)(?: article| story)?\.?(?: »| ›| >)?",
+    r"continue reading\.?",
+    r"share (?:this|the) (?:article|story|post)",
+    r"share(?: on)?(?: facebook| twitter| x| linkedin| whatsapp| email)*",
+    r"leave a (?:comment|reply)",
+    r"\d+ comments?",
+    r"(?:no )?comments?",
+    r"related(?: articles| posts| stories| content| news| reading)?:?",
+    r"(?:you may|you might) also like:?",
+    r"(?:more|also) (?:from|on|in) .{1,40}",
+    r"recommended(?: for you)?:?",
+    r"advertisement|sponsored(?: content)?|ad",
+    r"subscribe(?: now| to our newsletter)?.*",
+    r"sign up .{0,60}newsletter.*",
+    r"#\w+",
+    r"\?>|<\?php.*|</?[a-z][^>]*>",
+    r"tags?:.*",
+    r"filed under:?.*",
+    r"skip to (?:main )?content",
+    r"print|email|copy link|menu|home|back to top",
+    r"photo(?:graph)?:? .{0,80}(?:getty|afp|reuters|ap|via|credit).*",
+    r"(?:image|photo) credit:?.*",
+)
+READING_TIME: tuple[str, ...] = (r"\d{1,3}\s*(?:min(?:ute)?s?)\.?\s*read",)
+VIEW_COUNT: tuple[str, ...] = (r"[\d.,]+\s*k?\s*(?:views?|reads?|shares?)",)
+RELATIVE_DATE_LINES: tuple[str, ...] = (
+    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:second|minute|hour|day|week|month|year)s?\s+ago(?:\s*[·|•-]?\s*\d+)?",
+    r"(?:yesterday|today|just now)(?:\s+\d+)?",
+)
+DISCLAIMERS: tuple[str, ...] = (
+    r"may have changed since publication",
+    r"for informational purposes only",
+    r"not (?:financial|investment) advice",
+    r"all rights reserved",
+    r"©",
+    r"copyright \d{4}",
+    r"the views expressed (?:here|in this article)",
+)
+BYLINE_WORDS: tuple[str, ...] = ("by", "author", "written by", "posted by")
+BYLINE_LEADS: tuple[str, ...] = ("by", "written by", "posted by")
+BIO_STARTS: tuple[str, ...] = (
+    r"(?:about|meet) the authors?:?", r"authors?:?", r"the author", r"biography:?", r"bio:?",
+)  # fmt: skip
+BIO_SENTENCES: tuple[str, ...] = (
+    r"passionately shares",
+    r"is an? (?:freelance |senior |staff |contributing )?"
+    r"(?:journalist|writer|reporter|correspondent|analyst|editor|contributor|blogger)",
+    r"contact (?:us|me) for",
+    r"sponsored article inquiries",
+    r"follow (?:him|her|them) on",
+)
+GENERATOR_SECTIONS: tuple[str, ...] = (
+    r"self[- ]?correction",
+    r"review during generation",
+    r"post[- ]generation",
+    r"word count(?: check)?\b",
+    r"notes? (?:on|about) (?:the )?(?:draft|generation)",
+    r"(?:as an ai|as a language model)\b",
+    r"here is (?:the|your) (?:article|rewritten|revised)",
+    r"final check\b",
+    r"checklist:",
+)
+GENERATOR_LINES: tuple[str, ...] = (
+    r"as an ai\b",
+    r"as a language model\b",
+    r"i aimed for (?:around|about) \d+ words",
+    r"\bword count\b",
+    r"\bhtml structure\b",
+    r"\bclickbait title\b",
+    r"\brequested format\b",
+)
+INSTRUCTION_WORDS: tuple[str, ...] = (
+    "expand", r"continu\w*", "elaborate", r"add(?:ing)?", "insert", "write", "writing", "word",
+    "words", "length", "placeholder", "todo", "tbd", "rewrite", "include", "section",
+    "paragraph", "more", "human-like",
+)  # fmt: skip
+PLACEHOLDERS: tuple[str, ...] = (r"lorem ipsum", r"\bTODO\b", r"\bTBD\b", r"\bXXX\b", r"\[insert\b")
+OPINION_MARKERS: tuple[str, ...] = (
+    r"I think", r"I believe", r"In my view", r"From my perspective", r"I['’]ve (?:followed|seen)",
+    r"Have you ever wondered", r"I['’]d argue", r"in my opinion", r"personally",
+)  # fmt: skip
+
+# ---------------------------------------------------------------------------- metadata
+
+UNTITLED: str = "Untitled article"
+
+# --------------------------------------------------------------------------- sentences
+
+ABBREVIATIONS: frozenset[str] = frozenset({
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "cmdr", "brig", "rep", "sen", "gov", "pres", "amb", "st", "mt", "ft", "no", "nos", "vol",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "inc", "ltd", "co", "corp", "jr", "sr", "vs", "etc", "approx", "est", "cf", "al", "e.g",
+    "i.e", "u.s", "u.k", "u.n", "e.u", "a.u", "d.c",
+})  # fmt: skip
+SENTENCE_FINAL_ABBREVIATIONS: frozenset[str] = frozenset({
+    "u.s", "u.k", "u.n", "e.u", "a.u", "d.c", "etc", "inc", "ltd", "co",
+})  # fmt: skip
+SENTENCE_STARTERS: frozenset[str] = frozenset({
+    "The", "This", "That", "These", "Those", "It", "In", "On", "At", "But", "However", "A", "An",
+    "He", "She", "They", "We", "Its", "Their", "His", "Her", "As", "After", "Since", "While",
+    "Meanwhile", "According", "For", "Yet", "And",
+})  # fmt: skip
+DISCOURSE_MARKERS: tuple[str, ...] = (
+    "For instance", "For example", "In fact", "Most recently", "Recently", "However",
+    "Moreover", "Meanwhile", "Concurrently", "Instead", "Notably", "Still", "Yet",
+    "Additionally", "Furthermore", "Similarly", "In addition",
+)  # fmt: skip
+SUBORDINATE_OPENERS: tuple[str, ...] = (
+    "While", "Although", "Though", "As", "After", "Following", "following", "Despite",
+    "despite", "Since", "In response to", "Between", "Amid", "If", "When", "Before", "Because",
+    "Unlike", "Beyond", "Parallel to", "Formed", "Founded", "Created", "Established",
+)  # fmt: skip
+MAIN_STARTERS: tuple[str, ...] = (
+    "the", "a", "an", "this", "these", "those", "its", "their", "it", "they", "he", "she", "we",
+)  # fmt: skip
+SUBORDINATORS: tuple[str, ...] = (
+    "while", "whereas", "although", "though", "following", "despite", "after", "before",
+    "since", "amid", "albeit",
+)  # fmt: skip
+CLAUSE_BREAK_WORDS: tuple[str, ...] = (
+    "but", *SUBORDINATORS, "which", "who", "whose", "with", "marking", "leading", "signaling",
+    "signalling", "creating", "underscoring", "reflecting", "emphasizing", "emphasising",
+    "tasked", "rather than", "often", "even as", "adhering", "acknowledging", "bringing",
+    "seizing", "filling", "raising", "particularly", "especially", "notably",
+)  # fmt: skip
+LIST_CONTINUATIONS: tuple[str, ...] = ("and", "or", "such as", "including", "like")
