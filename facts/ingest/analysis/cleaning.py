@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from facts.ingest.analysis import prefilter
+from facts.ingest.analysis import lang, prefilter
 from facts.ingest.analysis.dates import parse_date_line
+
+_P = lang.pack("en")
 
 
 class Role(StrEnum):
@@ -41,89 +43,33 @@ def _full(*patterns: str) -> re.Pattern:
     return re.compile(r"^(?:" + "|".join(patterns) + r")$", re.I)
 
 
-FURNITURE = _full(
-    r"read (?:the )?(?:entire|full|more|whole)(?: article| story)?\.?(?: »| ›| >)?",
-    r"continue reading\.?",
-    r"share (?:this|the) (?:article|story|post)",
-    r"share(?: on)?(?: facebook| twitter| x| linkedin| whatsapp| email)*",
-    r"leave a (?:comment|reply)",
-    r"\d+ comments?",
-    r"(?:no )?comments?",
-    r"related(?: articles| posts| stories| content| news| reading)?:?",
-    r"(?:you may|you might) also like:?",
-    r"(?:more|also) (?:from|on|in) .{1,40}",
-    r"recommended(?: for you)?:?",
-    r"advertisement|sponsored(?: content)?|ad",
-    r"subscribe(?: now| to our newsletter)?.*",
-    r"sign up .{0,60}newsletter.*",
-    r"#\w+",
-    r"\?>|<\?php.*|</?[a-z][^>]*>",
-    r"tags?:.*",
-    r"filed under:?.*",
-    r"skip to (?:main )?content",
-    r"print|email|copy link|menu|home|back to top",
-    r"photo(?:graph)?:? .{0,80}(?:getty|afp|reuters|ap|via|credit).*",
-    r"(?:image|photo) credit:?.*",
-)
-READING_TIME = _full(r"\d{1,3}\s*(?:min(?:ute)?s?)\.?\s*read")
-VIEW_COUNT = _full(r"[\d.,]+\s*k?\s*(?:views?|reads?|shares?)")
-RELATIVE_DATE = _full(
-    r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?:second|minute|hour|day|week|month|year)s?\s+ago(?:\s*[·|•-]?\s*\d+)?",
-    r"(?:yesterday|today|just now)(?:\s+\d+)?",
-)
-DISCLAIMER = re.compile(
-    r"may have changed since publication|for informational purposes only|"
-    r"not (?:financial|investment) advice|all rights reserved|©|copyright \d{4}|"
-    r"the views expressed (?:here|in this article)",
-    re.I,
-)
-BYLINE_WORD = _full(r"by|author|written by|posted by")
-BYLINE = re.compile(r"^(?:by|written by|posted by)\s+(?P<name>[^\s,].{1,80})$", re.I)
-BIO_START = _full(
-    r"(?:about|meet) the authors?:?", r"authors?:?", r"the author", r"biography:?", r"bio:?"
-)
-BIO_SENTENCE = re.compile(
-    r"\b(?:passionately shares|is an? (?:freelance |senior |staff |contributing )?"
-    r"(?:journalist|writer|reporter|correspondent|analyst|editor|contributor|blogger)|"
-    r"contact (?:us|me) for|sponsored article inquiries|follow (?:him|her|them) on)\b",
-    re.I,
-)
+FURNITURE = _full(*_P.FURNITURE)
+READING_TIME = _full(*_P.READING_TIME)
+VIEW_COUNT = _full(*_P.VIEW_COUNT)
+RELATIVE_DATE = _full(*_P.RELATIVE_DATE_LINES)
+DISCLAIMER = re.compile("|".join(_P.DISCLAIMERS), re.I)
+BYLINE_WORD = _full(*_P.BYLINE_WORDS)
+BYLINE = re.compile(rf"^(?:{'|'.join(_P.BYLINE_LEADS)})\s+(?P<name>[^\s,].{{1,80}})$", re.I)
+BIO_START = _full(*_P.BIO_STARTS)
+BIO_SENTENCE = re.compile(rf"\b(?:{'|'.join(_P.BIO_SENTENCES)})\b", re.I)
 # Writing instructions and self-review notes that text generators leave in their output.
-GENERATOR_SECTION = re.compile(
-    r"^(?:\W*)(?:self[- ]?correction|review during generation|post[- ]generation|"
-    r"word count(?: check)?\b|notes? (?:on|about) (?:the )?(?:draft|generation)|"
-    r"(?:as an ai|as a language model)\b|here is (?:the|your) (?:article|rewritten|revised)|"
-    r"final check\b|checklist:)",
-    re.I,
-)
-GENERATOR_LINE = re.compile(
-    r"(?:as an ai\b|as a language model\b|i aimed for (?:around|about) \d+ words|"
-    r"\bword count\b|\bhtml structure\b|\bclickbait title\b|\brequested format\b)",
-    re.I,
-)
+GENERATOR_SECTION = re.compile(rf"^(?:\W*)(?:{'|'.join(_P.GENERATOR_SECTIONS)})", re.I)
+GENERATOR_LINE = re.compile(rf"(?:{'|'.join(_P.GENERATOR_LINES)})", re.I)
 # A bracketed span holds no other bracket, so every attempt stops at the next "[" or "]": the
 # search is linear in the line's length, where "[^\]]*" inside a look-ahead rescanned the rest
 # of the line from every "[" (quadratic: 12 KB of "[ a" took 6 s).
 BRACKET_INSTRUCTION = re.compile(
-    r"\[(?=[^\[\]]{0,3000}?\b(?:expand|continu\w*|elaborate|add(?:ing)?|insert|write|writing|"
-    r"word|words|length|placeholder|todo|tbd|rewrite|include|section|paragraph|more|human-like)"
+    rf"\[(?=[^\[\]]{{0,3000}}?\b(?:{'|'.join(_P.INSTRUCTION_WORDS)})"
     r"\b)[^\[\]]{12,3000}\]",
     re.I,
 )
 # "{{name}}" holds no brace: each attempt stops at the next "{", so the search stays linear
 # ("[^}]*" rescanned the rest of a line from every "{{" that was never closed).
-PLACEHOLDER = re.compile(
-    r"\{\{[^{}]{0,200}\}\}|lorem ipsum|\bTODO\b|\bTBD\b|\bXXX\b|\[insert\b", re.I
-)
+PLACEHOLDER = re.compile(r"\{\{[^{}]{0,200}\}\}|" + "|".join(_P.PLACEHOLDERS), re.I)
 ATTRIBUTION = re.compile(r"^[—–―-]{1,2}\s*(?P<who>[A-Z][\w.'’ -]{1,60})$")
 LIST_MARK = re.compile(r"^(?:[•▪●◦·*‣⁃–-]|\d{1,2}[.)])\s+")
 TERMINAL = re.compile(r"[.!?…:;\"”’)\]]$")
-OPINION_MARKERS = re.compile(
-    r"\b(?:I think|I believe|In my view|From my perspective|I['’]ve (?:followed|seen)|"
-    r"Have you ever wondered|I['’]d argue|in my opinion|personally)\b",
-    re.I,
-)
+OPINION_MARKERS = re.compile(rf"\b(?:{'|'.join(_P.OPINION_MARKERS)})\b", re.I)
 
 
 @dataclass(frozen=True)

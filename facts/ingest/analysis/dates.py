@@ -12,55 +12,37 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from facts.ingest.analysis import lang
+
+_P = lang.pack("en")
+
 DAY, MONTH, PART, YEAR, DECADE = "day", "month", "part-of-year", "year", "decade"
 PRECISION_ORDER = {DAY: 0, MONTH: 1, PART: 2, YEAR: 3, DECADE: 4}
 
-MONTHS = {
-    "january": 1, "jan": 1, "janvier": 1,
-    "february": 2, "feb": 2, "février": 2, "fevrier": 2,
-    "march": 3, "mar": 3, "mars": 3,
-    "april": 4, "apr": 4, "avril": 4,
-    "may": 5, "mai": 5,
-    "june": 6, "jun": 6, "juin": 6,
-    "july": 7, "jul": 7, "juillet": 7,
-    "august": 8, "aug": 8, "août": 8, "aout": 8,
-    "september": 9, "sep": 9, "sept": 9, "septembre": 9,
-    "october": 10, "oct": 10, "octobre": 10,
-    "november": 11, "nov": 11, "novembre": 11,
-    "december": 12, "dec": 12, "décembre": 12, "decembre": 12,
-}  # fmt: skip
-# "May" and "mars" are also ordinary words: they count as months only beside a day or a year.
+MONTHS = _P.MONTHS
+# Month words that are also ordinary words ("may") count as months only beside a day or a year.
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
+_DAY = rf"(?P<day>[0-3]?\d)(?:{'|'.join(_P.ORDINAL_SUFFIXES)})?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _B = r"(?<![\w/.-])"  # left word boundary that also refuses to start inside "12/05" or "v2.1"
 _E = r"(?![\w/-])"
+_OF = rf"(?:{_P.MONTH_OF}\s+)?"  # "5 of May", "May of 2020"
 
-# Parts of a year: (start month, end month) in the northern-hemisphere calendar news uses.
-PARTS = {
-    "early": (1, 4), "the beginning of": (1, 4), "the start of": (1, 4),
-    "mid": (5, 8), "the middle of": (5, 8), "mid-": (5, 8),
-    "late": (9, 12), "the end of": (9, 12), "end of": (9, 12), "the close of": (9, 12),
-    "the first half of": (1, 6), "the second half of": (7, 12),
-    "the first quarter of": (1, 3), "the second quarter of": (4, 6),
-    "the third quarter of": (7, 9), "the fourth quarter of": (10, 12),
-    "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12),
-    "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
-    "début": (1, 4), "fin": (9, 12),
-}  # fmt: skip
+# Parts of a year: (start month, end month).
+PARTS = _P.YEAR_PARTS
 _PART = r"(?P<part>" + "|".join(re.escape(p) for p in sorted(PARTS, key=len, reverse=True)) + r")"
-DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "mid-": (4, 6), "late": (7, 9)}
+_PART_LINK = "".join(rf"|\s+{word}" for word in _P.PART_LINKS)[1:]
+# First, middle and last third of a month.
+_THIRDS = {word.lower(): i for i, word in enumerate(_P.MONTH_THIRDS)}
+DECADE_PARTS = _P.DECADE_PARTS
+_DECADE_PART = "|".join(sorted(DECADE_PARTS, key=len, reverse=True))
+_YEAR_REF = "|".join(_P.YEAR_REFERENCES)
+_YEAR_WORD = _P.YEAR_WORD
+_THAT_YEAR_LEAD = "".join(rf"{word}\s+|" for word in _P.THAT_YEAR_LEADS)[:-1]
 
-NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "a few": None,
-}  # fmt: skip
-
+NUMBER_WORDS = _P.NUMBER_WORDS
 # Units after a bare number that make it a count, not a year ("2000 troops").
-_COUNT_NOUNS = (
-    r"troops|soldiers|personnel|people|fighters|men|women|civilians|km|kilometres|kilometers|"
-    r"miles|tons|tonnes|dollars|euros|cfa|members|officers|casualties|deaths|refugees|-strong"
-)
+_COUNT_NOUNS = "|".join(_P.COUNT_NOUNS)
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(_B + r"(?P<year>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)" + _E)),
@@ -69,53 +51,54 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(_B + r"(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year>(?:1[89]|20)\d\d)" + _E),
     ),
     ("mdy", re.compile(_B + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + _E, re.I)),
-    ("dmy", re.compile(_B + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + _E, re.I)),
+    ("dmy", re.compile(_B + _DAY + r"\s+" + _OF + _MONTH + r",?\s+" + _YEAR + _E, re.I)),
     (
         "part_month",
-        re.compile(_B + r"(?P<part>early|mid|late)[- ]" + _MONTH + r",?\s+" + _YEAR + _E, re.I),
-    ),
-    ("my", re.compile(_B + _MONTH + r",?\s+(?:of\s+)?" + _YEAR + _E, re.I)),
-    (
-        "month_that_year",
         re.compile(
-            _B + _MONTH + r"\s+(?:of\s+)?(?P<ref>that|the same|the following|the previous|the next)"
-            r"\s+year" + _E,
+            _B + rf"(?P<part>{'|'.join(_P.MONTH_THIRDS)})[- ]" + _MONTH + r",?\s+" + _YEAR + _E,
             re.I,
         ),
     ),
-    ("part_year", re.compile(_B + _PART + r"(?:\s+of|\s+in)?[\s-]?" + _YEAR + _E, re.I)),
+    ("my", re.compile(_B + _MONTH + r",?\s+" + _OF + _YEAR + _E, re.I)),
+    (
+        "month_that_year",
+        re.compile(
+            _B + _MONTH + r"\s+" + _OF + rf"(?P<ref>{_YEAR_REF})"
+            rf"\s+{_YEAR_WORD}" + _E,
+            re.I,
+        ),
+    ),
+    ("part_year", re.compile(_B + _PART + rf"(?:{_PART_LINK})?[\s-]?" + _YEAR + _E, re.I)),
     (
         "decade",
         re.compile(
             _B
-            + r"(?:the\s+)?(?:(?P<part>early|mid-?|late)\s*)?(?P<decade>(?:1[89]|20)\d0)['’]?s"
+            + rf"(?:{_P.DECADE_ARTICLE}\s+)?(?:(?P<part>{_DECADE_PART})\s*)?"
+            + r"(?P<decade>(?:1[89]|20)\d0)"
+            + _P.DECADE_SUFFIX
             + _E,
             re.I,
         ),
     ),
     ("md", re.compile(_B + _MONTH + r"\s+" + _DAY + r"(?!\s*,?\s*\d)" + _E, re.I)),
-    ("dm", re.compile(_B + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?!,?\s+\d)" + _E, re.I)),
+    ("dm", re.compile(_B + _DAY + r"\s+" + _OF + _MONTH + r"(?!,?\s+\d)" + _E, re.I)),
     (
         "that_year",
         re.compile(
-            _B + r"(?:later\s+|earlier\s+)?(?:in\s+)?(?P<ref>that|the same|the following|"
-            r"the previous|the next)\s+year" + _E,
+            _B + rf"(?:{_THAT_YEAR_LEAD})?(?:{_P.THAT_YEAR_PREPOSITION}\s+)?(?P<ref>{_YEAR_REF})"
+            rf"\s+{_YEAR_WORD}" + _E,
             re.I,
         ),
     ),
     (
         "relative",
-        re.compile(
-            _B + r"(?P<rel>yesterday|today|this year|last year|next year|this month|last month|"
-            r"next month|last week|this week)" + _E,
-            re.I,
-        ),
+        re.compile(_B + rf"(?P<rel>{'|'.join(_P.RELATIVE_DATES)})" + _E, re.I),
     ),
     (
         "ago",
         re.compile(
-            _B + r"(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|a few)"
-            r"\s+(?P<unit>day|week|month|year)s?\s+ago" + _E,
+            _B + rf"(?P<n>\d+|{'|'.join(NUMBER_WORDS)})"
+            rf"\s+(?P<unit>{'|'.join(_P.TIME_UNITS)}){_P.PLURAL_ENDING}?\s+{_P.AGO}" + _E,
             re.I,
         ),
     ),
@@ -126,8 +109,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
-_RANGE_JOIN = re.compile(r"^\s*(?:and|to|until|till|through|[-–—])\s*$", re.I)
-_RANGE_OPEN = re.compile(r"(?:between|from)\s+$", re.I)
+_RANGE_JOIN = re.compile(rf"^\s*(?:{'|'.join(_P.RANGE_JOINS)}|[-–—])\s*$", re.I)
+_RANGE_OPEN = re.compile(rf"(?:{'|'.join(_P.RANGE_OPENERS)})\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -192,7 +175,7 @@ def _resolve(
         month = MONTHS[g["month"].lower()]
         year = int(g["year"])
         last = calendar.monthrange(year, month)[1]
-        thirds = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}[g["part"].lower()]
+        thirds = ((1, 10), (11, 20), (21, last))[_THIRDS[g["part"].lower()]]
         return date(year, month, thirds[0]), date(year, month, thirds[1]), PART, ""
     if kind == "part_year":
         return (*month_range(int(g["year"]), *PARTS[g["part"].lower()]), PART, "")
@@ -204,8 +187,7 @@ def _resolve(
     if kind in {"month_that_year", "that_year"}:
         if context_year is None:
             return None, None, "", "no earlier year in the text to refer to"
-        offset = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}
-        year = context_year + offset[" ".join(g["ref"].lower().split())]
+        year = context_year + _P.YEAR_REFERENCES[" ".join(g["ref"].lower().split())]
         if kind == "that_year":
             return date(year, 1, 1), date(year, 12, 31), YEAR, ""
         return (*month_range(year, *(2 * [MONTHS[g["month"].lower()]])), MONTH, "")
@@ -220,27 +202,25 @@ def _resolve(
     if kind == "relative":
         if reference is None:
             return None, None, "", "relative date without a publication date"
-        rel = g["rel"].lower()
-        if rel in {"today", "yesterday"}:
-            day = reference - timedelta(days=1 if rel == "yesterday" else 0)
+        unit, offset = _P.RELATIVE_DATES[g["rel"].lower()]
+        if unit == "day":
+            day = reference + timedelta(days=offset)
             return day, day, DAY, "relative to the publication date"
-        if rel.endswith("year"):
-            year = reference.year + {"this": 0, "last": -1, "next": 1}[rel.split()[0]]
+        if unit == "year":
+            year = reference.year + offset
             return date(year, 1, 1), date(year, 12, 31), YEAR, "relative to the publication date"
-        if rel.endswith("month"):
+        if unit == "month":
             first = reference.replace(day=1)
-            if rel.startswith("last"):
+            for _ in range(-offset):
                 first = (first - timedelta(days=1)).replace(day=1)
-            elif rel.startswith("next"):
+            for _ in range(offset):
                 first = (first + timedelta(days=31)).replace(day=1)
             return (
                 *month_range(first.year, first.month, first.month),
                 MONTH,
                 "relative to the publication date",
             )
-        monday = reference - timedelta(days=reference.weekday())
-        if rel.startswith("last"):
-            monday -= timedelta(days=7)
+        monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=offset)
         return monday, monday + timedelta(days=6), PART, "relative to the publication date"
     if kind == "ago":
         if reference is None:
@@ -249,7 +229,7 @@ def _resolve(
         n = int(raw_n) if raw_n.isdigit() else NUMBER_WORDS.get(raw_n)
         if n is None:
             return None, None, "", "vague relative date"
-        unit = g["unit"].lower()
+        unit = _P.TIME_UNITS[g["unit"].lower()]
         if unit == "day":
             day = reference - timedelta(days=n)
             return day, day, DAY, "relative to the publication date"
@@ -270,11 +250,10 @@ def _resolve(
 _THAT_YEAR_KINDS = {"month_that_year", "that_year"}
 # Every date expression has a digit, a month, or one of these words: a cheap first look.
 _HINT = re.compile(
-    r"\d|\b(?:" + "|".join(MONTHS) + r"|year|month|week|ago|today|yesterday|spring|summer|"
-    r"autumn|fall|winter)\b",
+    r"\d|\b(?:" + "|".join(MONTHS) + "|" + "|".join(_P.DATE_HINT_WORDS) + r")\b",
     re.I,
 )
-_WORDLIKE_MONTHS = {"may", "mar", "mars", "jan", "dec", "sept"}
+_WORDLIKE_MONTHS = _P.WORDLIKE_MONTHS
 
 
 def find_dates(
@@ -392,9 +371,14 @@ def overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
 # asks this of every line).
 _MAX_DATE_LINE_CHARS = 64
 _SEPARATORS = str.maketrans("", "", " ,|·")
-_DATE_LABEL = re.compile(r"^(?:published|updated|posted|date)\s*:?\s*(?:on\s+)?", re.I)
-_WEEKDAY = re.compile(
-    r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?\s+", re.I
+_DATE_LABEL = re.compile(
+    rf"^(?:{'|'.join(_P.DATE_LABELS)})\s*:?\s*(?:{_P.DATE_LABEL_ON}\s+)?", re.I
+)
+_WEEKDAY = re.compile(rf"^(?:{'|'.join(_P.WEEKDAYS)})(?:{_P.WEEKDAY_ENDING})?,?\s+", re.I)
+# What may follow the date on a date line: a time of day ("at 10:30 GMT").
+_TIME = re.compile(
+    rf"(?:{_P.TIME_PREPOSITION}\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*(?:{'|'.join(_P.TIME_SUFFIXES)}))?",
+    re.I,
 )
 
 
@@ -408,8 +392,6 @@ def parse_date_line(line: str) -> DateMention | None:
         rest = (stripped[: mentions[0].start_offset] + stripped[mentions[0].end_offset :]).strip(
             " ,|·"
         )
-        if not rest or re.fullmatch(
-            r"(?:at\s+)?\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|gmt|utc))?", rest, re.I
-        ):
+        if not rest or _TIME.fullmatch(rest):
             return mentions[0]
     return None

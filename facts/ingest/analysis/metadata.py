@@ -3,9 +3,11 @@
 import re
 from dataclasses import dataclass, field
 
+from facts.ingest.analysis import lang
 from facts.ingest.analysis.cleaning import BYLINE, BYLINE_WORD, CleanedArticle, Role
 from facts.ingest.analysis.dates import DAY, DateMention, find_dates, parse_date_line
 
+_P = lang.pack("en")
 _TITLE_WORDS = 14
 _NAME = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)\b")
 _READING = re.compile(r"(\d+)")
@@ -27,7 +29,7 @@ def derive_title(body: str) -> str:
     first = re.split(r"(?<=[.!?])\s", body.strip(), maxsplit=1)[0] if body.strip() else ""
     words = first.split()
     if not words:
-        return "Untitled article"
+        return _P.UNTITLED
     title = " ".join(words[:_TITLE_WORDS]).rstrip(".,;:")
     return title + ("…" if len(words) > _TITLE_WORDS else "")
 

@@ -8,33 +8,15 @@ a capital, digit or quote, unless the period belongs to an abbreviation ("U.S.",
 import re
 from dataclasses import dataclass
 
+from facts.ingest.analysis import lang
 from facts.ingest.analysis.cleaning import Paragraph, Role
 
-ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
-    "cmdr", "brig", "rep", "sen", "gov", "pres", "amb", "st", "mt", "ft", "no", "nos", "vol",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "inc", "ltd", "co", "corp", "jr", "sr", "vs", "etc", "approx", "est", "cf", "al", "e.g",
-    "i.e", "u.s", "u.k", "u.n", "e.u", "a.u", "d.c",
-}  # fmt: skip
+_P = lang.pack("en")
+
+ABBREVIATIONS = _P.ABBREVIATIONS
 # Abbreviations that can also end a sentence ("... based in the U.S. The ...").
-_SENTENCE_FINAL_ABBREVIATIONS = {
-    "u.s",
-    "u.k",
-    "u.n",
-    "e.u",
-    "a.u",
-    "d.c",
-    "etc",
-    "inc",
-    "ltd",
-    "co",
-}
-_STARTERS = {
-    "The", "This", "That", "These", "Those", "It", "In", "On", "At", "But", "However", "A", "An",
-    "He", "She", "They", "We", "Its", "Their", "His", "Her", "As", "After", "Since", "While",
-    "Meanwhile", "According", "For", "Yet", "And",
-}  # fmt: skip
+_SENTENCE_FINAL_ABBREVIATIONS = _P.SENTENCE_FINAL_ABBREVIATIONS
+_STARTERS = _P.SENTENCE_STARTERS
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9À-Ý])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
@@ -107,25 +89,13 @@ class Clause:
     subordinate: bool
 
 
-_DISCOURSE_MARKER = re.compile(
-    r"^(?:For instance|For example|In fact|Most recently|Recently|However|Moreover|Meanwhile|"
-    r"Concurrently|Instead|Notably|Still|Yet|Additionally|Furthermore|Similarly|In addition),\s+"
-)
-_SUBORDINATE_OPENERS = re.compile(
-    r"(?:While|Although|Though|As|After|Following|following|Despite|despite|Since|"
-    r"In response to|Between|Amid|If|When|Before|Because|Unlike|Beyond|Parallel to|Formed|"
-    r"Founded|Created|Established)\b"
-)
-_MAIN_STARTER = re.compile(
-    r"(?:the|a|an|this|these|those|its|their|it|they|he|she|we|[A-Z][\w.'’-]*(?!,))\b"
-)
-_SUBORDINATORS = r"while|whereas|although|though|following|despite|after|before|since|amid|albeit"
-_CLAUSE_BREAK = re.compile(
-    rf"(?:;\s+|,\s+(?=(?:but|{_SUBORDINATORS}|which|who|whose|with|marking|leading|signaling|"
-    r"signalling|creating|underscoring|reflecting|emphasizing|emphasising|tasked|rather than|"
-    r"often|even as|adhering|acknowledging|bringing|seizing|filling|raising|particularly|"
-    r"especially|notably)\b))"
-)
+_DISCOURSE_MARKER = re.compile(rf"^(?:{'|'.join(_P.DISCOURSE_MARKERS)}),\s+")
+_SUBORDINATE_OPENERS = re.compile(rf"(?:{'|'.join(_P.SUBORDINATE_OPENERS)})\b")
+_MAIN_STARTER = re.compile(rf"(?:{'|'.join(_P.MAIN_STARTERS)}|[A-Z][\w.'’-]*(?!,))\b")
+_SUBORDINATORS = "|".join(_P.SUBORDINATORS)
+_SUBORDINATOR = re.compile(rf"(?:{_SUBORDINATORS})\b", re.I)
+_CLAUSE_BREAK = re.compile(rf"(?:;\s+|,\s+(?=(?:{'|'.join(_P.CLAUSE_BREAK_WORDS)})\b))")
+_LIST_CONTINUATION = re.compile(rf"(?:{'|'.join(_P.LIST_CONTINUATIONS)})\b")
 
 
 def _end_of_opening_clause(sentence: str, after: int) -> int | None:
@@ -133,7 +103,7 @@ def _end_of_opening_clause(sentence: str, after: int) -> int | None:
     for match in re.finditer(r",\s+", sentence[after:]):
         position = after + match.end()
         following = sentence[position:]
-        if re.match(r"(?:and|or|such as|including|like)\b", following):
+        if _LIST_CONTINUATION.match(following):
             continue
         if re.match(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*,", following):
             continue  # a list item: "Mali, Niger, and Burkina Faso"
@@ -159,7 +129,7 @@ def split_clauses(sentence: str) -> list[Clause]:
         cuts.append(match.end())
         # A subordinate clause inside the sentence ends at its next comma: "…, despite the
         # coup, approximately 1,000 troops remain …".
-        if re.match(rf"(?:{_SUBORDINATORS})\b", sentence[match.end() :], re.I):
+        if _SUBORDINATOR.match(sentence, match.end()):
             comma = sentence.find(", ", match.end())
             if comma > 0:
                 cuts.append(comma + 2)
@@ -169,7 +139,7 @@ def split_clauses(sentence: str) -> list[Clause]:
         end = cuts[i + 1] if i + 1 < len(cuts) else len(sentence)
         text = sentence[start:end]
         subordinate = (opening_end is not None and end <= opening_end) or bool(
-            re.match(rf"(?:{_SUBORDINATORS})\b", text, re.I)
+            _SUBORDINATOR.match(text)
         )
         clauses.append(Clause(start, end, subordinate))
     return clauses
