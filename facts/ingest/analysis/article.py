@@ -147,10 +147,9 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
         local_mentions = _relative(mentions, sentence.start, sentence.end)
         dates = find_dates(sentence.text, reference=reference, context_year=context_year)
         for date in dates:
-            if date.resolved and date.precision != "decade":
-                context_year = (
-                    date.end.year if date.start.year != date.end.year else date.start.year
-                )
+            start, end = date.start, date.end
+            if start is not None and end is not None and date.precision != "decade":
+                context_year = end.year if start.year != end.year else start.year
             elif not date.resolved and not sentence.is_heading:
                 unresolved.append(f"'{date.text}': {date.note}")
         if sentence.is_heading:

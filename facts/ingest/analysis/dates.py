@@ -192,12 +192,12 @@ def _resolve(
             return date(year, 1, 1), date(year, 12, 31), YEAR, ""
         return (*month_range(year, *(2 * [MONTHS[g["month"].lower()]])), MONTH, "")
     if kind in {"md", "dm"}:
-        month, day = MONTHS[g["month"].lower()], int(g["day"])
-        if not 1 <= day <= 31:
+        month, day_of_month = MONTHS[g["month"].lower()], int(g["day"])
+        if not 1 <= day_of_month <= 31:
             return None, None, "", "not a day of the month"
         if reference is None:
             return None, None, "", "no year in the text and no publication date"
-        when = _most_recent(month, day, reference)
+        when = _most_recent(month, day_of_month, reference)
         return when, when, DAY, "year inferred from the publication date"
     if kind == "relative":
         if reference is None:
@@ -210,13 +210,13 @@ def _resolve(
             year = reference.year + offset
             return date(year, 1, 1), date(year, 12, 31), YEAR, "relative to the publication date"
         if unit == "month":
-            first = reference.replace(day=1)
+            month_start = reference.replace(day=1)
             for _ in range(-offset):
-                first = (first - timedelta(days=1)).replace(day=1)
+                month_start = (month_start - timedelta(days=1)).replace(day=1)
             for _ in range(offset):
-                first = (first + timedelta(days=31)).replace(day=1)
+                month_start = (month_start + timedelta(days=31)).replace(day=1)
             return (
-                *month_range(first.year, first.month, first.month),
+                *month_range(month_start.year, month_start.month, month_start.month),
                 MONTH,
                 "relative to the publication date",
             )
@@ -307,8 +307,9 @@ def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
             between = text[current.end_offset : following.start_offset]
             before = text[max(0, current.start_offset - 12) : current.start_offset]
             if (
-                current.resolved
-                and following.resolved
+                current.start is not None
+                and following.start is not None
+                and following.end is not None  # a resolved mention has both ends
                 and _RANGE_JOIN.match(between)
                 and (_RANGE_OPEN.search(before) or between.strip() in {"-", "–", "—"})
                 and following.end >= current.start
@@ -348,17 +349,17 @@ def span_of(mentions: list[DateMention]) -> DateMention | None:
         text="; ".join(m.text for m in resolved),
         start_offset=resolved[0].start_offset,
         end_offset=resolved[-1].end_offset,
-        start=min(m.start for m in resolved),
-        end=max(m.end for m in resolved),
+        start=min(m.start for m in resolved if m.start is not None),
+        end=max(m.end for m in resolved if m.end is not None),
         precision=coarsest(*(m.precision for m in resolved)),
         note="span of several dates",
     )
 
 
 def contains(outer: DateMention, inner: DateMention) -> bool:
-    return bool(
-        outer.resolved and inner.resolved and outer.start <= inner.start and inner.end <= outer.end
-    )
+    if outer.start is None or outer.end is None or inner.start is None or inner.end is None:
+        return False  # unresolved: contains nothing, is in nothing
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:

@@ -132,7 +132,8 @@ _ANY_TRIGGER = re.compile(
 # Cheaper still, on ASCII sentences (most of them): the words without which a vocabulary
 # cannot match (prefilter.py), looked for in the lower-cased sentence.
 _WORDS = {p: prefilter.required_words(p) for ps in TRIGGERS.values() for p in ps}
-_ANY_WORDS = frozenset().union(*_WORDS.values()) if all(_WORDS.values()) else None
+_KNOWN_WORDS = [words for words in _WORDS.values() if words]
+_ANY_WORDS = frozenset[str]().union(*_KNOWN_WORDS) if len(_KNOWN_WORDS) == len(_WORDS) else None
 
 
 def find_triggers(sentence: str) -> list[TriggerHit]:
@@ -242,7 +243,7 @@ def _participants_in_clause(
             )
             if mention.target_type == "country":
                 countries.append(mention.target)
-        elif listed:
+        elif listed and previous is not None:
             role = previous[1]  # "by Mali, Niger, and Burkina Faso": same part as the first
             target = (
                 ctx.as_actor(mention.target) if mention.target_type == "country" else mention.target

@@ -53,8 +53,7 @@ def _author(cleaned: CleanedArticle) -> str:
 def _publication_date(cleaned: CleanedArticle) -> tuple[DateMention | None, str, list[str]]:
     """The stated publication date; the words as written; notes on what could not be used."""
     notes: list[str] = []
-    stated = [parse_date_line(line) for line in cleaned.lines_with(Role.DATELINE)]
-    stated = [d for d in stated if d]
+    stated = [d for line in cleaned.lines_with(Role.DATELINE) if (d := parse_date_line(line))]
     # Disclaimers often repeat the date ("analysis from 05/02/2026"): a second witness.
     witnesses = [
         d
@@ -78,6 +77,12 @@ def _publication_date(cleaned: CleanedArticle) -> tuple[DateMention | None, str,
     return None, "", notes
 
 
+def _minutes(reading_time: str) -> int | None:
+    """The minutes of a reading-time line ("4 min read")."""
+    match = _READING.search(reading_time)
+    return int(match.group(1)) if match else None
+
+
 def extract_metadata(cleaned: CleanedArticle) -> ArticleMetadata:
     flags: dict[str, list[str]] = {}
     titles = cleaned.lines_with(Role.TITLE)
@@ -99,6 +104,6 @@ def extract_metadata(cleaned: CleanedArticle) -> ArticleMetadata:
         author=_author(cleaned)[:200],
         published=published,
         published_text=published_text,
-        reading_time_minutes=int(_READING.search(reading[0]).group(1)) if reading else None,
+        reading_time_minutes=_minutes(reading[0]) if reading else None,
         flags={code: notes for code, notes in flags.items() if notes},
     )

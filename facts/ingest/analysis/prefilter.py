@@ -10,14 +10,15 @@ or a pattern whose words cannot be read, the pattern is simply run. `search` is
 patterns in turn.
 """
 
+import importlib
 import re
 
-try:  # the parser behind `re`; private, so any surprise means "no words known"
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
+try:  # the parser behind `re`; private (and untyped), so any surprise means "no words known"
+    sre_constants = importlib.import_module("re._constants")
+    sre_parse = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - Python before 3.11
-    import sre_constants
-    import sre_parse
+    sre_constants = importlib.import_module("sre_constants")
+    sre_parse = importlib.import_module("sre_parse")
 
 _REPEATS = {
     getattr(sre_constants, name)
@@ -95,9 +96,10 @@ def _required(items) -> set[str] | None:
         if op is sre_constants.SUBPATTERN:
             consider(_required(av[-1]))
         elif op is sre_constants.BRANCH:
-            alternatives = [_required(branch) for branch in av[1]]
-            if all(alternatives):
-                consider(set().union(*alternatives))
+            required = [_required(branch) for branch in av[1]]
+            alternatives = [words for words in required if words]
+            if len(alternatives) == len(required):  # every alternative requires a word
+                consider(set[str]().union(*alternatives))
         elif op in _REPEATS and av[0] >= 1:
             consider(_required(av[2]))
     consider({run} if run else None)

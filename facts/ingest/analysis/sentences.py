@@ -67,7 +67,7 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def split_sentences(text: str, paragraphs: list[Paragraph]) -> list[Sentence]:
-    sentences = []
+    sentences: list[Sentence] = []
     for paragraph in paragraphs:
         for start, end in split_paragraph(text, paragraph.start, paragraph.end):
             # Offsets exclude surrounding spaces and list markers, so quotes start on a word.
