@@ -7,9 +7,9 @@ import pytest
 from django.forms.models import model_to_dict
 from simple_history.utils import bulk_create_with_history
 
-from facts.ingest.writing import rows
 from facts.ingest.pipeline import import_sources
 from facts.ingest.reading.sources import expand_paths
+from facts.ingest.writing import rows
 from facts.ingest.writing.corroboration import MAX_CORROBORATION_LINKS
 from facts.models import Actor, Article, Claim, ClaimLink
 from tests.base import make_article

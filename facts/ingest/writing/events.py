@@ -15,7 +15,7 @@ from facts.models import (
     EventParticipant,
 )
 from facts.search import search_text_of
-from facts.services.history import many_to_many_snapshot
+from facts.services.history import many_to_many_snapshot, note_change
 
 if TYPE_CHECKING:
     from facts.ingest.writing.writer import ArticleWriter
@@ -134,7 +134,7 @@ def enrich_event(known: EventSummary, proposal, writer: "ArticleWriter") -> Even
             fields = {"date_text": fields["date_text"]}
         for name, value in fields.items():
             setattr(event, name, value)
-        event._change_reason = "Date refined by the importer"
+        note_change(event, reason="Date refined by the importer")
         event.save()
     add_places_and_participants(event.pk, proposal, writer, known)
     return replace(

@@ -82,7 +82,7 @@ def load_context() -> ExtractionContext:
         {"actor": row["actor__slug"], "name": row["name"], "case_sensitive": row["case_sensitive"]}
         for row in ActorAlias.objects.values("actor__slug", "name", "case_sensitive")
     ]
-    return build_context(countries, actors, aliases)
+    return build_context([dict(row) for row in countries], actors, aliases)
 
 
 def event_summaries(kinds: set[str]) -> dict[str, list[EventSummary]]:

@@ -26,7 +26,7 @@ from facts.models import (
 )
 from facts.names import slug_of
 from facts.search import search_text_of
-from facts.services.history import many_to_many_snapshot_statements
+from facts.services.history import many_to_many_snapshot_statements, note_change
 
 
 class ArticleWriter:
@@ -116,7 +116,7 @@ class ArticleWriter:
                 ):
                     continue  # a curator retitled it: keep their title
                 setattr(article, name, value)
-            article._change_reason = "Re-extracted"
+            note_change(article, reason="Re-extracted")
             article.save()
             if text_changed:
                 reanchor_claims(article)
@@ -147,7 +147,7 @@ class ArticleWriter:
                         :2000
                     ],
                 )
-                actor._change_reason = IMPORT_REASON
+                note_change(actor, reason=IMPORT_REASON)
                 actor.save()
                 self.new_actors.append(actor)
                 self.report.actors_proposed += 1
