@@ -8,8 +8,8 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
+from facts.anchors import quote_selectors
 from facts.choices import Origin, ReviewStatus
-from facts.ingest.claims import quote_selectors
 from facts.models import Actor, ArticleFlag, Claim, Event
 from facts.services import (
     ReviewError,
