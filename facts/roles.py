@@ -5,6 +5,9 @@ curator reviews and edits (add and change), but deletes and merges nothing.
 lead    does everything, merges and deletes included.
 """
 
+VIEWER, CURATOR, LEAD = "viewer", "curator", "lead"  # the names of their groups
+ROLES = (VIEWER, CURATOR, LEAD)
+
 FACT_MODELS = [
     "article",
     "articleflag",
@@ -35,7 +38,7 @@ def role_permissions() -> dict[str, set[tuple[str, str]]]:
         for model in FACT_MODELS
         for action in ("add", "change", "delete", "view")
     } | {("facts", "merge_actor"), ("facts", "merge_event")}
-    return {"viewer": view, "curator": view | edit, "lead": everything}
+    return {VIEWER: view, CURATOR: view | edit, LEAD: everything}
 
 
 def sync_role_groups(group_model=None, permission_model=None) -> None:

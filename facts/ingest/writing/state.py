@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from facts.choices import ReviewStatus
 from facts.ingest.analysis.context import ExtractionContext, build_context
 from facts.ingest.writing.matching import EventSummary
 from facts.models import (
@@ -88,7 +89,7 @@ def load_context() -> ExtractionContext:
 def event_summaries(kinds: set[str]) -> dict[str, list[EventSummary]]:
     events = (
         Event.objects.filter(kind__in=kinds)
-        .exclude(status="rejected")
+        .exclude(status=ReviewStatus.REJECTED)
         .prefetch_related("participants__actor", "countries")
     )
     summaries: dict[str, list[EventSummary]] = {}

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from django.db import connections, router, transaction
 
-from facts.choices import Origin
+from facts.choices import ActorKind, Origin
 from facts.ingest.analysis import ArticleAnalysis
 from facts.ingest.analysis.context import learn_actors
 from facts.ingest.writing import rows
@@ -139,7 +139,7 @@ class ArticleWriter:
                 actor = Actor(
                     slug=unique_slug(Actor, slug_of(person.name)[:100] or "person"),
                     name=person.name,
-                    kind="person",
+                    kind=ActorKind.PERSON,
                     title=title_words(person.title)[:120],
                     origin=Origin.IMPORT,
                     first_seen_in=article,
