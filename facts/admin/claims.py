@@ -12,6 +12,7 @@ from facts.admin.common import (
     CuratedAdmin,
     FullTextSearchMixin,
     ReviewActionsMixin,
+    VisibleToMixin,
 )
 from facts.choices import Credibility, ReviewStatus
 from facts.highlight import passage
@@ -79,7 +80,7 @@ class LinksOutInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ReviewActionsMixin, FullTextSearchMixin, CuratedAdmin):
+class ClaimAdmin(VisibleToMixin, ReviewActionsMixin, FullTextSearchMixin, CuratedAdmin):
     form = ClaimForm
     list_display = [
         "short_statement",

@@ -19,13 +19,6 @@ from facts.api.exports import CHUNK, stream
 from facts.api.pagination import CursorPage, SmallTablePage
 from facts.api.renderers import CSVRenderer, FastJSONRenderer, JSONLinesRenderer
 from facts.api.representations import CLAIM_ROW_FIELDS, Links, claim_from_row
-from facts.api.visibility import (
-    reads_everything,
-    visible_actors,
-    visible_articles,
-    visible_claims,
-    visible_events,
-)
 from facts.filtersets import (
     ActorFilterSet,
     ArticleFilterSet,
@@ -42,6 +35,7 @@ from facts.models import (
     Event,
     EventParticipant,
 )
+from facts.roles import reads_everything
 from facts.selectors import attach_claim_related, with_evidence
 from facts.services import (
     actor_merge,
@@ -258,7 +252,7 @@ class ActorViewSet(
         queryset = Actor.objects.select_related("country", "parent").prefetch_related(
             "aliases", Prefetch("relations", ActorRelation.objects.select_related("object"))
         )
-        return visible_actors(self.request.user, queryset)
+        return queryset.visible_to(self.request.user)
 
     @extend_schema(request=s.ActorWriteSerializer, parameters=[IF_MATCH])
     def partial_update(self, request, *args, **kwargs):
@@ -289,7 +283,7 @@ class EventViewSet(
         queryset = Event.objects.prefetch_related(
             "countries", Prefetch("participants", EventParticipant.objects.select_related("actor"))
         )
-        return visible_events(self.request.user, queryset)
+        return queryset.visible_to(self.request.user)
 
     @extend_schema(request=s.EventWriteSerializer, parameters=[IF_MATCH])
     def partial_update(self, request, *args, **kwargs):
@@ -310,7 +304,7 @@ class ArticleViewSet(
         queryset = Article.objects.prefetch_related("flags")
         if self.action == "list":
             queryset = queryset.defer("text", "raw_text", "search_text")
-        return visible_articles(self.request.user, queryset)
+        return queryset.visible_to(self.request.user)
 
     def get_serializer_class(self):
         return s.ArticleDetailSerializer if self.action == "retrieve" else s.ArticleSerializer
@@ -357,7 +351,7 @@ class ClaimViewSet(
         if self.action in ("list", "export"):
             # Lists and exports read flat rows (facts.api.representations): no instances.
             rows = with_evidence(Claim.objects.all()).values(*CLAIM_ROW_FIELDS)
-            return visible_claims(self.request.user, rows)
+            return rows.visible_to(self.request.user)
         queryset = with_evidence(
             Claim.objects.select_related(
                 "article", "subject", "object_actor", "object_country", "event", "claimant"
@@ -365,7 +359,7 @@ class ClaimViewSet(
             .defer("article__text", "article__raw_text", "article__search_text")
             .prefetch_related("countries", "actors")
         )
-        return visible_claims(self.request.user, queryset)
+        return queryset.visible_to(self.request.user)
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
