@@ -42,6 +42,7 @@ from facts.models import (
     Event,
     EventParticipant,
 )
+from facts.rows import ClaimRepresentation
 from facts.selectors import attach_claim_related, with_evidence
 from facts.services import (
     actor_merge,
@@ -207,7 +208,7 @@ class ClaimViewSet(
             [claim_from_row(row, links) for row in attach_claim_related(page)]
         )
 
-    def export_representations(self, queryset) -> Iterator[dict]:
+    def export_representations(self, queryset) -> Iterator[ClaimRepresentation]:
         links = Links(self.request)
         rows = queryset.iterator(CHUNK)
         while chunk := list(islice(rows, CHUNK)):
