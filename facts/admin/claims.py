@@ -14,7 +14,7 @@ from facts.admin.common import (
     ReviewActionsMixin,
     VisibleToMixin,
 )
-from facts.choices import Credibility, ReviewStatus
+from facts.choices import Credibility, Origin, ReviewStatus
 from facts.highlight import passage
 from facts.models import Claim, ClaimLink
 from facts.selectors import with_evidence
@@ -296,7 +296,7 @@ class ClaimLinkAdmin(CuratedAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-            obj.origin = "curator"
+            obj.origin = Origin.CURATOR
         if obj.from_claim_id == obj.to_claim_id:
             raise ReviewError("A claim cannot be linked to itself.")
         super().save_model(request, obj, form, change)
