@@ -56,3 +56,27 @@ def sync_role_groups(group_model=None, permission_model=None) -> None:
                 for app, codename in sorted(codes)
             ]
         )
+
+
+def reads_everything(user) -> bool:
+    """Viewers, curators and leads (and superusers) read everything; anonymous readers and
+    accounts without a role, or that are not staff, read the published record only. One
+    query, remembered on the user object (so once per request)."""
+    if not (user and user.is_authenticated):
+        return False
+    cached = getattr(user, "_facts_reads_everything", None)
+    if cached is None:
+        from django.contrib.auth.models import Permission
+        from django.db.models import Q
+
+        cached = user.is_superuser or (
+            user.is_active
+            and user.is_staff  # as in the admin: a role is for staff accounts only
+            and Permission.objects.filter(
+                Q(group__user=user) | Q(user=user),
+                content_type__app_label="facts",
+                codename="view_claim",
+            ).exists()
+        )
+        user._facts_reads_everything = cached
+    return cached

@@ -7,12 +7,13 @@ from simple_history.models import HistoricalRecords
 from facts.choices import ActorKind, AliasKind, DatePrecision, Origin, RelationKind
 from facts.models.countries import Country
 from facts.models.mixins import ReviewedModel, TimestampedModel
+from facts.models.visibility import ActorQuerySet
 from facts.names import normalize_name
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
-class ActorManager(models.Manager["Actor"]):
+class ActorManager(models.Manager.from_queryset(ActorQuerySet)):
     def get_by_natural_key(self, slug: str) -> "Actor":
         return self.get(slug=slug)
 

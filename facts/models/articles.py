@@ -6,10 +6,11 @@ from simple_history.models import HistoricalRecords
 
 from facts.choices import DatePrecision, QualityFlag, Reliability
 from facts.models.mixins import TimestampedModel, date_range_constraints
+from facts.models.visibility import ArticleQuerySet
 from facts.search import search_text_of
 
 
-class ArticleManager(models.Manager["Article"]):
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_by_natural_key(self, sha256: str) -> "Article":
         return self.get(sha256=sha256)
 

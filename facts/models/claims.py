@@ -13,10 +13,11 @@ from facts.models.articles import Article
 from facts.models.countries import Country
 from facts.models.events import Event
 from facts.models.mixins import DatedModel, ReviewedModel, TimestampedModel
+from facts.models.visibility import ClaimQuerySet
 from facts.search import search_text_of
 
 
-class ClaimManager(models.Manager["Claim"]):
+class ClaimManager(models.Manager.from_queryset(ClaimQuerySet)):
     def get_by_natural_key(self, article_sha256: str, fingerprint: str) -> "Claim":
         return self.get(article__sha256=article_sha256, fingerprint=fingerprint)
 

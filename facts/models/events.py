@@ -8,10 +8,11 @@ from facts.choices import EventKind, GeoPrecision, Origin, ParticipantRole
 from facts.models.actors import SLUG_PATTERN, Actor
 from facts.models.countries import Country
 from facts.models.mixins import DatedModel, ReviewedModel, TimestampedModel
+from facts.models.visibility import EventQuerySet
 from facts.search import search_text_of
 
 
-class EventManager(models.Manager["Event"]):
+class EventManager(models.Manager.from_queryset(EventQuerySet)):
     def get_by_natural_key(self, slug: str) -> "Event":
         return self.get(slug=slug)
 
