@@ -13,6 +13,7 @@ from django.db import transaction
 from facts.choices import Origin, ReviewStatus
 from facts.models import Actor, Article, ArticleFlag, Claim, ClaimLink, Event, EventParticipant
 from facts.reference import seed_review
+from facts.roles import LEAD
 from facts.services import (
     ReviewError,
     article_grade,
@@ -38,7 +39,7 @@ def reviewer():
     user.password = "!"  # unusable: this account signs reviews, it never logs in
     user.date_joined = FIXED_JOINED
     user.save()
-    user.groups.add(Group.objects.get(name="lead"))
+    user.groups.add(Group.objects.get(name=LEAD))
     return user
 
 

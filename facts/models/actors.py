@@ -13,7 +13,7 @@ from facts.names import normalize_name
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
-class ActorManager(models.Manager.from_queryset(ActorQuerySet)):
+class ActorManager(models.Manager["Actor"]):
     def get_by_natural_key(self, slug: str) -> "Actor":
         return self.get(slug=slug)
 
@@ -58,7 +58,7 @@ class Actor(ReviewedModel, TimestampedModel):
         help_text="The article the importer first proposed this actor from.",
     )
 
-    objects = ActorManager()
+    objects = ActorManager.from_queryset(ActorQuerySet)()
     history = HistoricalRecords()
 
     class Meta:

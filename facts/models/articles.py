@@ -5,12 +5,12 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from facts.choices import DatePrecision, QualityFlag, Reliability
-from facts.models.mixins import TimestampedModel, date_range_constraints
+from facts.models.mixins import TimestampedModel, date_range_constraints, natural_key_uses
 from facts.models.visibility import ArticleQuerySet
 from facts.search import search_text_of
 
 
-class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+class ArticleManager(models.Manager["Article"]):
     def get_by_natural_key(self, sha256: str) -> "Article":
         return self.get(sha256=sha256)
 
@@ -53,7 +53,7 @@ class Article(TimestampedModel):
         blank=True, editable=False, help_text="Searchable words (facts.search); kept by save()."
     )
 
-    objects = ArticleManager()
+    objects = ArticleManager.from_queryset(ArticleQuerySet)()
     history = HistoricalRecords()
 
     class Meta:
@@ -120,7 +120,6 @@ class ArticleFlag(models.Model):
     def __str__(self) -> str:
         return f"{self.article_id}: {self.code}"
 
+    @natural_key_uses("facts.article")
     def natural_key(self) -> tuple[str, str]:
         return (*self.article.natural_key(), self.code)
-
-    natural_key.dependencies = ["facts.article"]

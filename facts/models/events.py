@@ -7,12 +7,12 @@ from simple_history.models import HistoricalRecords
 from facts.choices import EventKind, GeoPrecision, Origin, ParticipantRole
 from facts.models.actors import SLUG_PATTERN, Actor
 from facts.models.countries import Country
-from facts.models.mixins import DatedModel, ReviewedModel, TimestampedModel
+from facts.models.mixins import DatedModel, ReviewedModel, TimestampedModel, natural_key_uses
 from facts.models.visibility import EventQuerySet
 from facts.search import search_text_of
 
 
-class EventManager(models.Manager.from_queryset(EventQuerySet)):
+class EventManager(models.Manager["Event"]):
     def get_by_natural_key(self, slug: str) -> "Event":
         return self.get(slug=slug)
 
@@ -44,7 +44,7 @@ class Event(ReviewedModel, DatedModel, TimestampedModel):
         blank=True, editable=False, help_text="Searchable words (facts.search); kept by save()."
     )
 
-    objects = EventManager()
+    objects = EventManager.from_queryset(EventQuerySet)()
     history = HistoricalRecords(m2m_fields=[countries])
 
     class Meta:
@@ -140,7 +140,6 @@ class EventParticipant(models.Model):
     def __str__(self) -> str:
         return f"{self.actor} ({self.get_role_display().lower()}) in {self.event.title}"
 
+    @natural_key_uses("facts.event", "facts.actor")
     def natural_key(self) -> tuple[str, str, str]:
         return (self.event.slug, self.actor.slug, self.role)
-
-    natural_key.dependencies = ["facts.event", "facts.actor"]

@@ -1,5 +1,8 @@
 """Field groups shared by several models: review state, date ranges, timestamps."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -105,3 +108,17 @@ class DatedModel(models.Model):
     class Meta:
         abstract = True
         constraints = date_range_constraints("date")
+
+
+NaturalKey = TypeVar("NaturalKey", bound=Callable)
+
+
+def natural_key_uses(*models: str) -> Callable[[NaturalKey], NaturalKey]:
+    """Mark a `natural_key()` that includes other models' natural keys, so `dumpdata
+    --natural-foreign` writes those models first (Django reads `natural_key.dependencies`)."""
+
+    def mark(method: NaturalKey) -> NaturalKey:
+        method.dependencies = list(models)  # type: ignore[attr-defined]
+        return method
+
+    return mark

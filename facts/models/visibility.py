@@ -7,30 +7,38 @@ verified claim, actors that are verified or that a verified claim names. Viewers
 and leads see everything (facts.roles.reads_everything).
 """
 
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from facts.choices import ReviewStatus
 from facts.roles import reads_everything
 
+if TYPE_CHECKING:  # the models' modules import this one
+    from facts.models.actors import Actor  # noqa: F401
+    from facts.models.articles import Article  # noqa: F401
+    from facts.models.claims import Claim  # noqa: F401
+    from facts.models.events import Event  # noqa: F401
+
+if TYPE_CHECKING:  # the models' modules import this one
+    pass
+
 VERIFIED = ReviewStatus.VERIFIED
 
 
 def _verified_claims() -> models.QuerySet:
-    # Claims are defined after the models they point at, so they are looked up when used.
-    from facts.models.claims import Claim
-
-    return Claim.objects.filter(status=VERIFIED)
+    # Looked up by name: the claim model's module imports this one.
+    return apps.get_model("facts", "Claim").objects.filter(status=VERIFIED)
 
 
-class ClaimQuerySet(models.QuerySet):
+class ClaimQuerySet(models.QuerySet["Claim"]):
     def visible_to(self, user) -> Self:
         return self if reads_everything(user) else self.filter(status=VERIFIED)
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(models.QuerySet["Event"]):
     def visible_to(self, user) -> Self:
         if reads_everything(user):
             return self
@@ -38,14 +46,14 @@ class EventQuerySet(models.QuerySet):
         return self.filter(Q(status=VERIFIED) | Exists(supported))
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(models.QuerySet["Article"]):
     def visible_to(self, user) -> Self:
         if reads_everything(user):
             return self
         return self.filter(Exists(_verified_claims().filter(article=OuterRef("pk"))))
 
 
-class ActorQuerySet(models.QuerySet):
+class ActorQuerySet(models.QuerySet["Actor"]):
     def visible_to(self, user) -> Self:
         if reads_everything(user):
             return self
