@@ -12,9 +12,14 @@ from facts.models.actors import Actor
 from facts.models.articles import Article
 from facts.models.countries import Country
 from facts.models.events import Event
-from facts.models.mixins import DatedModel, ReviewedModel, TimestampedModel, natural_key_uses
+from facts.models.mixins import (
+    DatedModel,
+    KeepsSearchText,
+    ReviewedModel,
+    TimestampedModel,
+    natural_key_uses,
+)
 from facts.models.visibility import ClaimQuerySet
-from facts.search import search_text_of
 
 
 class ClaimManager(models.Manager["Claim"]):
@@ -22,7 +27,7 @@ class ClaimManager(models.Manager["Claim"]):
         return self.get(article__sha256=article_sha256, fingerprint=fingerprint)
 
 
-class Claim(ReviewedModel, DatedModel, TimestampedModel):
+class Claim(KeepsSearchText, ReviewedModel, DatedModel, TimestampedModel):
     """One checkable statement from one article.
 
     The quote is anchored with both W3C Web Annotation selectors: a TextPositionSelector
@@ -157,10 +162,6 @@ class Claim(ReviewedModel, DatedModel, TimestampedModel):
 
     def __str__(self) -> str:
         return self.statement if len(self.statement) <= 80 else self.statement[:79] + "…"
-
-    def save(self, *args, **kwargs) -> None:
-        self.search_text = search_text_of(self)
-        super().save(*args, **kwargs)
 
     @natural_key_uses("facts.article")
     def natural_key(self) -> tuple[str, str]:

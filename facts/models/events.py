@@ -7,9 +7,14 @@ from simple_history.models import HistoricalRecords
 from facts.choices import EventKind, GeoPrecision, Origin, ParticipantRole
 from facts.models.actors import SLUG_PATTERN, Actor
 from facts.models.countries import Country
-from facts.models.mixins import DatedModel, ReviewedModel, TimestampedModel, natural_key_uses
+from facts.models.mixins import (
+    DatedModel,
+    KeepsSearchText,
+    ReviewedModel,
+    TimestampedModel,
+    natural_key_uses,
+)
 from facts.models.visibility import EventQuerySet
-from facts.search import search_text_of
 
 
 class EventManager(models.Manager["Event"]):
@@ -17,7 +22,7 @@ class EventManager(models.Manager["Event"]):
         return self.get(slug=slug)
 
 
-class Event(ReviewedModel, DatedModel, TimestampedModel):
+class Event(KeepsSearchText, ReviewedModel, DatedModel, TimestampedModel):
     """Something that happened: a coup, an attack, a meeting, a delivery of equipment …
 
     Several sentences and articles may describe one event; their claims point at it. Kinds map
@@ -100,10 +105,6 @@ class Event(ReviewedModel, DatedModel, TimestampedModel):
     def __str__(self) -> str:
         when = self.date_text or (self.date_start.isoformat() if self.date_start else "undated")
         return f"{self.title} ({when})"
-
-    def save(self, *args, **kwargs) -> None:
-        self.search_text = search_text_of(self)
-        super().save(*args, **kwargs)
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 
 from facts.choices import STATUSES_NEEDING_REASON, DatePrecision, ReviewStatus
+from facts.search import search_text_of
 
 
 class TimestampedModel(models.Model):
@@ -16,6 +17,18 @@ class TimestampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class KeepsSearchText:
+    """For models with a `search_text` field: every save stores the searchable words of the
+    fields facts.search lists for the model (the importer's multi-row INSERTs, which call no
+    save(), store the same through `facts.search.with_search_text`)."""
+
+    search_text: str
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = search_text_of(self)
+        super().save(*args, **kwargs)  # type: ignore[misc]  # a mixin of models.Model
 
 
 class ReviewedModel(models.Model):

@@ -17,7 +17,6 @@ from facts.models import (
     Event,
     EventParticipant,
 )
-from facts.search import search_text_of
 from facts.services.history import many_to_many_snapshot, note_change
 
 
@@ -76,7 +75,6 @@ def create_event(proposal: EventProposal, article: Article, writer: ArticleKeys)
         origin=Origin.IMPORT,
         **date_fields(proposal),
     )
-    event.search_text = search_text_of(event)  # what Event.save() would set
     # A new event has no places yet, so save() would record no many-to-many history either.
     rows.insert_with_history(Event, [event], reason=IMPORT_REASON)
     add_places_and_participants(event.pk, proposal, writer)

@@ -26,6 +26,7 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.constants import OnConflict
 from django.utils import timezone
 
+from facts.search import with_search_text
 from facts.services.history import history_of
 
 _HISTORY_COLUMNS = {"history_date", "history_change_reason", "history_type", "history_user_id"}
@@ -148,6 +149,7 @@ def insert(
     constraint are skipped and no keys are set, and with a batch, the keys are not needed."""
     if not objs:
         return
+    with_search_text(objs)  # what save() would store
     using = router.db_for_write(model)
     connection = connections[using]
     columns = _columns(model)

@@ -25,7 +25,6 @@ from facts.models import (
     ClaimLink,
 )
 from facts.names import slug_of
-from facts.search import search_text_of
 from facts.services.history import many_to_many_snapshot_statements, note_change
 
 
@@ -96,10 +95,9 @@ class ArticleWriter:
         fields = article_fields(a)
         if self.existing is None:
             article = Article(sha256=a.document.sha256, retrieved_at=datetime.now(UTC), **fields)
-            # What Article.save() would set; a worker process may have worked it out already.
-            article.search_text = (
-                a.search_texts[0] if a.search_texts is not None else search_text_of(article)
-            )
+            # The search words a worker worked out ahead (else rows.insert works them out).
+            if a.search_texts is not None:
+                article.search_text = a.search_texts[0]
             rows.insert_with_history(
                 Article, [article], reason=f"Imported from {a.document.name}", batch=self.batch
             )
@@ -226,11 +224,8 @@ class ArticleWriter:
             )
             if claim.subject_id and claim.subject_id == claim.object_actor_id:
                 claim.object_actor_id = None
-            # What Claim.save() would set (the insert does not call it); a worker process may
-            # have worked it out already.
-            claim.search_text = (
-                searchable[1][index] if searchable is not None else search_text_of(claim)
-            )
+            if searchable is not None:  # worked out ahead by a worker
+                claim.search_text = searchable[1][index]
             new.append(claim)
             mentions.append(
                 (
