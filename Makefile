@@ -45,9 +45,12 @@ load: migrate
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# Style, then the layer rules (contracts in pyproject.toml), then types (mypy, django-stubs).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/mypy
 
 format: install
 	$(BIN)/ruff format .

@@ -37,9 +37,6 @@ def superuser_ensure(*, username: str, email: str, password: str | None) -> Supe
     return SuperuserResult(username=username, created=True, generated_password=generated)
 
 
-ROLES = ("viewer", "curator", "lead")
-
-
 class AccountError(Exception):
     """A user account cannot be created or changed as asked; the message says why."""
 
@@ -66,7 +63,7 @@ def staff_user_save(
     from django.core.exceptions import ValidationError
     from django.db import transaction
 
-    from facts.roles import sync_role_groups
+    from facts.roles import ROLES, sync_role_groups
 
     if role not in ROLES:
         raise AccountError(f"Unknown role {role!r}: choose one of {', '.join(ROLES)}.")

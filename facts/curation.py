@@ -10,9 +10,10 @@ from django.core import serializers
 from django.core.management import call_command
 from django.db import transaction
 
-from facts.choices import ReviewStatus
+from facts.choices import Origin, ReviewStatus
 from facts.models import Actor, Article, ArticleFlag, Claim, ClaimLink, Event, EventParticipant
 from facts.reference import seed_review
+from facts.roles import LEAD
 from facts.services import (
     ReviewError,
     article_grade,
@@ -38,7 +39,7 @@ def reviewer():
     user.password = "!"  # unusable: this account signs reviews, it never logs in
     user.date_joined = FIXED_JOINED
     user.save()
-    user.groups.add(Group.objects.get(name="lead"))
+    user.groups.add(Group.objects.get(name=LEAD))
     return user
 
 
@@ -106,17 +107,18 @@ def apply_seed_review() -> dict[str, int]:
             object_review(obj=event, user=user, status=decision.status, reason=decision.reason)
         for actor in Actor.objects.filter(status=ReviewStatus.UNREVIEWED):
             raise CurationError(f"Actor {actor.slug} was proposed and has no decision")
+        unreviewed = ReviewStatus.UNREVIEWED
         left = [
-            *(f"claim {c.pk}: {c.quote[:60]}" for c in Claim.objects.filter(status="unreviewed")),
-            *(f"event {e.slug}" for e in Event.objects.filter(status="unreviewed")),
+            *(f"claim {c.pk}: {c.quote[:60]}" for c in Claim.objects.filter(status=unreviewed)),
+            *(f"event {e.slug}" for e in Event.objects.filter(status=unreviewed)),
         ]
         if left:
             raise CurationError("No decision for: " + "; ".join(left))
     return {
         "claims": Claim.objects.count(),
-        "verified": Claim.objects.filter(status="verified").count(),
-        "disputed": Claim.objects.filter(status="disputed").count(),
-        "rejected": Claim.objects.filter(status="rejected").count(),
+        "verified": Claim.objects.filter(status=ReviewStatus.VERIFIED).count(),
+        "disputed": Claim.objects.filter(status=ReviewStatus.DISPUTED).count(),
+        "rejected": Claim.objects.filter(status=ReviewStatus.REJECTED).count(),
         "events": Event.objects.count(),
     }
 
@@ -126,7 +128,7 @@ def export_curated() -> str:
     user_model = get_user_model()
     objects = [
         *user_model.objects.filter(username=seed_review.REVIEWER),
-        *Actor.objects.exclude(origin="reference").order_by("slug"),
+        *Actor.objects.exclude(origin=Origin.REFERENCE).order_by("slug"),
         *Article.objects.order_by("sha256"),
         *ArticleFlag.objects.order_by("article__sha256", "code"),
         *Event.objects.order_by("slug"),

@@ -5,6 +5,9 @@ curator reviews and edits (add and change), but deletes and merges nothing.
 lead    does everything, merges and deletes included.
 """
 
+VIEWER, CURATOR, LEAD = "viewer", "curator", "lead"  # the names of their groups
+ROLES = (VIEWER, CURATOR, LEAD)
+
 FACT_MODELS = [
     "article",
     "articleflag",
@@ -35,7 +38,7 @@ def role_permissions() -> dict[str, set[tuple[str, str]]]:
         for model in FACT_MODELS
         for action in ("add", "change", "delete", "view")
     } | {("facts", "merge_actor"), ("facts", "merge_event")}
-    return {"viewer": view, "curator": view | edit, "lead": everything}
+    return {VIEWER: view, CURATOR: view | edit, LEAD: everything}
 
 
 def sync_role_groups(group_model=None, permission_model=None) -> None:
@@ -53,3 +56,27 @@ def sync_role_groups(group_model=None, permission_model=None) -> None:
                 for app, codename in sorted(codes)
             ]
         )
+
+
+def reads_everything(user) -> bool:
+    """Viewers, curators and leads (and superusers) read everything; anonymous readers and
+    accounts without a role, or that are not staff, read the published record only. One
+    query, remembered on the user object (so once per request)."""
+    if not (user and user.is_authenticated):
+        return False
+    cached = getattr(user, "_facts_reads_everything", None)
+    if cached is None:
+        from django.contrib.auth.models import Permission
+        from django.db.models import Q
+
+        cached = user.is_superuser or (
+            user.is_active
+            and user.is_staff  # as in the admin: a role is for staff accounts only
+            and Permission.objects.filter(
+                Q(group__user=user) | Q(user=user),
+                content_type__app_label="facts",
+                codename="view_claim",
+            ).exists()
+        )
+        user._facts_reads_everything = cached
+    return cached

@@ -30,7 +30,16 @@ def search_words(*values: str) -> str:
 
 
 def search_text_of(obj) -> str:
+    """The searchable words of a claim, event or article (what its `search_text` holds)."""
     return search_words(*(getattr(obj, name) or "" for name in SEARCHABLE[obj._meta.db_table]))
+
+
+def with_search_text(objs) -> None:
+    """Give unsaved objects written without save() (multi-row INSERTs) the search words their
+    save() would store, unless they have them already (worked out ahead, in a worker)."""
+    for obj in objs:
+        if obj._meta.db_table in SEARCHABLE and not obj.search_text:
+            obj.search_text = search_text_of(obj)
 
 
 def parse_query(query: str) -> list[tuple[str, bool]]:

@@ -1,12 +1,14 @@
 """Read-side query helpers shared by the admin and the API."""
 
 from collections import defaultdict
+from typing import cast
 
 from django.db.models import BooleanField, IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from facts.choices import WITHDRAWN_STATUSES, LinkKind
 from facts.models import Claim
+from facts.rows import ClaimRow, RelatedClaimRow
 
 # Raw SQL because each branch must stay an indexed lookup at a million claims: the ORM's
 # form of "linked either way OR same event" is one OR'ed condition that PostgreSQL answers
@@ -47,7 +49,7 @@ def with_evidence(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     )
 
 
-def attach_claim_related(rows: list[dict]) -> list[dict]:
+def attach_claim_related(rows: list[ClaimRow]) -> list[RelatedClaimRow]:
     """Give claim rows (ids of what they point at) the briefs they show: subject, object and
     claimant actors and the mentioned ones as (id, slug, name); object and mentioned
     countries as (alpha3, alpha2, name); the event as (id, slug, title); the article as
@@ -103,7 +105,7 @@ def attach_claim_related(rows: list[dict]) -> list[dict]:
             (tuple(actors[a]) for a in mentioned_actors.get(row["id"], ())),
             key=lambda actor: actor[2],
         )
-    return rows
+    return cast("list[RelatedClaimRow]", rows)  # filled in place
 
 
 def _tuple(values) -> tuple | None:

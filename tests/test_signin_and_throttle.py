@@ -146,7 +146,7 @@ def test_a_password_change_ends_the_tokens_issued_before_it():
 
 
 def test_anonymous_full_exports_have_their_own_small_rate():
-    from facts.api.views import AnonExportThrottle
+    from facts.api.throttles import AnonExportThrottle
 
     original = AnonExportThrottle.THROTTLE_RATES
     AnonExportThrottle.THROTTLE_RATES = {**original, "anon_export": "2/hour"}

@@ -7,6 +7,7 @@ from facts.admin.common import (
     ChangeReasonForm,
     CuratedAdmin,
     ReviewActionsMixin,
+    VisibleToMixin,
 )
 from facts.admin.merging import MergeActionMixin
 from facts.models import Actor, ActorAlias, ActorRelation
@@ -30,7 +31,7 @@ class ActorRelationInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(MergeActionMixin, ReviewActionsMixin, CuratedAdmin):
+class ActorAdmin(VisibleToMixin, MergeActionMixin, ReviewActionsMixin, CuratedAdmin):
     form = ChangeReasonForm  # the admin adds Meta(model=…) itself
     merge_service = actor_merge
     merge_permission = "facts.merge_actor"

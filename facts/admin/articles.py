@@ -5,7 +5,12 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from facts.admin.common import ChangeReasonForm, CuratedAdmin, FullTextSearchMixin
+from facts.admin.common import (
+    ChangeReasonForm,
+    CuratedAdmin,
+    FullTextSearchMixin,
+    VisibleToMixin,
+)
 from facts.highlight import Span, highlight
 from facts.models import Article, ArticleFlag
 from facts.services import article_grade
@@ -41,7 +46,7 @@ class ArticleFlagInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(FullTextSearchMixin, CuratedAdmin):
+class ArticleAdmin(VisibleToMixin, FullTextSearchMixin, CuratedAdmin):
     form = ArticleForm
     list_display = [
         "title",

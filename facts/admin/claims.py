@@ -12,8 +12,9 @@ from facts.admin.common import (
     CuratedAdmin,
     FullTextSearchMixin,
     ReviewActionsMixin,
+    VisibleToMixin,
 )
-from facts.choices import Credibility, ReviewStatus
+from facts.choices import Credibility, Origin, ReviewStatus
 from facts.highlight import passage
 from facts.models import Claim, ClaimLink
 from facts.selectors import with_evidence
@@ -79,7 +80,7 @@ class LinksOutInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(ReviewActionsMixin, FullTextSearchMixin, CuratedAdmin):
+class ClaimAdmin(VisibleToMixin, ReviewActionsMixin, FullTextSearchMixin, CuratedAdmin):
     form = ClaimForm
     list_display = [
         "short_statement",
@@ -295,7 +296,7 @@ class ClaimLinkAdmin(CuratedAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
-            obj.origin = "curator"
+            obj.origin = Origin.CURATOR
         if obj.from_claim_id == obj.to_claim_id:
             raise ReviewError("A claim cannot be linked to itself.")
         super().save_model(request, obj, form, change)

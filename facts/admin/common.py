@@ -127,6 +127,15 @@ class CuratedAdmin(SimpleHistoryAdmin):
             return HttpResponseRedirect(request.get_full_path())
 
 
+class VisibleToMixin:
+    """Every list, page and action reads what the signed-in account may see (the models'
+    `visible_to`): a role reads everything, as the admin's own permissions already require,
+    so only an account that could reach the admin without a role would see less."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
+
+
 class FullTextSearchMixin:
     """The admin's search box asks the full-text index (facts.search): every word must occur,
     a trailing * matches a prefix, accents and case do not matter. The default, a LIKE

@@ -10,6 +10,7 @@ from facts.admin.common import (
     CuratedAdmin,
     FullTextSearchMixin,
     ReviewActionsMixin,
+    VisibleToMixin,
 )
 from facts.admin.merging import MergeActionMixin
 from facts.models import Event, EventParticipant
@@ -24,7 +25,9 @@ class EventParticipantInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(MergeActionMixin, ReviewActionsMixin, FullTextSearchMixin, CuratedAdmin):
+class EventAdmin(
+    VisibleToMixin, MergeActionMixin, ReviewActionsMixin, FullTextSearchMixin, CuratedAdmin
+):
     form = ChangeReasonForm  # the admin adds Meta(model=…) itself
     merge_service = event_merge
     merge_permission = "facts.merge_event"

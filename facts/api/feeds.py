@@ -16,26 +16,15 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from facts.api.visibility import (
-    once_published,
-    reads_everything,
-    visible_actors,
-    visible_articles,
-    visible_claims,
-    visible_events,
-)
 from facts.choices import WITHDRAWN_STATUSES
 from facts.models import Actor, Article, Claim, Event
+from facts.models.visibility import once_published
+from facts.roles import reads_everything
 
 FEED_LIMIT = 500
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 
-SOURCES = {
-    "actor": (Actor, visible_actors),
-    "article": (Article, visible_articles),
-    "claim": (Claim, visible_claims),
-    "event": (Event, visible_events),
-}
+SOURCES = {"actor": Actor, "article": Article, "claim": Claim, "event": Event}
 
 
 def _cursor(request, name: str) -> tuple[datetime, str, int]:
@@ -125,9 +114,9 @@ class ChangesView(APIView):
         cursor = _cursor(request, "updated_after")
         limit = _limit(request)
         items = []
-        for kind, (model, visible) in SOURCES.items():
+        for kind, model in SOURCES.items():
             rows = (
-                visible(request.user, model.objects.all())
+                model.objects.visible_to(request.user)
                 .filter(_after("updated_at", kind, cursor))
                 .order_by("updated_at", "pk")
                 .values("pk", "updated_at", "status" if kind != "article" else "reliability")
@@ -185,7 +174,7 @@ class TombstonesView(APIView):
                 }
                 for row in rows
             ]
-        for kind, (model, _) in SOURCES.items():
+        for kind, model in SOURCES.items():
             deleted = model.history.filter(history_type="-")
             if not everything:
                 if not hasattr(model, "status"):

@@ -2,7 +2,7 @@
 
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
-from facts.api.visibility import reads_everything
+from facts.roles import reads_everything
 
 # Each view action -> the Django permission it needs ({model} is the view's model name).
 ACTION_PERMISSIONS = {

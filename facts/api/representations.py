@@ -10,10 +10,25 @@ the OpenAPI schema); tests hold both paths to identical output.
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.request import Request
 
 from facts.choices import EVENT_KIND_TAXONOMY
+from facts.rows import (
+    ActorBrief,
+    ActorTuple,
+    ClaimRepresentation,
+    CountryBrief,
+    CountryTuple,
+    DateRange,
+    EventRepresentation,
+    EventTaxonomy,
+    Quote,
+    QuoteRow,
+    RelatedClaimRow,
+)
 
 _SENTINEL = {"country": "ZZZ"}
 _NUMERIC_SENTINEL = "987654321"
@@ -22,7 +37,7 @@ _NUMERIC_SENTINEL = "987654321"
 class Links:
     """Absolute URLs for one request, each route reversed once and then formatted."""
 
-    def __init__(self, request):
+    def __init__(self, request: Request | HttpRequest | None):
         self.request = request
         self._templates: dict[str, str] = {}
 
@@ -36,7 +51,7 @@ class Links:
             self._templates[route] = template
         return template
 
-    def __call__(self, route: str, key) -> str:
+    def __call__(self, route: str, key: int | str) -> str:
         return self._template(route).format(key)
 
 
@@ -66,7 +81,7 @@ def decimal_text(value: Decimal | None, places: int) -> str | None:
     return None if value is None else f"{value.quantize(Decimal(1).scaleb(-places)):f}"
 
 
-def date_range(obj, prefix: str = "date") -> dict:
+def date_range(obj, prefix: str = "date") -> DateRange:
     return {
         "start": date_text(getattr(obj, f"{prefix}_start")),
         "end": date_text(getattr(obj, f"{prefix}_end")),
@@ -75,7 +90,7 @@ def date_range(obj, prefix: str = "date") -> dict:
     }
 
 
-def country_brief(country, links: Links) -> dict | None:
+def country_brief(country, links: Links) -> CountryBrief | None:
     if country is None:
         return None
     return {
@@ -86,7 +101,7 @@ def country_brief(country, links: Links) -> dict | None:
     }
 
 
-def actor_brief(actor, links: Links) -> dict | None:
+def actor_brief(actor, links: Links) -> ActorBrief | None:
     if actor is None:
         return None
     return {
@@ -97,7 +112,7 @@ def actor_brief(actor, links: Links) -> dict | None:
     }
 
 
-def quote_of(claim) -> dict:
+def quote_of(claim) -> Quote:
     return quote_from_row(
         {
             "quote": claim.quote,
@@ -129,7 +144,7 @@ CLAIM_ROW_FIELDS = (
 CLAIM_ACTOR_ROLES = ("subject", "object_actor", "claimant")
 
 
-def claim_row(claim) -> dict:
+def claim_row(claim) -> RelatedClaimRow:
     """The row of a claim instance, in the shape facts.selectors.attach_claim_related gives
     (select_related and prefetched as the API reads it)."""
     row = {name: getattr(claim, name) for name in CLAIM_ROW_FIELDS}
@@ -148,21 +163,21 @@ def claim_row(claim) -> dict:
     return row
 
 
-def _actor(actor: tuple | None, links: Links) -> dict | None:
+def _actor(actor: ActorTuple | None, links: Links) -> ActorBrief | None:
     if actor is None:
         return None
     pk, slug, name = actor
     return {"id": pk, "url": links("actor-detail", pk), "slug": slug, "name": name}
 
 
-def _country(country: tuple | None, links: Links) -> dict | None:
+def _country(country: CountryTuple | None, links: Links) -> CountryBrief | None:
     if country is None:
         return None
     alpha3, alpha2, name = country
     return {"code": alpha3, "alpha2": alpha2, "name": name, "url": links("country-detail", alpha3)}
 
 
-def quote_from_row(row: dict) -> dict:
+def quote_from_row(row: QuoteRow) -> Quote:
     exact, prefix, suffix = row["quote"], row["quote_prefix"], row["quote_suffix"]
     return {
         "exact": exact,
@@ -177,7 +192,7 @@ def quote_from_row(row: dict) -> dict:
     }
 
 
-def claim_from_row(row: dict, links: Links) -> dict:
+def claim_from_row(row: RelatedClaimRow, links: Links) -> ClaimRepresentation:
     """A claim as the API shows it (fields in ClaimSerializer.Meta.fields order)."""
     pk = row["id"]
     event = row["event"]
@@ -233,14 +248,14 @@ def claim_from_row(row: dict, links: Links) -> dict:
     }
 
 
-def claim_representation(claim, links: Links) -> dict:
+def claim_representation(claim, links: Links) -> ClaimRepresentation:
     return claim_from_row(claim_row(claim), links)
 
 
 # ------------------------------------------------------------------------------- events
 
 
-def event_taxonomy(kind: str) -> dict:
+def event_taxonomy(kind: str) -> EventTaxonomy:
     mapping = EVENT_KIND_TAXONOMY.get(kind, {})
     acled = mapping.get("acled")
     return {
@@ -250,7 +265,7 @@ def event_taxonomy(kind: str) -> dict:
     }
 
 
-def event_representation(event, links: Links) -> dict:
+def event_representation(event, links: Links) -> EventRepresentation:
     """An event as the API shows it (fields in EventSerializer.Meta.fields order)."""
     return {
         "id": event.pk,

@@ -20,7 +20,7 @@ import sys
 import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -116,7 +116,7 @@ def prepare_in_workers(
     (a worker died): the caller then prepares that file, and all after it, itself.
     """
     jobs = iter(jobs)
-    pending: deque[tuple[list[Job], object]] = deque()
+    pending: deque[tuple[list[Job], Future[list[Prepared | None]] | None]] = deque()
     # The context as it is now, frozen: a worker started later must not see it half-taught.
     snapshot = (pickle.dumps(ctx, pickle.HIGHEST_PROTOCOL), len(learned()))
     with ProcessPoolExecutor(
@@ -178,10 +178,16 @@ def _start_worker(ctx: bytes, known: int) -> None:
     _context, _known = pickle.loads(ctx), known
 
 
-def _prepare_chunk(jobs: list[Job], learned: Sequence[LearnedActor]) -> list[Prepared]:
+def _worker_context() -> ExtractionContext:
+    if _context is None:
+        raise RuntimeError("an import worker was not started with its context")
+    return _context
+
+
+def _prepare_chunk(jobs: list[Job], learned: Sequence[LearnedActor]) -> list[Prepared | None]:
     global _known
     if len(learned) > _known:  # tasks reach a worker in order, so this only grows
-        learn_actors(_context, list(learned[_known:]))
+        learn_actors(_worker_context(), list(learned[_known:]))
         _known = len(learned)
     return [_prepare(job) for job in jobs]
 
@@ -198,7 +204,7 @@ def _prepare(job: Job) -> Prepared:
     if not job.analyse:
         return Prepared(document=document, learned=_known)
     try:
-        result = steps.analyze(document, _context)
+        result = steps.analyze(document, _worker_context())
     except Exception as exc:
         return Prepared(
             document=document, failure=Failure.of(exc, (ReadError, OSError)), learned=_known

@@ -141,8 +141,8 @@ def _import_prepared(
         raise _FailedInWorker(job.raw)
     if prepared is None:  # no worker could take it: read it here
         document = read_document(job.name, job.raw, max_bytes=job.max_bytes)
-    elif prepared.document is None:
-        raise _FailedInWorker(prepared.failure)
+    elif prepared.document is None:  # the worker could not read it, and said why
+        raise _FailedInWorker(prepared.failure or Failure("could not be read"))
     else:
         document = replace(prepared.document, raw_bytes=job.raw)
     return import_document(

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 from facts.choices import ActorKind, AliasKind, DatePrecision, Origin, RelationKind
 from facts.models.countries import Country
 from facts.models.mixins import ReviewedModel, TimestampedModel
+from facts.models.visibility import ActorQuerySet
 from facts.names import normalize_name
 
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -57,7 +58,7 @@ class Actor(ReviewedModel, TimestampedModel):
         help_text="The article the importer first proposed this actor from.",
     )
 
-    objects = ActorManager()
+    objects = ActorManager.from_queryset(ActorQuerySet)()
     history = HistoricalRecords()
 
     class Meta:

@@ -5,8 +5,13 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from facts.choices import DatePrecision, QualityFlag, Reliability
-from facts.models.mixins import TimestampedModel, date_range_constraints
-from facts.search import search_text_of
+from facts.models.mixins import (
+    KeepsSearchText,
+    TimestampedModel,
+    date_range_constraints,
+    natural_key_uses,
+)
+from facts.models.visibility import ArticleQuerySet
 
 
 class ArticleManager(models.Manager["Article"]):
@@ -14,7 +19,7 @@ class ArticleManager(models.Manager["Article"]):
         return self.get(sha256=sha256)
 
 
-class Article(TimestampedModel):
+class Article(KeepsSearchText, TimestampedModel):
     """A news article, report or encyclopedia entry that claims are quoted from.
 
     `raw_text` is what came in; `text` is the cleaned body that every claim's offsets point
@@ -52,7 +57,7 @@ class Article(TimestampedModel):
         blank=True, editable=False, help_text="Searchable words (facts.search); kept by save()."
     )
 
-    objects = ArticleManager()
+    objects = ArticleManager.from_queryset(ArticleQuerySet)()
     history = HistoricalRecords()
 
     class Meta:
@@ -78,10 +83,6 @@ class Article(TimestampedModel):
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args, **kwargs) -> None:
-        self.search_text = search_text_of(self)
-        super().save(*args, **kwargs)
 
     def natural_key(self) -> tuple[str]:
         return (self.sha256,)
@@ -119,7 +120,6 @@ class ArticleFlag(models.Model):
     def __str__(self) -> str:
         return f"{self.article_id}: {self.code}"
 
+    @natural_key_uses("facts.article")
     def natural_key(self) -> tuple[str, str]:
         return (*self.article.natural_key(), self.code)
-
-    natural_key.dependencies = ["facts.article"]

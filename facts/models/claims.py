@@ -12,8 +12,14 @@ from facts.models.actors import Actor
 from facts.models.articles import Article
 from facts.models.countries import Country
 from facts.models.events import Event
-from facts.models.mixins import DatedModel, ReviewedModel, TimestampedModel
-from facts.search import search_text_of
+from facts.models.mixins import (
+    DatedModel,
+    KeepsSearchText,
+    ReviewedModel,
+    TimestampedModel,
+    natural_key_uses,
+)
+from facts.models.visibility import ClaimQuerySet
 
 
 class ClaimManager(models.Manager["Claim"]):
@@ -21,7 +27,7 @@ class ClaimManager(models.Manager["Claim"]):
         return self.get(article__sha256=article_sha256, fingerprint=fingerprint)
 
 
-class Claim(ReviewedModel, DatedModel, TimestampedModel):
+class Claim(KeepsSearchText, ReviewedModel, DatedModel, TimestampedModel):
     """One checkable statement from one article.
 
     The quote is anchored with both W3C Web Annotation selectors: a TextPositionSelector
@@ -96,11 +102,11 @@ class Claim(ReviewedModel, DatedModel, TimestampedModel):
     search_text = models.TextField(
         blank=True, editable=False, help_text="Searchable words (facts.search); kept by save()."
     )
-    related_claims = models.ManyToManyField(
+    related_claims: "models.ManyToManyField[Claim, ClaimLink]" = models.ManyToManyField(
         "self", through="ClaimLink", symmetrical=False, related_name="+", blank=True
     )
 
-    objects = ClaimManager()
+    objects = ClaimManager.from_queryset(ClaimQuerySet)()
     history = HistoricalRecords(m2m_fields=[countries, actors])
 
     class Meta:
@@ -157,14 +163,9 @@ class Claim(ReviewedModel, DatedModel, TimestampedModel):
     def __str__(self) -> str:
         return self.statement if len(self.statement) <= 80 else self.statement[:79] + "…"
 
-    def save(self, *args, **kwargs) -> None:
-        self.search_text = search_text_of(self)
-        super().save(*args, **kwargs)
-
+    @natural_key_uses("facts.article")
     def natural_key(self) -> tuple[str, str]:
         return (*self.article.natural_key(), self.fingerprint)
-
-    natural_key.dependencies = ["facts.article"]
 
 
 class ClaimLinkManager(models.Manager["ClaimLink"]):
@@ -221,7 +222,6 @@ class ClaimLink(TimestampedModel):
     def __str__(self) -> str:
         return f"{self.from_claim_id} {self.kind} {self.to_claim_id}"
 
+    @natural_key_uses("facts.claim")
     def natural_key(self) -> tuple[str, ...]:
         return (*self.from_claim.natural_key(), *self.to_claim.natural_key(), self.kind)
-
-    natural_key.dependencies = ["facts.claim"]

@@ -7,8 +7,14 @@ from simple_history.models import HistoricalRecords
 from facts.choices import EventKind, GeoPrecision, Origin, ParticipantRole
 from facts.models.actors import SLUG_PATTERN, Actor
 from facts.models.countries import Country
-from facts.models.mixins import DatedModel, ReviewedModel, TimestampedModel
-from facts.search import search_text_of
+from facts.models.mixins import (
+    DatedModel,
+    KeepsSearchText,
+    ReviewedModel,
+    TimestampedModel,
+    natural_key_uses,
+)
+from facts.models.visibility import EventQuerySet
 
 
 class EventManager(models.Manager["Event"]):
@@ -16,7 +22,7 @@ class EventManager(models.Manager["Event"]):
         return self.get(slug=slug)
 
 
-class Event(ReviewedModel, DatedModel, TimestampedModel):
+class Event(KeepsSearchText, ReviewedModel, DatedModel, TimestampedModel):
     """Something that happened: a coup, an attack, a meeting, a delivery of equipment …
 
     Several sentences and articles may describe one event; their claims point at it. Kinds map
@@ -43,7 +49,7 @@ class Event(ReviewedModel, DatedModel, TimestampedModel):
         blank=True, editable=False, help_text="Searchable words (facts.search); kept by save()."
     )
 
-    objects = EventManager()
+    objects = EventManager.from_queryset(EventQuerySet)()
     history = HistoricalRecords(m2m_fields=[countries])
 
     class Meta:
@@ -100,10 +106,6 @@ class Event(ReviewedModel, DatedModel, TimestampedModel):
         when = self.date_text or (self.date_start.isoformat() if self.date_start else "undated")
         return f"{self.title} ({when})"
 
-    def save(self, *args, **kwargs) -> None:
-        self.search_text = search_text_of(self)
-        super().save(*args, **kwargs)
-
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
 
@@ -139,7 +141,6 @@ class EventParticipant(models.Model):
     def __str__(self) -> str:
         return f"{self.actor} ({self.get_role_display().lower()}) in {self.event.title}"
 
+    @natural_key_uses("facts.event", "facts.actor")
     def natural_key(self) -> tuple[str, str, str]:
         return (self.event.slug, self.actor.slug, self.role)
-
-    natural_key.dependencies = ["facts.event", "facts.actor"]

@@ -1,10 +1,14 @@
 """Field groups shared by several models: review state, date ranges, timestamps."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from facts.choices import STATUSES_NEEDING_REASON, DatePrecision, ReviewStatus
+from facts.search import search_text_of
 
 
 class TimestampedModel(models.Model):
@@ -13,6 +17,18 @@ class TimestampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class KeepsSearchText:
+    """For models with a `search_text` field: every save stores the searchable words of the
+    fields facts.search lists for the model (the importer's multi-row INSERTs, which call no
+    save(), store the same through `facts.search.with_search_text`)."""
+
+    search_text: str
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_text = search_text_of(self)
+        super().save(*args, **kwargs)  # type: ignore[misc]  # a mixin of models.Model
 
 
 class ReviewedModel(models.Model):
@@ -105,3 +121,17 @@ class DatedModel(models.Model):
     class Meta:
         abstract = True
         constraints = date_range_constraints("date")
+
+
+NaturalKey = TypeVar("NaturalKey", bound=Callable)
+
+
+def natural_key_uses(*models: str) -> Callable[[NaturalKey], NaturalKey]:
+    """Mark a `natural_key()` that includes other models' natural keys, so `dumpdata
+    --natural-foreign` writes those models first (Django reads `natural_key.dependencies`)."""
+
+    def mark(method: NaturalKey) -> NaturalKey:
+        method.dependencies = list(models)  # type: ignore[attr-defined]
+        return method
+
+    return mark

@@ -1,13 +1,30 @@
-"""Reading django-simple-history records: what changed between versions, and by whom."""
+"""django-simple-history records: who changes a record and why, what changed between
+versions, and the many-to-many values of records written in bulk."""
 
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connections, router
-from django.db.models import Model
+from django.db.models import ManyToManyField, Model
+
+
+def note_change(obj: Model, *, reason: str, user: AbstractBaseUser | None = None) -> None:
+    """Say who makes the next save of `obj` and why: its history record will hold them."""
+    # simple-history reads these two attributes at save time; it ships no type hints.
+    obj._change_reason = reason  # type: ignore[attr-defined]
+    if user is not None:
+        obj._history_user = user  # type: ignore[attr-defined]
+
+
+def history_of(model: type[Model] | Model) -> Any:
+    """The history manager simple-history adds to a model (or to one of its objects)."""
+    return model.history  # type: ignore[union-attr]
 
 
 def changes_since(obj: Model, *, version: int) -> list[dict]:
     """Each recorded change to `obj` after `version`: who, when, why and which fields."""
-    records = list(obj.history.filter(version__gt=version).order_by("history_date"))
-    previous = obj.history.filter(version__lte=version).order_by("-history_date").first()
+    records = list(history_of(obj).filter(version__gt=version).order_by("history_date"))
+    previous = history_of(obj).filter(version__lte=version).order_by("-history_date").first()
     changes = []
     for record in records:
         fields: list[str] = []
@@ -41,10 +58,10 @@ def many_to_many_snapshot_statements(
     what they hold is not deleted first.
     """
     pks = sorted({int(pk) for pk in pks})
-    fields = getattr(model.history.model, "_history_m2m_fields", ())
+    history = history_of(model).model
+    fields = getattr(history, "_history_m2m_fields", ())
     if not pks or not fields:
         return []
-    history = model.history.model
     table = history._meta.db_table
     ids = ", ".join(map(str, pks))
     newest = (
@@ -52,9 +69,12 @@ def many_to_many_snapshot_statements(
     )
     statements = []
     for field in fields:
-        snapshot = model._meta.get_field(field.name).remote_field.through
-        snapshot_history = model.history.model.__dict__[field.name].model
-        source = snapshot._meta.get_field(_m2m_source_name(model, snapshot)).column
+        many_to_many = model._meta.get_field(field.name)
+        assert isinstance(many_to_many, ManyToManyField)
+        snapshot = many_to_many.remote_field.through
+        assert snapshot is not None  # set once the app registry is ready
+        snapshot_history = history.__dict__[field.name].model
+        source = _m2m_source_column(model, snapshot)
         columns = [f.column for f in snapshot._meta.fields]
         if replace:
             statements.append(
@@ -79,5 +99,8 @@ def many_to_many_snapshot(model: type[Model], pks: list[int]) -> None:
             cursor.execute(sql)
 
 
-def _m2m_source_name(model: type[Model], through: type[Model]) -> str:
-    return next(f.name for f in through._meta.fields if f.is_relation and f.related_model is model)
+def _m2m_source_column(model: type[Model], through: type[Model]) -> str:
+    """The column of the through table that points at `model`."""
+    return next(
+        f.column for f in through._meta.fields if f.is_relation and f.related_model is model
+    )

@@ -16,14 +16,14 @@ from facts.models import (
 )
 from facts.names import normalize_name
 from facts.services.errors import ReviewError
+from facts.services.history import note_change
 from facts.services.review import advance_version
 
 
 def _stamp(obj, user, reason: str) -> None:
     obj.curator_edited_at = timezone.now()
     advance_version(obj)
-    obj._history_user = user
-    obj._change_reason = reason
+    note_change(obj, user=user, reason=reason)
 
 
 def _checked_merge(survivor, merged: list, reason: str, what: str) -> tuple[list, str]:
@@ -69,8 +69,7 @@ def actor_merge(*, survivor: Actor, merged: list[Actor], user, reason: str) -> A
             duplicate = EventParticipant.objects.filter(
                 event_id=participation.event_id, actor=survivor, role=participation.role
             ).exists()
-            participation._history_user = user
-            participation._change_reason = note
+            note_change(participation, user=user, reason=note)
             if duplicate:
                 participation.delete()
             else:
@@ -81,8 +80,7 @@ def actor_merge(*, survivor: Actor, merged: list[Actor], user, reason: str) -> A
                 relation.subject = survivor
             if relation.object_id in ids:
                 relation.object = survivor
-            relation._history_user = user
-            relation._change_reason = note
+            note_change(relation, user=user, reason=note)
             if relation.subject_id == relation.object_id:
                 relation.delete()
             else:
@@ -92,8 +90,7 @@ def actor_merge(*, survivor: Actor, merged: list[Actor], user, reason: str) -> A
         for actor in merged:
             for alias in ActorAlias.objects.filter(actor=actor):
                 alias.actor = survivor
-                alias._history_user = user
-                alias._change_reason = note
+                note_change(alias, user=user, reason=note)
                 if alias.normalized == survivor_key:
                     alias.delete()
                 else:
@@ -101,14 +98,12 @@ def actor_merge(*, survivor: Actor, merged: list[Actor], user, reason: str) -> A
             key = normalize_name(actor.name)
             if key != survivor_key and not ActorAlias.objects.filter(normalized=key).exists():
                 alias = ActorAlias(actor=survivor, name=actor.name, kind=AliasKind.SPELLING)
-                alias._history_user = user
-                alias._change_reason = note
+                note_change(alias, user=user, reason=note)
                 alias.save()
             for field in ("wikidata_qid", "acled_name", "title", "description"):
                 if not getattr(survivor, field) and getattr(actor, field):
                     setattr(survivor, field, getattr(actor, field))
-            actor._history_user = user
-            actor._change_reason = note
+            note_change(actor, user=user, reason=note)
             actor.delete()
         _stamp(survivor, user, f"Absorbed {', '.join(a.name for a in merged)}: {reason}")
         survivor.save()
@@ -130,8 +125,7 @@ def event_merge(*, survivor: Event, merged: list[Event], user, reason: str) -> E
             claim.save()
         have = set(survivor.participants.values_list("actor_id", "role"))
         for participation in EventParticipant.objects.filter(event_id__in=ids):
-            participation._history_user = user
-            participation._change_reason = note
+            note_change(participation, user=user, reason=note)
             if (participation.actor_id, participation.role) in have:
                 participation.delete()
             else:
@@ -140,8 +134,7 @@ def event_merge(*, survivor: Event, merged: list[Event], user, reason: str) -> E
                 participation.save()
         for event in merged:
             survivor.countries.add(*event.countries.all())
-            event._history_user = user
-            event._change_reason = note
+            note_change(event, user=user, reason=note)
             event.delete()
         _stamp(survivor, user, f"Absorbed {', '.join(e.slug for e in merged)}: {reason}")
         survivor.save()

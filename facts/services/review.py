@@ -1,15 +1,19 @@
 """Reviewing and editing claims, actors, events and articles."""
 
+from typing import TypeVar
+
 from django.db import transaction
-from django.db.models import Model
 from django.utils import timezone
 
 from facts.anchors import fingerprint as claim_fingerprint
 from facts.anchors import quote_selectors, statement_of
 from facts.choices import STATUSES_NEEDING_REASON, Origin, Reliability, ReviewStatus
 from facts.models import Article, Claim
+from facts.models.mixins import ReviewedModel
 from facts.services.errors import ReviewError, StaleVersionError
-from facts.services.history import changes_since
+from facts.services.history import changes_since, note_change
+
+Reviewed = TypeVar("Reviewed", bound=ReviewedModel)
 
 # Fields of a claim that only the importer may set: the evidence itself.
 SOURCE_OWNED_CLAIM_FIELDS = {
@@ -39,7 +43,7 @@ def _check_reason(status: str, reason: str) -> str:
     return reason
 
 
-def _check_version(obj: Model, expected_version: int | None) -> None:
+def _check_version(obj: ReviewedModel, expected_version: int | None) -> None:
     if expected_version is None:
         return
     if obj.version != expected_version:
@@ -48,18 +52,17 @@ def _check_version(obj: Model, expected_version: int | None) -> None:
         )
 
 
-def _locked(model, pk):
-    return model.objects.select_for_update().get(pk=pk)
+def _locked(model: type[Reviewed], pk: int) -> Reviewed:
+    return model._default_manager.select_for_update().get(pk=pk)
 
 
-def advance_version(obj: Model) -> None:
+def advance_version(obj: ReviewedModel) -> None:
     """Compare-and-swap the version: of two concurrent writers, the second one fails here
     (on SQLite too, where SELECT … FOR UPDATE does not exist but UPDATE takes the lock)."""
-    updated = (
-        type(obj).objects.filter(pk=obj.pk, version=obj.version).update(version=obj.version + 1)
-    )
+    records = type(obj)._default_manager
+    updated = records.filter(pk=obj.pk, version=obj.version).update(version=obj.version + 1)
     if not updated:
-        fresh = type(obj).objects.get(pk=obj.pk)
+        fresh = records.get(pk=obj.pk)
         raise StaleVersionError(
             obj=fresh, expected=obj.version, changes=changes_since(fresh, version=obj.version)
         )
@@ -67,8 +70,8 @@ def advance_version(obj: Model) -> None:
 
 
 def object_review(
-    *, obj: Model, user, status: str, reason: str, expected_version: int | None = None
-) -> Model:
+    *, obj: Reviewed, user, status: str, reason: str, expected_version: int | None = None
+) -> Reviewed:
     """Set the review status of an actor, event or claim, with who, when and why."""
     reason = _check_reason(status, reason)
     with transaction.atomic():
@@ -79,8 +82,7 @@ def object_review(
         current.reviewed_by = user
         current.reviewed_at = timezone.now()
         advance_version(current)
-        current._history_user = user
-        current._change_reason = f"{status}: {reason}"
+        note_change(current, user=user, reason=f"{status}: {reason}")
         current.save()
         current.refresh_from_db()
     return current
@@ -111,8 +113,7 @@ def claim_review(
         if credibility is not None:
             current.credibility = credibility
         advance_version(current)
-        current._history_user = user
-        current._change_reason = f"{status}: {reason}"
+        note_change(current, user=user, reason=f"{status}: {reason}")
         current.save()
         current.refresh_from_db()
     return current
@@ -204,8 +205,7 @@ def claim_create(
         if Claim.objects.filter(article=article, fingerprint=claim.fingerprint).exists():
             raise ReviewError("This quote is already a claim of the article.")
         claim.full_clean(exclude=["version"])
-        claim._history_user = user
-        claim._change_reason = reason or "Entered by a curator"
+        note_change(claim, user=user, reason=reason or "Entered by a curator")
         claim.save()
     return claim
 
@@ -225,13 +225,14 @@ def article_grade(*, article: Article, user, reliability: str, reason: str) -> A
         )
     article.reliability = reliability
     article.reliability_reason = reason
-    article._history_user = user
-    article._change_reason = f"graded {reliability}: {reason}"
+    note_change(article, user=user, reason=f"graded {reliability}: {reason}")
     article.save()
     return article
 
 
-def object_update(*, obj: Model, user, changes: dict, reason: str, expected_version=None) -> Model:
+def object_update(
+    *, obj: Reviewed, user, changes: dict, reason: str, expected_version: int | None = None
+) -> Reviewed:
     """Edit an actor's or event's fields (not its review status) with a reason."""
     if set(changes) & REVIEW_FIELDS:
         raise ReviewError("Review status changes need a review with a reason.")
@@ -240,7 +241,7 @@ def object_update(*, obj: Model, user, changes: dict, reason: str, expected_vers
     )
 
 
-def stamp_curator_save(*, obj: Model, expected_version: int | None) -> None:
+def stamp_curator_save(*, obj: ReviewedModel, expected_version: int | None) -> None:
     """Before a curator's form save: claim the next version (refused if someone saved since
     `expected_version`) and mark the object as curated, so the importer leaves it alone."""
     if expected_version is not None:
@@ -250,7 +251,9 @@ def stamp_curator_save(*, obj: Model, expected_version: int | None) -> None:
         obj.curator_edited_at = timezone.now()
 
 
-def _edit(*, obj: Model, user, changes: dict, m2m: dict, reason: str, expected) -> Model:
+def _edit(
+    *, obj: Reviewed, user, changes: dict, m2m: dict, reason: str, expected: int | None
+) -> Reviewed:
     """Apply a curator's edit: checked version, validated fields, history with the reason."""
     if not (reason or "").strip():
         raise ReviewError("Say why you are changing this.")
@@ -261,8 +264,7 @@ def _edit(*, obj: Model, user, changes: dict, m2m: dict, reason: str, expected) 
             setattr(current, name, value)
         current.curator_edited_at = timezone.now()
         advance_version(current)
-        current._history_user = user
-        current._change_reason = reason.strip()
+        note_change(current, user=user, reason=reason.strip())
         current.full_clean(exclude=["version"], validate_unique=False)
         current.save()
         for name, values in m2m.items():

@@ -84,7 +84,7 @@ def _folder(root: Path) -> Iterator[Source]:
             if child.is_symlink() and not child.resolve().is_relative_to(inside):
                 problem = f"a symbolic link to {child.resolve()}, outside {root}: not followed"
             found.append(Source(_display(child), child, problem))
-    yield from sorted(found + problems, key=lambda source: source.path)
+    yield from sorted(found + problems, key=lambda source: source.path or Path())
 
 
 def _display(path: Path) -> str:

@@ -5,6 +5,7 @@ import logging
 from facts.anchors import anchored_at, only_place_of, quote_selectors
 from facts.ingest.analysis.claims import ClaimProposal
 from facts.models import Article
+from facts.services.history import note_change
 
 logger = logging.getLogger(__name__)
 
@@ -43,5 +44,5 @@ def reanchor_claims(article: Article) -> None:
             article.text, claim.quote_start, claim.quote_end
         )
         claim.anchor_text_sha256 = article.text_sha256
-        claim._change_reason = "Quote re-anchored after re-extraction"
+        note_change(claim, reason="Quote re-anchored after re-extraction")
         claim.save()

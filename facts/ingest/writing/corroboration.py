@@ -2,7 +2,7 @@
 
 from django.db import connection
 
-from facts.choices import WITHDRAWN_STATUSES, Origin
+from facts.choices import WITHDRAWN_STATUSES, LinkKind, Origin
 from facts.models import (
     Claim,
 )
@@ -103,7 +103,7 @@ def link_corroborations(claims: list[Claim]) -> list[dict]:
                 {
                     "from_claim_id": claim.pk,
                     "to_claim_id": other,
-                    "kind": "corroborates",
+                    "kind": LinkKind.CORROBORATES,
                     "origin": Origin.IMPORT,
                     "note": "Same event or statement in another article",
                 }

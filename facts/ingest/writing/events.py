@@ -1,9 +1,12 @@
 """Proposed events as rows: new events, and what a matched event learns."""
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from facts.choices import Origin
+from facts.ingest.analysis import ArticleAnalysis
+from facts.ingest.analysis.context import ExtractionContext
+from facts.ingest.analysis.events import EventProposal
 from facts.ingest.writing import rows
 from facts.ingest.writing.fields import IMPORT_REASON
 from facts.ingest.writing.lookups import unique_slug
@@ -14,14 +17,22 @@ from facts.models import (
     Event,
     EventParticipant,
 )
-from facts.search import search_text_of
-from facts.services.history import many_to_many_snapshot
-
-if TYPE_CHECKING:
-    from facts.ingest.writing.writer import ArticleWriter
+from facts.services.history import many_to_many_snapshot, note_change
 
 
-def summary_of(event: Event, proposal, writer: "ArticleWriter") -> EventSummary:
+class ArticleKeys(Protocol):
+    """What these functions need of the article being written: its analysis, its context and
+    the database keys of the names it mentions (the writer provides them)."""
+
+    analysis: ArticleAnalysis
+    local: ExtractionContext
+
+    def actor_id(self, target: str | None) -> int | None: ...
+
+    def country_id(self, target: str | None) -> int | None: ...
+
+
+def summary_of(event: Event, proposal: EventProposal, writer: ArticleKeys) -> EventSummary:
     return EventSummary(
         id=event.pk,
         kind=event.kind,
@@ -36,7 +47,7 @@ def summary_of(event: Event, proposal, writer: "ArticleWriter") -> EventSummary:
     )
 
 
-def date_fields(proposal) -> dict:
+def date_fields(proposal: EventProposal) -> dict:
     date = proposal.date
     if date is not None and date.resolved:
         return {
@@ -53,7 +64,7 @@ def date_fields(proposal) -> dict:
     }
 
 
-def create_event(proposal, article: Article, writer: "ArticleWriter") -> Event:
+def create_event(proposal: EventProposal, article: Article, writer: ArticleKeys) -> Event:
     title = event_title(proposal, writer.local)
     sentence = next(s for s in writer.analysis.sentences if s.index == proposal.sentence_index)
     event = Event(
@@ -64,7 +75,6 @@ def create_event(proposal, article: Article, writer: "ArticleWriter") -> Event:
         origin=Origin.IMPORT,
         **date_fields(proposal),
     )
-    event.search_text = search_text_of(event)  # what Event.save() would set
     # A new event has no places yet, so save() would record no many-to-many history either.
     rows.insert_with_history(Event, [event], reason=IMPORT_REASON)
     add_places_and_participants(event.pk, proposal, writer)
@@ -72,7 +82,7 @@ def create_event(proposal, article: Article, writer: "ArticleWriter") -> Event:
 
 
 def add_places_and_participants(
-    event_id: int, proposal, writer: "ArticleWriter", known: EventSummary | None = None
+    event_id: int, proposal: EventProposal, writer: ArticleKeys, known: EventSummary | None = None
 ) -> None:
     """Add the places and participants the event does not have yet (nothing is removed)."""
     have_countries = known.countries if known else frozenset()
@@ -98,7 +108,7 @@ def add_places_and_participants(
         rows.insert_with_history(EventParticipant, participants, reason=IMPORT_REASON)
 
 
-def enrich_event(known: EventSummary, proposal, writer: "ArticleWriter") -> EventSummary:
+def enrich_event(known: EventSummary, proposal: EventProposal, writer: ArticleKeys) -> EventSummary:
     """A matched event the curators have not touched learns a closer date and new names.
     Returns the summary as the event now stands (the same object when nothing changed)."""
     if known.curated:
@@ -108,13 +118,17 @@ def enrich_event(known: EventSummary, proposal, writer: "ArticleWriter") -> Even
     } - known.participants
     new_places = {c for c in proposal.countries if writer.country_id(c)} - known.countries
     date = proposal.date
+    # A resolved date has both ends, and so has a dated event.
     narrower = (
         date is not None
         and date.resolved
+        and date.start is not None
+        and date.end is not None
         and (
             known.date_start is None
             or (
-                known.date_start <= date.start
+                known.date_end is not None
+                and known.date_start <= date.start
                 and date.end <= known.date_end
                 and (date.start, date.end) != (known.date_start, known.date_end)
             )
@@ -134,7 +148,7 @@ def enrich_event(known: EventSummary, proposal, writer: "ArticleWriter") -> Even
             fields = {"date_text": fields["date_text"]}
         for name, value in fields.items():
             setattr(event, name, value)
-        event._change_reason = "Date refined by the importer"
+        note_change(event, reason="Date refined by the importer")
         event.save()
     add_places_and_participants(event.pk, proposal, writer, known)
     return replace(

@@ -2,6 +2,7 @@
 
 from django.db import connection
 
+from facts.choices import ActorKind
 from facts.models import (
     Actor,
     ActorAlias,
@@ -26,7 +27,7 @@ def find_actor_by_name(name: str) -> Actor | None:
         return alias.actor
     for actor in Actor.objects.filter(name__iexact=name):
         return actor
-    for actor in Actor.objects.filter(kind="person", name__icontains=name.split()[-1]):
+    for actor in Actor.objects.filter(kind=ActorKind.PERSON, name__icontains=name.split()[-1]):
         if normalize_name(actor.name) == key:
             return actor
     return None

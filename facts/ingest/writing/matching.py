@@ -42,8 +42,17 @@ def _score(
     if candidate.kind != proposal.kind:
         return None
     date = proposal.date if proposal.date is not None and proposal.date.resolved else None
-    dated_both = date is not None and candidate.date_start is not None
-    if dated_both and not (date.start <= candidate.date_end and candidate.date_start <= date.end):
+    # Both ranges, when both are dated (a resolved date and a dated event have both ends).
+    both = (
+        (date.start, date.end, candidate.date_start, candidate.date_end)
+        if date is not None
+        and date.start is not None
+        and date.end is not None
+        and candidate.date_start is not None
+        and candidate.date_end is not None
+        else None
+    )
+    if both is not None and not (both[0] <= both[3] and both[2] <= both[1]):
         return None
     countries = set(proposal.countries)
     shared_places = countries & candidate.countries
@@ -66,15 +75,16 @@ def _score(
                 return None
     # Without dates to tell two events apart, one side's actors must include the other's.
     if (
-        not dated_both
+        both is None
         and proposal.core
         and candidate.core
         and not (proposal.core <= candidate.core or candidate.core <= proposal.core)
     ):
         return None
-    if dated_both:
-        exact = date.start == candidate.date_start and date.end == candidate.date_end
-        width = (candidate.date_end - candidate.date_start).days
+    if both is not None:
+        start, end, known_start, known_end = both
+        exact = start == known_start and end == known_end
+        width = (known_end - known_start).days
         closeness = (0 if exact else 1, width)
     else:
         closeness = (2, 0)

@@ -18,11 +18,16 @@ the clock again for every row and field.
 from collections.abc import Sequence
 from functools import cache
 from types import SimpleNamespace
+from typing import Any
 
 from django.conf import settings
 from django.db import connections, models, router
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models.constants import OnConflict
 from django.utils import timezone
+
+from facts.search import with_search_text
+from facts.services.history import history_of
 
 _HISTORY_COLUMNS = {"history_date", "history_change_reason", "history_type", "history_user_id"}
 _TEXT = (str, type(None))
@@ -110,7 +115,7 @@ class Batch:
 
     def __init__(self) -> None:
         self.statements: list[str] = []
-        self.connection = None
+        self.connection: BaseDatabaseWrapper | None = None
 
     def add(self, connection, sql: str) -> None:
         self.connection = connection
@@ -126,7 +131,7 @@ class Batch:
             cursor.execute(sql)
 
     def flush(self) -> None:
-        if self.statements:
+        if self.statements and self.connection is not None:
             with self.connection.cursor() as cursor:
                 cursor.execute(";\n".join(self.statements))
             self.statements = []
@@ -144,6 +149,7 @@ def insert(
     constraint are skipped and no keys are set, and with a batch, the keys are not needed."""
     if not objs:
         return
+    with_search_text(objs)  # what save() would store
     using = router.db_for_write(model)
     connection = connections[using]
     columns = _columns(model)
@@ -199,11 +205,12 @@ def insert_with_history(
         return
     plan = _history_plan(model)
     if plan is None:  # a historical model with extra columns: let simple-history fill them
-        model.history.bulk_history_create(objs, default_change_reason=reason)
+        history_of(model).bulk_history_create(objs, default_change_reason=reason)
         return
     history, columns = plan
     connection = connections[router.db_for_write(history)]
     date_field = history._meta.get_field("history_date")
+    assert isinstance(date_field, models.Field)
     now = _Now(connection)
     rows = []
     for obj in objs:
@@ -231,10 +238,10 @@ def insert_with_history(
 
 
 @cache
-def _history_plan(model: type[models.Model]) -> tuple[type[models.Model], list[_Column]] | None:
+def _history_plan(model: type[models.Model]) -> tuple[Any, list[_Column]] | None:
     """The historical model and its columns, or None when it has any this module cannot fill.
     (Looked up once: `model.history` builds a new manager class on every access.)"""
-    history = model.history.model
+    history = history_of(model).model
     tracked = {f.attname for f in history.tracked_fields}
     columns = _columns(history)
     if hasattr(history, "history_relation") or any(

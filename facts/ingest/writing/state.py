@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from facts.choices import ReviewStatus
 from facts.ingest.analysis.context import ExtractionContext, build_context
 from facts.ingest.writing.matching import EventSummary
 from facts.models import (
@@ -82,13 +83,13 @@ def load_context() -> ExtractionContext:
         {"actor": row["actor__slug"], "name": row["name"], "case_sensitive": row["case_sensitive"]}
         for row in ActorAlias.objects.values("actor__slug", "name", "case_sensitive")
     ]
-    return build_context(countries, actors, aliases)
+    return build_context([dict(row) for row in countries], actors, aliases)
 
 
 def event_summaries(kinds: set[str]) -> dict[str, list[EventSummary]]:
     events = (
         Event.objects.filter(kind__in=kinds)
-        .exclude(status="rejected")
+        .exclude(status=ReviewStatus.REJECTED)
         .prefetch_related("participants__actor", "countries")
     )
     summaries: dict[str, list[EventSummary]] = {}

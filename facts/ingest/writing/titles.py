@@ -98,7 +98,7 @@ def event_title(proposal: EventProposal, ctx: ExtractionContext) -> str:
 
 def event_slug(proposal: EventProposal, title: str) -> str:
     date = proposal.date
-    if date is not None and date.resolved:
+    if date is not None and date.resolved and date.start is not None:
         stamp = date.start.strftime("%Y-%m-%d" if date.precision == DAY else "%Y-%m")
         if date.precision not in {DAY, MONTH}:
             stamp = str(date.start.year)

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from django.db import connections, router, transaction
 
-from facts.choices import Origin
+from facts.choices import ActorKind, Origin
 from facts.ingest.analysis import ArticleAnalysis
 from facts.ingest.analysis.context import learn_actors
 from facts.ingest.writing import rows
@@ -25,8 +25,7 @@ from facts.models import (
     ClaimLink,
 )
 from facts.names import slug_of
-from facts.search import search_text_of
-from facts.services.history import many_to_many_snapshot_statements
+from facts.services.history import many_to_many_snapshot_statements, note_change
 
 
 class ArticleWriter:
@@ -96,10 +95,9 @@ class ArticleWriter:
         fields = article_fields(a)
         if self.existing is None:
             article = Article(sha256=a.document.sha256, retrieved_at=datetime.now(UTC), **fields)
-            # What Article.save() would set; a worker process may have worked it out already.
-            article.search_text = (
-                a.search_texts[0] if a.search_texts is not None else search_text_of(article)
-            )
+            # The search words a worker worked out ahead (else rows.insert works them out).
+            if a.search_texts is not None:
+                article.search_text = a.search_texts[0]
             rows.insert_with_history(
                 Article, [article], reason=f"Imported from {a.document.name}", batch=self.batch
             )
@@ -116,7 +114,7 @@ class ArticleWriter:
                 ):
                     continue  # a curator retitled it: keep their title
                 setattr(article, name, value)
-            article._change_reason = "Re-extracted"
+            note_change(article, reason="Re-extracted")
             article.save()
             if text_changed:
                 reanchor_claims(article)
@@ -139,7 +137,7 @@ class ArticleWriter:
                 actor = Actor(
                     slug=unique_slug(Actor, slug_of(person.name)[:100] or "person"),
                     name=person.name,
-                    kind="person",
+                    kind=ActorKind.PERSON,
                     title=title_words(person.title)[:120],
                     origin=Origin.IMPORT,
                     first_seen_in=article,
@@ -147,7 +145,7 @@ class ArticleWriter:
                         :2000
                     ],
                 )
-                actor._change_reason = IMPORT_REASON
+                note_change(actor, reason=IMPORT_REASON)
                 actor.save()
                 self.new_actors.append(actor)
                 self.report.actors_proposed += 1
@@ -226,11 +224,8 @@ class ArticleWriter:
             )
             if claim.subject_id and claim.subject_id == claim.object_actor_id:
                 claim.object_actor_id = None
-            # What Claim.save() would set (the insert does not call it); a worker process may
-            # have worked it out already.
-            claim.search_text = (
-                searchable[1][index] if searchable is not None else search_text_of(claim)
-            )
+            if searchable is not None:  # worked out ahead by a worker
+                claim.search_text = searchable[1][index]
             new.append(claim)
             mentions.append(
                 (

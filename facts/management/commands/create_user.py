@@ -6,7 +6,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from facts.accounts import ROLES, AccountError, staff_user_save
+from facts.accounts import AccountError, staff_user_save
+from facts.roles import ROLES
 
 PASSWORD_VARIABLE = "DJANGO_USER_PASSWORD"
 
