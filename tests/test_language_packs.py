@@ -224,3 +224,14 @@ def test_an_abbreviation_of_the_pack_ends_no_sentence():
         "He met Gen. Diallo in Bamako.",
         "They spoke.",
     ]
+
+
+def test_the_analysis_spells_kinds_and_statuses_as_the_choices_do():
+    from facts.choices import ActorKind, ReviewStatus
+    from facts.ingest.analysis import kinds
+
+    names = [name for name in vars(kinds) if name.isupper()]
+    assert names, "kinds.py defines no constants"
+    for name in names:
+        choice = getattr(ActorKind, name, None) or getattr(ReviewStatus, name)
+        assert getattr(kinds, name) == choice.value, name

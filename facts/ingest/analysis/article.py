@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field, replace
 
+from facts.ingest.analysis import kinds
 from facts.ingest.analysis.claims import ClaimProposal, find_attribution, propose_claim
 from facts.ingest.analysis.cleaning import CleanedArticle, clean_article
 from facts.ingest.analysis.context import ExtractionContext
@@ -79,7 +80,7 @@ def _people(
     full_names = {
         m.target: m.text
         for m in mentions
-        if m.target_type == "actor" and ctx.actor_kinds.get(m.target) == "person"
+        if m.target_type == "actor" and ctx.actor_kinds.get(m.target) == kinds.PERSON
     }
     full_names.update({p.target: p.name for p in proposed.values()})
     return list(proposed.values()), titles, full_names
@@ -91,7 +92,7 @@ def with_people(ctx: ExtractionContext, people: list[ProposedPerson]) -> Extract
     return replace(
         ctx,
         names={**ctx.names, **{p.target: p.name for p in people}},
-        actor_kinds={**ctx.actor_kinds, **{p.target: "person" for p in people}},
+        actor_kinds={**ctx.actor_kinds, **{p.target: kinds.PERSON for p in people}},
     )
 
 

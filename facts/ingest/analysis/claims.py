@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from facts.anchors import fingerprint, quote_selectors, statement_of
-from facts.ingest.analysis import lang, prefilter
+from facts.ingest.analysis import kinds, lang, prefilter
 from facts.ingest.analysis.context import ExtractionContext
 from facts.ingest.analysis.dates import DateMention, span_of
 from facts.ingest.analysis.events import (
@@ -153,10 +153,10 @@ def find_attribution(text: str, mentions: list[Mention], ctx: ExtractionContext)
         reported_via = "; ".join(parts)
     for mention in mentions:
         if mention.target_type != "actor" or ctx.actor_kinds.get(mention.target) not in {
-            "person",
-            "government-body",
-            "armed-force",
-            "media",
+            kinds.PERSON,
+            kinds.GOVERNMENT_BODY,
+            kinds.ARMED_FORCE,
+            kinds.MEDIA,
         }:
             continue
         after = text[mention.end : mention.end + 140]
@@ -250,14 +250,14 @@ def _structure(
         elif subject_role == object_role:
             # Symmetric kinds: the body formed, or the first and second party.
             organisations = [
-                t for t in subjects if ctx.actor_kinds.get(t) == "international-organisation"
+                t for t in subjects if ctx.actor_kinds.get(t) == kinds.INTERNATIONAL_ORGANISATION
             ]
             if event.kind in {"alliance-formation", "force-creation"} and organisations:
-                forces = [t for t in subjects if ctx.actor_kinds.get(t) == "armed-force"]
+                forces = [t for t in subjects if ctx.actor_kinds.get(t) == kinds.ARMED_FORCE]
                 subject = (forces or organisations)[0]
                 object_actor = None
             else:
-                people = [t for t in subjects if ctx.actor_kinds.get(t) == "person"]
+                people = [t for t in subjects if ctx.actor_kinds.get(t) == kinds.PERSON]
                 ordered = people + [t for t in subjects if t not in people]
                 subject = ordered[0] if ordered else None
                 object_actor = ordered[1] if len(ordered) > 1 else None

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field, replace
 
 from facts.ingest.analysis.gazetteer import Entry, Gazetteer
+from facts.ingest.analysis.kinds import REJECTED, STATE
 
 
 @dataclass
@@ -81,11 +82,11 @@ def build_context(
             country_of[target] = f"country:{actor['country']}"
         if actor.get("parent"):
             children.setdefault(f"actor:{actor['parent']}", []).append(target)
-        if actor["kind"] == "state" and actor.get("country"):
+        if actor["kind"] == STATE and actor.get("country"):
             states[f"country:{actor['country']}"] = target
             continue
         actor_items = actor_entries(actor["slug"], actor["name"], aliases_of.get(actor["slug"], []))
-        if actor.get("status") == "rejected":
+        if actor.get("status") == REJECTED:
             actor_items = [replace(e, target=f"blocked:{actor['slug']}") for e in actor_items]
         entries += actor_items
     return ExtractionContext(

@@ -10,7 +10,7 @@ Hedged sentences ("could", "might", "is expected to") propose no events.
 import re
 from dataclasses import dataclass, field
 
-from facts.ingest.analysis import lang, prefilter
+from facts.ingest.analysis import kinds, lang, prefilter
 from facts.ingest.analysis.context import ExtractionContext
 from facts.ingest.analysis.dates import DateMention, contains, span_of
 from facts.ingest.analysis.gazetteer import Mention
@@ -61,7 +61,7 @@ ROLES: dict[str, tuple[str, str]] = {
 # Prepositions that introduce the other side of the event (recipient, host, partner).
 OBJECT_PREPOSITIONS = {kind: _any(words) for kind, words in _P.OBJECT_PREPOSITIONS.items()}
 REQUIRES_ORGANISATION = {"alliance-formation", "membership-change"}
-ORGANISATION_KINDS = {"international-organisation"}
+ORGANISATION_KINDS = {kinds.INTERNATIONAL_ORGANISATION}
 PLURAL_NOUNS = _P.PLURAL_EVENT_NOUNS
 _THE = _P.DEFINITE_ARTICLE
 # Modal verbs make a statement a forecast or a possibility: no event, no claim.
@@ -197,7 +197,13 @@ def _object_side(kind: str, before: str) -> bool:
 
 _LIST_JOIN = re.compile(rf"^(?:,\s*(?:{_P.AND}\s+|{_P.OR}\s+)?|\s+(?:{_P.AND}|{_P.OR})\s+)$")
 # Who can carry out a coup, attack or strike: not a state or an international organisation.
-AGENT_KINDS = {"person", "armed-force", "armed-group", "mercenary", "government-body"}
+AGENT_KINDS = {
+    kinds.PERSON,
+    kinds.ARMED_FORCE,
+    kinds.ARMED_GROUP,
+    kinds.MERCENARY,
+    kinds.GOVERNMENT_BODY,
+}
 _PLACE_WINDOW = 20
 
 
@@ -280,7 +286,10 @@ def _participants_in_clause(
             if not subject_side and kind in OBJECT_PREPOSITIONS and not object_side:
                 # After the trigger but not introduced as the other side: a target for armed
                 # groups ("intelligence … to confront JNIM"), otherwise no part in the event.
-                if ctx.actor_kinds.get(target) == "armed-group" and kind == "intelligence-sharing":
+                if (
+                    ctx.actor_kinds.get(target) == kinds.ARMED_GROUP
+                    and kind == "intelligence-sharing"
+                ):
                     role = "target"
                 elif kind not in {"withdrawal", "deployment", "force-creation"}:
                     role = None
@@ -327,7 +336,8 @@ def _same_side(
         (
             t,
             subject_role
-            if ctx.country_of.get(t) in home and ctx.actor_kinds.get(t) not in {"person", "state"}
+            if ctx.country_of.get(t) in home
+            and ctx.actor_kinds.get(t) not in {kinds.PERSON, kinds.STATE}
             else r,
         )
         for t, r in participants
@@ -430,13 +440,15 @@ def propose_events(
                 (child, "party")
                 for target, _ in participants
                 for child in ctx.children.get(target, [])
-                if ctx.actor_kinds.get(child) == "armed-force"
+                if ctx.actor_kinds.get(child) == kinds.ARMED_FORCE
             ]
         if (
             kind == "meeting"
-            and sum(ctx.actor_kinds.get(t) == "person" for t, _ in participants) >= 2
+            and sum(ctx.actor_kinds.get(t) == kinds.PERSON for t, _ in participants) >= 2
         ):
-            participants = [(t, r) for t, r in participants if ctx.actor_kinds.get(t) == "person"]
+            participants = [
+                (t, r) for t, r in participants if ctx.actor_kinds.get(t) == kinds.PERSON
+            ]
         if kind == "aid-suspension" and not any(r == "target" for _, r in participants):
             home = {ctx.country_of.get(t) for t, _ in participants}
             participants += [
@@ -468,7 +480,7 @@ def propose_events(
             group = participants
             if group_date is not None and any(group_date is f for f in frames):
                 # "two coups in 2022": the other coup, not the one the person led.
-                group = [(t, r) for t, r in participants if ctx.actor_kinds.get(t) != "person"]
+                group = [(t, r) for t, r in participants if ctx.actor_kinds.get(t) != kinds.PERSON]
             args = {
                 "kind": kind,
                 "sentence_index": sentence_index,
