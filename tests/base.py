@@ -153,3 +153,8 @@ def import_seeds() -> None:
 
     call_command("loaddata", "countries", "actors", verbosity=0)
     call_command("import_articles", stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def newest_history(obj):
+    """The latest history record of `obj` (ties in time broken by the record's id)."""
+    return obj.history.order_by("-history_date", "-history_id").first()

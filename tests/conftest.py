@@ -15,3 +15,19 @@ def _fresh_counts():
 
     cache.clear()
     yield
+
+
+@pytest.fixture
+def curator():
+    """A staff account in the curator role."""
+    from tests.base import make_staff
+
+    return make_staff("curator", "hawa")
+
+
+@pytest.fixture
+def lead():
+    """A staff account in the lead role."""
+    from tests.base import make_staff
+
+    return make_staff("lead", "boss")

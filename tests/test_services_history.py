@@ -14,7 +14,7 @@ from facts.services.history import (
     many_to_many_snapshot,
     many_to_many_snapshot_statements,
 )
-from tests.base import make_actor, make_claim, make_country, make_event, make_staff
+from tests.base import make_actor, make_claim, make_country, make_event, newest_history
 
 pytestmark = pytest.mark.django_db
 
@@ -27,20 +27,6 @@ T2 = T0 + timedelta(days=1)
 def clock():
     with time_machine.travel(T0, tick=False) as traveller:
         yield traveller
-
-
-@pytest.fixture
-def curator():
-    return make_staff("curator", "hawa")
-
-
-@pytest.fixture
-def lead():
-    return make_staff("lead", "boss")
-
-
-def newest_history(obj):
-    return obj.history.order_by("-history_date", "-history_id").first()
 
 
 def m2m_of(record, field: str) -> set[int]:

@@ -17,7 +17,7 @@ from tests.base import (
     make_country,
     make_event,
     make_relation,
-    make_staff,
+    newest_history,
 )
 
 pytestmark = pytest.mark.django_db
@@ -31,17 +31,8 @@ def clock():
         yield traveller
 
 
-@pytest.fixture
-def lead():
-    return make_staff("lead", "boss")
-
-
 def fresh(obj):
     return type(obj).objects.get(pk=obj.pk)
-
-
-def newest_history(obj):
-    return obj.history.order_by("-history_date", "-history_id").first()
 
 
 # --- actor_merge ----------------------------------------------------------------------------

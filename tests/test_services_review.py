@@ -29,7 +29,7 @@ from tests.base import (
     make_claim,
     make_country,
     make_event,
-    make_staff,
+    newest_history,
 )
 
 pytestmark = pytest.mark.django_db
@@ -43,20 +43,6 @@ RUSSIA = "Russia delivered L-39 jets to Mali."
 def clock():
     with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
-
-
-@pytest.fixture
-def curator():
-    return make_staff("curator", "hawa")
-
-
-@pytest.fixture
-def lead():
-    return make_staff("lead", "boss")
-
-
-def newest_history(obj):
-    return obj.history.order_by("-history_date", "-history_id").first()
 
 
 # --- claim_review ---------------------------------------------------------------------------
