@@ -134,3 +134,30 @@ class TestTitledPeople:
             }
         )
         assert [(e.surface, e.target) for e in entries] == [("Atallah", "actor:rudy-atallah")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Piracy in the Gulf of Guinea rose, Guinea said.", ["GIN"]),
+        ("Boats on the Niger River near Gao, Mali, were seized; Niger denied it.", ["MLI", "NER"]),
+        ("Fighting spread in the Inner Niger Delta of central Mali.", ["MLI"]),
+        ("Boko Haram raided islands of Lake Chad before Chad's army struck back.", ["TCD"]),
+        ("Farmers of the Senegal River Valley crossed into Mauritania.", ["MRT"]),
+        # Stops and line ends end a feature's name.
+        ("Troops left Mali and Niger. River patrols ended.", ["MLI", "NER"]),
+        ("Troops left Niger\nRiver patrols ended.", ["NER"]),
+    ],
+)
+def test_a_feature_named_after_a_country_is_not_the_country(ctx, text, expected):
+    found = [m.target_key for m in ctx.gazetteer.find(text) if m.target_type == "country"]
+    assert found == expected
+
+
+def test_a_countrys_long_name_does_not_also_name_the_country_inside_it(ctx):
+    text = "Peacekeepers from the Democratic Republic of the Congo and the Republic of Congo."
+    found = [(m.text, m.target) for m in ctx.gazetteer.find(text)]
+    assert found == [
+        ("Democratic Republic of the Congo", "country:COD"),
+        ("Republic of Congo", "country:COG"),
+    ]

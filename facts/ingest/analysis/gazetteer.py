@@ -13,12 +13,24 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
+from facts.ingest.analysis import lang
 from facts.names import normalize_name
 
 # A word, keeping inner apostrophes and dots ("N'Daw", "U.S"), and a final dot only after an
 # inner one ("U.S." but not the full stop of "Mali.").
 _TOKEN = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*(?:(?<=\.[^\W_])\.|(?<=\.[^\W_]{2})\.)?")
 _POSSESSIVE = ("'s", "'S", "’s", "’S")  # a final 's, as str.endswith reads it
+
+_P = lang.pack("en")
+# A country's name that names a geographic feature ("Gulf of Guinea", "Niger River"). The
+# words are those of the text's own line: a feature's name does not cross a line or a stop.
+_FEATURE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, _P.FEATURE_BEFORE)) + r")[ \t]+$", re.I
+)
+_FEATURE_AFTER = re.compile(
+    r"[ \t]+(?:" + "|".join(map(re.escape, _P.FEATURE_AFTER)) + r")\b", re.I
+)
+_COUNTRY_KINDS = frozenset({"country-name", "demonym", "capital"})
 
 # Whose mention wins when one name has several meanings (lower is stronger).
 PRIORITY = {"actor-name": 0, "actor-alias": 1, "country-name": 2, "demonym": 3, "capital": 4}
@@ -191,8 +203,13 @@ class Gazetteer:
             start, end = tokens[i].start, tokens[i + length - 1].end
             if entry.surface.endswith(")") and text[end : end + 1] == ")":
                 end += 1
+            if entry.kind == "country-name" and _names_a_feature(text, start, end):
+                i += length
+                continue
             mentions.append(Mention(start, end, text[start:end], entry.target, entry.kind))
-            if length >= _INNER_SCAN_MIN_TOKENS:
+            # A country's long name is one name: "Democratic Republic of the Congo" does not
+            # also name the Republic of the Congo.
+            if length >= _INNER_SCAN_MIN_TOKENS and entry.kind not in _COUNTRY_KINDS:
                 mentions.extend(self._inner(text, tokens[i + 1 : i + length], entry.target))
             i += length
         return mentions
@@ -211,6 +228,14 @@ class Gazetteer:
             else:
                 j += 1
         return inner
+
+
+def _names_a_feature(text: str, start: int, end: int) -> bool:
+    """Whether the country name at start–end is part of a geographic feature's name."""
+    return bool(
+        _FEATURE_BEFORE.search(text, max(0, start - 20), start)
+        or _FEATURE_AFTER.match(text, end, end + 20)
+    )
 
 
 def country_entries(

@@ -19,6 +19,9 @@ from facts.ingest.analysis.lang import en
 
 
 class LanguagePack(Protocol):
+    # gazetteer
+    FEATURE_BEFORE: tuple[str, ...]
+    FEATURE_AFTER: tuple[str, ...]
     # events
     TRIGGERS: dict[str, tuple[str, ...]]
     OBJECT_PREPOSITIONS: dict[str, tuple[str, ...]]

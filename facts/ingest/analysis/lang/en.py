@@ -127,7 +127,18 @@ Sentences (sentences.py)
   SUBORDINATORS            words that open a subordinate clause after a comma.
   CLAUSE_BREAK_WORDS       words after a comma that start a new clause.
   LIST_CONTINUATIONS       words after a comma that continue a list, not a clause.
+
+Gazetteer (gazetteer.py)
+  FEATURE_BEFORE           words before a country's name that make it a geographic feature
+                           named after it ("Gulf of Guinea", "Lake Chad"): not the country.
+  FEATURE_AFTER            words after a country's name that do the same ("Niger River",
+                           "Niger Delta", "Senegal Valley").
 """
+
+# ------------------------------------------------------------------------------ gazetteer
+
+FEATURE_BEFORE: tuple[str, ...] = ("Gulf of", "Bight of", "Bay of", "Lake", "River", "Mount")
+FEATURE_AFTER: tuple[str, ...] = ("River", "Delta", "Basin", "Valley", "Bend", "Highlands")
 
 # ------------------------------------------------------------------------------ events
 
@@ -160,7 +171,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     ),
     "meeting": (
         r"\bheld (?:talks|a meeting|discussions|consultations)\b|\btalks with\b",
-        r"\b(?:met|meets|meeting)\s+with\b|\bmet\b(?=\s+[A-Z])|\bsummit\b",
+        r"\b(?:met|meets|meeting)\s+with\b|\bmet\b(?=\s+(?-i:[A-Z]))|\bsummit\b",
     ),
     "visit": (
         r"\bvisit(?:ed|ing|s)?\b(?!\s+(?:visa))|\bhead(?:ed|ing)\s+to\b|\btrip\s+to\b",
