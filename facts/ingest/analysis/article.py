@@ -7,7 +7,13 @@ from facts.ingest.analysis.claims import ClaimProposal, find_attribution, propos
 from facts.ingest.analysis.cleaning import CleanedArticle, clean_article
 from facts.ingest.analysis.context import ExtractionContext
 from facts.ingest.analysis.dates import DAY, DateMention, find_dates
-from facts.ingest.analysis.events import EventProposal, find_triggers, propose_events
+from facts.ingest.analysis.events import (
+    DEADLY_KINDS,
+    EventProposal,
+    find_triggers,
+    propose_events,
+)
+from facts.ingest.analysis.fatalities import find_fatalities
 from facts.ingest.analysis.gazetteer import Entry, Mention, tokenize
 from facts.ingest.analysis.limits import MAX_CLAIMS_PER_ARTICLE, MAX_SENTENCE_CHARS, time_budget
 from facts.ingest.analysis.metadata import ArticleMetadata, extract_metadata
@@ -84,6 +90,17 @@ def _people(
     }
     full_names.update({p.target: p.name for p in proposed.values()})
     return list(proposed.values()), titles, full_names
+
+
+def _with_fatalities(events: list[EventProposal], sentence: str) -> list[EventProposal]:
+    """The sentence's events, the first deadly one with the deaths the sentence counts."""
+    deadly = next((i for i, e in enumerate(events) if e.kind in DEADLY_KINDS), None)
+    if deadly is None:
+        return events
+    deaths = find_fatalities(sentence)
+    if deaths is None:
+        return events
+    return [replace(e, fatalities=deaths) if i == deadly else e for i, e in enumerate(events)]
 
 
 def with_people(ctx: ExtractionContext, people: list[ProposedPerson]) -> ExtractionContext:
@@ -174,7 +191,7 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
             triggers=triggers,
         )
         first_event = len(events)
-        events.extend(sentence_events)
+        events.extend(_with_fatalities(sentence_events, sentence.text))
         key = sentence.text.casefold()
         occurrences[key] = occurrences.get(key, 0) + 1
         claim = propose_claim(

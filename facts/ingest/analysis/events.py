@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from facts.ingest.analysis import kinds, lang, prefilter
 from facts.ingest.analysis.context import ExtractionContext
 from facts.ingest.analysis.dates import DateMention, contains, span_of
+from facts.ingest.analysis.fatalities import Fatalities
 from facts.ingest.analysis.gazetteer import Mention
 from facts.ingest.analysis.sentences import Clause, clause_at, split_clauses
 
@@ -32,6 +33,8 @@ TRIGGERS: dict[str, list[re.Pattern]] = {
     kind: [_p(piece) for piece in pieces] for kind, pieces in _P.TRIGGERS.items()
 }
 
+# Kinds whose events can be counted in deaths (the sentence's count goes to the first one).
+DEADLY_KINDS = {"attack", "airstrike", "coup", "protest"}
 # Kinds where a country is only ever the place, never a participant.
 PLACE_ONLY_KINDS = {"coup", "attack", "airstrike", "election", "protest"}
 # Kinds that must have a date (or an unresolved date as written) to create an event; without
@@ -119,6 +122,7 @@ class EventProposal:
     participants: list[tuple[str, str]] = field(default_factory=list)  # ("actor:x", role)
     detail: str = ""
     link_only: bool = False
+    fatalities: Fatalities | None = None
 
     @property
     def core(self) -> set[str]:

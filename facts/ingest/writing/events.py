@@ -64,6 +64,17 @@ def date_fields(proposal: EventProposal) -> dict:
     }
 
 
+def fatality_fields(proposal: EventProposal) -> dict:
+    deaths = proposal.fatalities
+    if deaths is None:
+        return {}
+    return {
+        "fatalities_low": deaths.low,
+        "fatalities_best": deaths.best,
+        "fatalities_high": deaths.high,
+    }
+
+
 def create_event(proposal: EventProposal, article: Article, writer: ArticleKeys) -> Event:
     title = event_title(proposal, writer.local)
     sentence = next(s for s in writer.analysis.sentences if s.index == proposal.sentence_index)
@@ -74,6 +85,7 @@ def create_event(proposal: EventProposal, article: Article, writer: ArticleKeys)
         description=f"Proposed from “{sentence.text}” ({article.title})"[:5000],
         origin=Origin.IMPORT,
         **date_fields(proposal),
+        **fatality_fields(proposal),
     )
     # A new event has no places yet, so save() would record no many-to-many history either.
     rows.insert_with_history(Event, [event], reason=IMPORT_REASON)

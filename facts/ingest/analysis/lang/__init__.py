@@ -22,6 +22,17 @@ class LanguagePack(Protocol):
     # gazetteer
     FEATURE_BEFORE: tuple[str, ...]
     FEATURE_AFTER: tuple[str, ...]
+    # fatalities
+    FATALITY_VERBS: tuple[str, ...]
+    FATALITY_AUXILIARIES: tuple[str, ...]
+    FATALITY_LEADS: tuple[str, ...]
+    FATALITY_QUALIFIERS: tuple[str, ...]
+    FATALITY_LOWER_BOUNDS: frozenset[str]
+    FATALITY_UPPER_BOUNDS: frozenset[str]
+    FATALITY_RANGE_OPENERS: tuple[str, ...]
+    FATALITY_RANGE_JOINS: tuple[str, ...]
+    AND_WORDS: tuple[str, ...]
+    NON_FATAL_WORDS: tuple[str, ...]
     # events
     TRIGGERS: dict[str, tuple[str, ...]]
     OBJECT_PREPOSITIONS: dict[str, tuple[str, ...]]

@@ -133,12 +133,50 @@ Gazetteer (gazetteer.py)
                            named after it ("Gulf of Guinea", "Lake Chad"): not the country.
   FEATURE_AFTER            words after a country's name that do the same ("Niger River",
                            "Niger Delta", "Senegal Valley").
+
+Fatalities (fatalities.py)
+  FATALITY_VERBS           words that say people died ("killed", "dead").
+  FATALITY_AUXILIARIES     auxiliaries before them ("were", "have been").
+  FATALITY_LEADS           words before a count of the dead ("killing", "death toll of").
+  FATALITY_QUALIFIERS      words before a count ("at least", "up to", "about").
+  FATALITY_LOWER_BOUNDS    the qualifiers that make the count a low estimate ("at least").
+  FATALITY_UPPER_BOUNDS    the qualifiers that make it a high one ("up to").
+  FATALITY_RANGE_OPENERS   words before the first end of a range ("between").
+  FATALITY_RANGE_JOINS     words between its ends ("and", "to").
+  AND_WORDS                words that join a second group of victims ("and two civilians").
+  NON_FATAL_WORDS          words that make such a second group not dead ("and 3 wounded").
 """
 
 # ------------------------------------------------------------------------------ gazetteer
 
 FEATURE_BEFORE: tuple[str, ...] = ("Gulf of", "Bight of", "Bay of", "Lake", "River", "Mount")
 FEATURE_AFTER: tuple[str, ...] = ("River", "Delta", "Basin", "Valley", "Bend", "Highlands")
+
+# ------------------------------------------------------------------------------ fatalities
+
+FATALITY_VERBS: tuple[str, ...] = (
+    "killed", "dead", "died", "slain", "massacred", "executed", "lost their lives",
+    "were killed", "deaths", "fatalities",
+)  # fmt: skip
+FATALITY_AUXILIARIES: tuple[str, ...] = ("were", "was", "have been", "had been", "are", "being")
+FATALITY_LEADS: tuple[str, ...] = (
+    "killing", "killed", "kills", "death toll of", "death toll to",
+    "death toll rose to", "death toll climbed to", "death toll at", "toll of", "toll to",
+)  # fmt: skip
+FATALITY_QUALIFIERS: tuple[str, ...] = (
+    "at least", "more than", "over", "no fewer than", "upwards of", "up to", "as many as",
+    "nearly", "almost", "about", "around", "some", "approximately", "an estimated",
+)  # fmt: skip
+FATALITY_LOWER_BOUNDS: frozenset[str] = frozenset(
+    {"at least", "more than", "over", "no fewer than", "upwards of"}
+)
+FATALITY_UPPER_BOUNDS: frozenset[str] = frozenset({"up to", "as many as", "nearly", "almost"})
+FATALITY_RANGE_OPENERS: tuple[str, ...] = ("between",)
+FATALITY_RANGE_JOINS: tuple[str, ...] = ("and", "to")
+AND_WORDS: tuple[str, ...] = ("and", "as well as")
+NON_FATAL_WORDS: tuple[str, ...] = (
+    "wounded", "injured", "hurt", "missing", "kidnapped", "abducted", "captured", "arrested",
+)  # fmt: skip
 
 # ------------------------------------------------------------------------------ events
 
