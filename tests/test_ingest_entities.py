@@ -161,3 +161,25 @@ def test_a_countrys_long_name_does_not_also_name_the_country_inside_it(ctx):
         ("Democratic Republic of the Congo", "country:COD"),
         ("Republic of Congo", "country:COG"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Captain Ibrahim Traoré's government expelled the envoy.", ("Captain", "Ibrahim Traoré")),
+        ("President Mohamed Bazoum’s party protested.", ("President", "Mohamed Bazoum")),
+        ("the Russian president, Vladimir Putin, called Bamako.", ("president", "Vladimir Putin")),
+        (
+            "Mali's defence minister, Sadio Camara, flew to Moscow.",
+            ("defence minister", "Sadio Camara"),
+        ),
+        (
+            "a junta spokesman, Amadou Abdramane, read the statement.",
+            ("spokesman", "Amadou Abdramane"),
+        ),
+    ],
+)
+def test_people_are_found_behind_possessives_and_lower_case_titles(ctx, text, expected):
+    people = find_titled_people(text, ctx.gazetteer.find(text))
+    assert [(p.title, p.name) for p in people] == [expected]
+    assert text[people[0].start : people[0].end] == expected[1]

@@ -46,6 +46,16 @@ APPOSITIVE = re.compile(
     rf"(?:{'|'.join(_P.APPOSITIVE_ROLES)}))\b"
 )
 
+# A lower-case title set off before the name: "the Russian president, Vladimir Putin",
+# "Mali's defence minister, Sadio Camara".
+_LEAD = rf"(?:(?:{_ARTICLE})|[A-Z][\w'’-]*{_P.POSSESSIVE}\s+)"
+TITLE_FIRST = re.compile(
+    rf"\b{_LEAD}(?:[A-Z][\w'’-]*\s+){{0,2}}"
+    rf"(?P<title>(?:[a-z][\w-]*\s+){{0,2}}(?:{'|'.join(_P.APPOSITIVE_ROLES)})),\s+"
+    rf"(?P<name>{_NAME})"
+)
+_POSSESSIVE_END = tuple(_P.POSSESSIVE_ENDINGS)
+
 
 @dataclass(frozen=True)
 class PersonMention:
@@ -58,6 +68,10 @@ class PersonMention:
 
 
 _POSSESSOR = re.compile(rf"^(?:[A-Z][\w.-]*\s+){{0,2}}[A-Z][\w.-]*{_P.POSSESSIVE}\s+")
+
+
+def _possessive_end(name: str) -> str:
+    return next((ending for ending in _POSSESSIVE_END if name.endswith(ending)), "")
 
 
 def _split_title_and_name(title: str, name: str) -> tuple[str, str]:
@@ -74,16 +88,18 @@ def find_titled_people(text: str, gazetteer_mentions: list[Mention]) -> list[Per
     """Names introduced by a title or an appositive role, excluding known non-person names."""
     known_spans = [(m.start, m.end) for m in gazetteer_mentions if m.target_type == "country"]
     people = []
-    for pattern in (TITLED, APPOSITIVE):
+    for pattern in (TITLED, APPOSITIVE, TITLE_FIRST):
         for match in pattern.finditer(text):
             title, name = _split_title_and_name(match.group("title"), match.group("name"))
+            # "Traoré's government": the person is Traoré.
+            name = name[: -len(ending)] if (ending := _possessive_end(name)) else name
             start = match.start("name") + match.group("name").index(name)
             end = start + len(name)
             if any(s < end and start < e for s, e in known_spans):
                 continue  # "General Mali" or a country inside the "name": not a person
             if name.split()[-1].lower() in TITLE_WORDS or len(name.split()) < 2:
                 continue
-            title_start = match.start("title") if pattern is TITLED else end
+            title_start = match.start("title") if pattern is not APPOSITIVE else end
             people.append(PersonMention(name, title, start, end, normalize_name(name), title_start))
     unique: dict[tuple[int, int], PersonMention] = {}
     for person in people:
