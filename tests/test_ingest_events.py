@@ -296,3 +296,37 @@ def test_a_pattern_is_ruled_out_only_on_ascii_texts_without_its_words():
     assert prefilter.search(coup, "Troops withdrew.") is None
     assert prefilter.search(coup, "A COUP in Niger.").group(0) == "COUP"
     assert prefilter.search(coup, "Un COUP d’État.").group(0) == "COUP"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reported_via", "claimant"),
+    [
+        ("At least 21 soldiers were killed in Mali, according to the army.", "the army", None),
+        (
+            "Russian instructors arrived in Bamako, according to the Malian Armed Forces.",
+            "the Malian Armed Forces",
+            "actor:malian-armed-forces",
+        ),
+        (
+            "Jihadists attacked Djibo, according to residents and security sources.",
+            "residents; security sources",
+            None,
+        ),
+    ],
+)
+def test_sources_cited_at_the_end_of_a_sentence_are_its_attribution(
+    sentence, reported_via, claimant
+):
+    from facts.ingest.analysis.claims import find_attribution
+
+    ctx = fixture_context()
+    attribution = find_attribution(sentence, ctx.gazetteer.find(sentence), ctx)
+    assert (attribution.reported_via, attribution.claimant) == (reported_via, claimant)
+
+
+def test_narrative_would_reports_what_happened_next_but_a_conditional_does_not():
+    from facts.ingest.analysis.events import MODAL
+
+    assert not MODAL.search("Goïta, who would later seize power again in May 2021")
+    assert not MODAL.search("France would eventually withdraw its last troops in August 2022")
+    assert MODAL.search("The junta said it would withdraw from ECOWAS")

@@ -65,7 +65,13 @@ _ANONYMOUS_BEFORE = re.compile(
 _REPORTED_AFTER = re.compile(rf"^(?:,[^,]{{0,110}},)?\s*(?:{REPORTING_VERBS})\b", re.I)
 _REPORTED_BEFORE = re.compile(rf"\b(?:{REPORTING_VERBS})\s+$", re.I)
 _ACCORDING = re.compile(rf"\b{_P.ACCORDING_TO}\s+(?P<sources>[^,]{{2,120}}),", re.I)
+# The same sources cited at the end of the sentence: "…, according to the army."
+_ACCORDING_AT_END = re.compile(
+    rf",?\s+{_P.ACCORDING_TO}\s+(?P<sources>[^,;.!?]{{2,120}}?)\s*[.;!]?[\s\"”’]*$", re.I
+)
 _SOURCE_NOISE = re.compile(_P.SOURCE_NOISE, re.I)
+# Kinds of actor that make statements a sentence can attribute.
+_SPEAKERS = {kinds.PERSON, kinds.GOVERNMENT_BODY, kinds.ARMED_FORCE, kinds.MEDIA}
 _ACCORDING_LOWER = _P.ACCORDING_TO.lower()
 _SOURCE_SPLIT = re.compile(rf",\s*|\s+{_P.AND}\s+")
 _ABOUT = rf"(?:(?:{'|'.join(_P.APPROXIMATORS)})\s+)?"
@@ -146,18 +152,13 @@ class Attribution:
 def find_attribution(text: str, mentions: list[Mention], ctx: ExtractionContext) -> Attribution:
     """Who the sentence says made the statement, and the sources it cites."""
     reported_via = ""
-    according = prefilter.search(_ACCORDING, text)
+    according = prefilter.search(_ACCORDING, text) or prefilter.search(_ACCORDING_AT_END, text)
     if according:
         raw = _SOURCE_NOISE.sub("", according.group("sources"))
         parts = [p.strip(" .") for p in _SOURCE_SPLIT.split(raw) if p.strip(" .")]
         reported_via = "; ".join(parts)
     for mention in mentions:
-        if mention.target_type != "actor" or ctx.actor_kinds.get(mention.target) not in {
-            kinds.PERSON,
-            kinds.GOVERNMENT_BODY,
-            kinds.ARMED_FORCE,
-            kinds.MEDIA,
-        }:
+        if mention.target_type != "actor" or ctx.actor_kinds.get(mention.target) not in _SPEAKERS:
             continue
         after = text[mention.end : mention.end + 140]
         before = text[max(0, mention.start - 14) : mention.start]
@@ -170,12 +171,33 @@ def find_attribution(text: str, mentions: list[Mention], ctx: ExtractionContext)
         if preceding:
             span = (mention.start - len(preceding.group(0)), mention.end)
             return Attribution(mention.target, mention.text, reported_via, span)
+    cited = _cited_claimant(according, mentions, ctx)
+    if cited is not None:
+        assert according is not None
+        return Attribution(cited.target, cited.text, reported_via, according.span())
     anonymous = prefilter.search(_ANONYMOUS, text) or prefilter.search(_ANONYMOUS_BEFORE, text)
     if anonymous and not anonymous.group(0).lower().startswith(_ACCORDING_LOWER):
         return Attribution(
             None, anonymous.group("who").strip(), reported_via, (anonymous.start(), anonymous.end())
         )
     return Attribution(reported_via=reported_via)
+
+
+def _cited_claimant(
+    according: re.Match | None, mentions: list[Mention], ctx: ExtractionContext
+) -> Mention | None:
+    """The speaking actor an "according to" cites ("according to the Malian army")."""
+    if according is None:
+        return None
+    start, end = according.span("sources")
+    return next(
+        (
+            m
+            for m in mentions
+            if start <= m.start and m.end <= end and ctx.actor_kinds.get(m.target) in _SPEAKERS
+        ),
+        None,
+    )
 
 
 def _object_value(text: str, kind: str | None, detail: str) -> str:

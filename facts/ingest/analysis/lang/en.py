@@ -268,7 +268,10 @@ PLURAL_EVENT_NOUNS: frozenset[str] = frozenset({
     "deployments", "visits", "meetings", "deliveries", "elections", "protests", "withdrawals",
 })  # fmt: skip
 MODAL: tuple[str, ...] = (
-    r"[Cc]ould", r"[Mm]ight", r"may", r"[Ww]ould", r"[Ss]hould", r"will", r"[Ww]on['’]t",
+    r"[Cc]ould", r"[Mm]ight", r"may",
+    # Narrative "would" tells what happened next ("who would later seize power"): a fact.
+    r"[Ww]ould(?!\s+(?:later|go\s+on|eventually|subsequently|ultimately|soon|then)\b)",
+    r"[Ss]hould", r"will", r"[Ww]on['’]t",
     r"(?:is|are) (?:likely|expected|set) to", r"[Ll]ikely to", r"[Uu]nlikely to",
 )  # fmt: skip
 HEDGE: tuple[str, ...] = (
