@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 
 .PHONY: run port-free setup install migrate load test lint format bench bench-smoke \
-	bench-tools ci postgres readme-check clean clean-data
+	bench-tools score ci postgres readme-check clean clean-data
 
 run: port-free setup
 	DEBUG=1 $(MANAGE) ensure_superuser
@@ -82,6 +82,11 @@ bench-smoke:
 		BENCH_CORPUS_DB=sahel_corpus_smoke API_BENCH_ARGS="--load-seconds 2" \
 		ADMIN_BENCH_ARGS="--runs 1" IMPORT_BENCH_ARGS="--articles 20" \
 		REPORT_ARGS="--out $(CURDIR)/var/bench-smoke/RESULTS.md"
+
+# The importer measured on the development corpus (bench/corpus) against its hand-written keys;
+# fails if a figure falls below its floor (bench/extraction_floor.json, bench/EXTRACTION.md).
+score: install
+	$(BIN)/python bench/extraction_score.py --check bench/extraction_floor.json
 
 bench-tools:
 	@command -v wrk >/dev/null || (apt-get update -qq && \
