@@ -182,7 +182,7 @@ def test_a_tiny_corpus_is_imported_and_scored(reference_data, tmp_path):
         "actor_precision": (5, 5),
         "dated_event_recall": (2, 3),
         "participant_roles": (2, 2),
-        "fatalities_found": (0, 1),
+        "fatalities_found": (1, 1),
         "fact_sentence_recall": (4, 5),
     }
     assert total.figures() == {
@@ -195,7 +195,7 @@ def test_a_tiny_corpus_is_imported_and_scored(reference_data, tmp_path):
         "actor_precision": 1.0,
         "dated_event_recall": 0.6667,
         "participant_roles": 1.0,
-        "fatalities_found": 0.0,
+        "fatalities_found": 1.0,
         "fact_sentence_recall": 0.8,
         "invented_precision": 0,
         "junk_quotes": 0,

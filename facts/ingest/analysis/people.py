@@ -25,8 +25,10 @@ TITLE_WORDS = set(_P.TITLE_WORDS) | {
 PARTICLES = _P.NAME_PARTICLES
 
 _NAME_WORD = r"[A-Z][a-zà-ÿ]*(?:['’][A-Z]?[a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+)?"
+# A name is written on one line: words on the next line are another line's start.
 _NAME = (
-    rf"{_NAME_WORD}(?:\s+(?:[A-Z]\.\s*){{0,3}}(?:(?:{'|'.join(PARTICLES)})\s+)?{_NAME_WORD}){{1,3}}"
+    rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]*){{0,3}}(?:(?:{'|'.join(PARTICLES)})[ \t]+)?"
+    rf"{_NAME_WORD}){{1,3}}"
 )
 _HEAD = "|".join(re.escape(t) for t in sorted(RANKS + OFFICES, key=len, reverse=True))
 # A title: optional qualifiers, a head word, an optional "of/for/to …" complement, then a name.
@@ -93,7 +95,10 @@ def find_titled_people(text: str, gazetteer_mentions: list[Mention]) -> list[Per
             title, name = _split_title_and_name(match.group("title"), match.group("name"))
             # "Traoré's government": the person is Traoré.
             name = name[: -len(ending)] if (ending := _possessive_end(name)) else name
-            start = match.start("name") + match.group("name").index(name)
+            offset = match.group("name").find(name)
+            if offset < 0:  # the words moved to the title were not the name's first ones
+                continue
+            start = match.start("name") + offset
             end = start + len(name)
             if any(s < end and start < e for s, e in known_spans):
                 continue  # "General Mali" or a country inside the "name": not a person
