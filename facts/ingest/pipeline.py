@@ -19,7 +19,7 @@ from itertools import islice
 
 from facts.ingest import parallel
 from facts.ingest.analysis import ArticleAnalysis, analyze, limits, with_people
-from facts.ingest.parallel import Failure, Job, Prepared
+from facts.ingest.parallel import ANALYSIS, READING, WRITING, Failure, Job, Prepared, stage
 from facts.ingest.reading import DEFAULT_MAX_BYTES, Document, ReadError, read_document
 from facts.ingest.reading.sources import Source
 from facts.ingest.writing.anchoring import AnchorError
@@ -66,8 +66,9 @@ def import_sources(
         if workers == 1:
             for source in sources:
                 try:
-                    raw = source.read_bytes(max_bytes)
-                    document = read_document(source.name, raw, max_bytes=max_bytes)
+                    with stage(READING, _PASSED_ON):
+                        raw = source.read_bytes(max_bytes)
+                        document = read_document(source.name, raw, max_bytes=max_bytes)
                     report = import_document(
                         document, state=state, dry_run=dry_run, reextract=reextract
                     )
@@ -96,9 +97,15 @@ EXPECTED_FAILURES = (ReadError, OSError, AnchorError)
 
 
 class _FailedInWorker(Exception):
+    """A failure a worker reported (reading or analysis), raised again where it is written."""
+
     def __init__(self, failure: Failure):
         super().__init__(failure.reason)
         self.failure = failure
+
+
+# What a stage lets through unchanged: expected failures, and a worker's report of one.
+_PASSED_ON = (*EXPECTED_FAILURES, _FailedInWorker)
 
 
 def _failed(name: str, exc: Exception) -> FileReport:
@@ -108,9 +115,11 @@ def _failed(name: str, exc: Exception) -> FileReport:
         if failure.trace:
             logger.error("import of %s failed in a worker process:\n%s", name, failure.trace)
     else:
+        # A StageError names its stage; an error outside every stage (there should be none)
+        # is still one file's failure.
         failure = Failure.of(exc, EXPECTED_FAILURES)
         if failure.trace:
-            logger.error("import of %s failed", name, exc_info=exc)
+            logger.error("import of %s failed:\n%s", name, failure.trace)
     return FileReport(name=name, status="failed", reason=failure.reason)
 
 
@@ -125,7 +134,7 @@ def _jobs(sources: Iterable[Source], *, max_bytes: int, reextract: bool) -> Iter
             try:
                 read.append((source, source.read_bytes(max_bytes)))
             except Exception as exc:
-                read.append((source, Failure.of(exc, EXPECTED_FAILURES)))
+                read.append((source, Failure.of(exc, EXPECTED_FAILURES, READING)))
         digests = {
             id(raw): hashlib.sha256(raw).hexdigest() for _, raw in read if isinstance(raw, bytes)
         }
@@ -140,7 +149,8 @@ def _import_prepared(
     if isinstance(job.raw, Failure):
         raise _FailedInWorker(job.raw)
     if prepared is None:  # no worker could take it: read it here
-        document = read_document(job.name, job.raw, max_bytes=job.max_bytes)
+        with stage(READING, _PASSED_ON):
+            document = read_document(job.name, job.raw, max_bytes=job.max_bytes)
     elif prepared.document is None:  # the worker could not read it, and said why
         raise _FailedInWorker(prepared.failure or Failure("could not be read"))
     else:
@@ -160,7 +170,8 @@ def import_document(
 ) -> FileReport:
     """Store one document and its proposals, unless it is stored already (and not being
     re-extracted). `prepared` is a worker's analysis of it, used when it still holds."""
-    existing = stored_article(document.sha256)
+    with stage(WRITING, _PASSED_ON):
+        existing = stored_article(document.sha256)
     if existing and not reextract:
         return FileReport(
             name=document.name,
@@ -169,8 +180,10 @@ def import_document(
             title=existing.title,
             flags=existing.flag_codes,
         )
-    analysis = _analysis_of(document, state, prepared)
-    return write_analysis(analysis, state=state, existing=existing, dry_run=dry_run)
+    with stage(ANALYSIS, _PASSED_ON):
+        analysis = _analysis_of(document, state, prepared)
+    with stage(WRITING, _PASSED_ON):
+        return write_analysis(analysis, state=state, existing=existing, dry_run=dry_run)
 
 
 def _analysis_of(document: Document, state: RunState, prepared: Prepared | None) -> ArticleAnalysis:

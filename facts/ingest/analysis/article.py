@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field, replace
 
+from facts.anchors import fingerprint_key
 from facts.ingest.analysis import kinds
 from facts.ingest.analysis.claims import ClaimProposal, find_attribution, propose_claim
 from facts.ingest.analysis.cleaning import CleanedArticle, clean_article
@@ -175,7 +176,9 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
         )
         first_event = len(events)
         events.extend(sentence_events)
-        key = sentence.text.casefold()
+        # Counted as the fingerprint reads the sentence: a pull-quote that repeats a body
+        # sentence behind "> " or "**" is its second occurrence, a claim with its own key.
+        key = fingerprint_key(sentence.text)
         occurrences[key] = occurrences.get(key, 0) + 1
         claim = propose_claim(
             text=text,

@@ -113,9 +113,37 @@ _RANGE_JOIN = re.compile(rf"^\s*(?:{'|'.join(_P.RANGE_JOINS)}|[-–—])\s*$", r
 _RANGE_OPEN = re.compile(rf"(?:{'|'.join(_P.RANGE_OPENERS)})\s+$", re.I)
 
 
+def _holds(precision: str, start: date, end: date) -> bool:
+    """Whether one unit of `precision` can hold the range `start`..`end`."""
+    if precision == DAY:
+        return start == end
+    if precision == MONTH:
+        return (start.year, start.month) == (end.year, end.month)
+    if precision == PART:  # a part of a year is less than a year long (a winter may straddle)
+        return (end - start).days < 365
+    if precision == YEAR:
+        return start.year == end.year
+    return True  # a decade is the coarsest precision: it holds any range
+
+
+def supported_precision(start: date, end: date, precision: str) -> str:
+    """The finest precision, no finer than `precision`, whose unit holds the whole range:
+    two different days are at best a month, two months of one year a part of it, two years
+    only a decade. The database refuses a day-precision range of more than one day."""
+    floor = PRECISION_ORDER.get(precision, 0)
+    for candidate, order in PRECISION_ORDER.items():
+        if order >= floor and _holds(candidate, start, end):
+            return candidate
+    return DECADE
+
+
 @dataclass(frozen=True)
 class DateMention:
-    """A date as written, with the range and precision it supports (None when unresolved)."""
+    """A date as written, with the range and precision it supports (None when unresolved).
+
+    A resolved mention always has start <= end and a precision whose unit holds its range
+    (`supported_precision`): a precision too fine for the range is coarsened on construction.
+    """
 
     text: str
     start_offset: int
@@ -124,6 +152,17 @@ class DateMention:
     end: date | None
     precision: str
     note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.start is None or self.end is None:
+            if self.start is not None or self.end is not None:
+                raise ValueError(f"half-resolved date {self.text!r}")
+            return
+        if self.end < self.start:
+            raise ValueError(f"date {self.text!r} ends before it starts")
+        fitted = supported_precision(self.start, self.end, self.precision)
+        if fitted != self.precision:
+            object.__setattr__(self, "precision", fitted)
 
     @property
     def resolved(self) -> bool:
@@ -339,7 +378,8 @@ def coarsest(*precisions: str) -> str:
 
 
 def span_of(mentions: list[DateMention]) -> DateMention | None:
-    """One range covering every resolved mention, at the coarsest precision among them."""
+    """One range covering every resolved mention, at the coarsest precision among them, made
+    coarser still when its unit cannot hold the whole span (two days are not one day)."""
     resolved = [m for m in mentions if m.resolved]
     if not resolved:
         return None
