@@ -412,27 +412,85 @@ def overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
 # asks this of every line).
 _MAX_DATE_LINE_CHARS = 64
 _SEPARATORS = str.maketrans("", "", " ,|·")
-_DATE_LABEL = re.compile(
-    rf"^(?:{'|'.join(_P.DATE_LABELS)})\s*:?\s*(?:{_P.DATE_LABEL_ON}\s+)?", re.I
-)
+_LABELS = "|".join(sorted(_P.DATE_LABELS, key=len, reverse=True))
+_DATE_LABEL = re.compile(rf"^(?:{_LABELS})\s*:?\s*(?:{_P.DATE_LABEL_ON}\s+)?", re.I)
 _WEEKDAY = re.compile(rf"^(?:{'|'.join(_P.WEEKDAYS)})(?:{_P.WEEKDAY_ENDING})?,?\s+", re.I)
-# What may follow the date on a date line: a time of day ("at 10:30 GMT").
+# What may stand beside the date on a date line: a time of day ("at 10:30 GMT", "10:32 AM
+# GMT+1"), before or after it.
+_TIME_SUFFIX = "|".join(re.escape(w) for w in _P.TIME_SUFFIXES)
 _TIME = re.compile(
-    rf"(?:{_P.TIME_PREPOSITION}\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*(?:{'|'.join(_P.TIME_SUFFIXES)}))?",
+    rf"(?:{_P.TIME_PREPOSITION}\s+)?\d{{1,2}}[:.h]\d{{2}}"
+    rf"(?:\s*(?:{_TIME_SUFFIX})(?:\s*[+-]\s*\d{{1,2}})?(?!\w))*",
     re.I,
 )
 
 
 def parse_date_line(line: str) -> DateMention | None:
-    """A line that is nothing but a date ("Feb 5, 2026", "Published 05/02/2026")."""
+    """A line that is nothing but a date ("Feb 5, 2026", "Published 05/02/2026", "Updated
+    10:32 AM GMT, March 22, 2025"): a day, or, after a label ("Published: June 2024"), the
+    month or year it states, never a finer date than the words give."""
+    labelled = _DATE_LABEL.match(line.strip())
     stripped = _WEEKDAY.sub("", _DATE_LABEL.sub("", line.strip()))
     if len("".join(stripped.split()).translate(_SEPARATORS)) > _MAX_DATE_LINE_CHARS:
         return None
     mentions = find_dates(stripped)
-    if len(mentions) == 1 and mentions[0].precision == DAY:
-        rest = (stripped[: mentions[0].start_offset] + stripped[mentions[0].end_offset :]).strip(
-            " ,|·"
-        )
-        if not rest or _TIME.fullmatch(rest):
-            return mentions[0]
-    return None
+    if len(mentions) != 1 or not mentions[0].resolved:
+        return None
+    mention = mentions[0]
+    if mention.precision != DAY and not (labelled and mention.note != "range"):
+        return None
+    rest = (stripped[: mention.start_offset] + " " + stripped[mention.end_offset :]).strip(" ,|·")
+    if rest and not _TIME.fullmatch(rest):
+        return None
+    return mention
+
+
+# A wire dateline opens the first paragraph: a place (words in capitals, commas between), a
+# date, a news agency in brackets, then a dash: "BAMAKO, Mali, March 22, 2025 (Reuters) -",
+# "WASHINGTON, Sept. 5, 2024 —", "Dakar, 3 February 2023 –", "(May 20, 2023) —".
+_DATELINE_HEAD = re.compile(r"^(?P<head>[^\n]{4,120}?)(?:\s+[-–—]{1,2}|\s*[—–])\s+\S")
+_AGENCY = re.compile(r"\(\s*[^\W\d_][^()]{0,40}\)")
+_PLACE = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}$")
+
+
+def parse_dateline(line: str) -> DateMention | None:
+    """The date of a dateline at the start of `line`, at the precision it is written with;
+    None when the line opens with no dateline or its dateline has no date ("NIAMEY, Niger
+    (AP) —"). Offsets are those of the date in `line`."""
+    head_match = _DATELINE_HEAD.match(line)
+    if head_match is None:
+        return None
+    head = head_match.group("head")
+    # The dash may join a range ("BAMAKO, 2 Oct 2023 – 20 Dec 2023 (Reuters) —"): no dateline.
+    if any(m.start_offset < len(head) < m.end_offset for m in find_dates(line[:200])):
+        return None
+    mentions = [m for m in find_dates(head) if m.resolved]
+    # A dateline gives a day or a month; a bare year after a comma is prose ("Mali, 2023 —").
+    if (
+        len(mentions) != 1
+        or mentions[0].note == "range"
+        or mentions[0].precision
+        not in {
+            DAY,
+            MONTH,
+        }
+    ):
+        return None
+    mention = mentions[0]
+    before = head[: mention.start_offset]
+    after = _AGENCY.sub("", head[mention.end_offset :]).strip()
+    if after not in {"", ")"}:
+        return None
+    before = before.rstrip()
+    if before.endswith("("):  # "(May 20, 2023) —"
+        return mention if not before[:-1].strip() and after == ")" else None
+    if after or not before:
+        return None
+    if not before.endswith(","):  # "On March 22, 2025 — …" is a sentence, not a dateline
+        return None
+    parts = [part.strip() for part in before[:-1].split(",")]
+    if not 1 <= len(parts) <= 3 or not all(_PLACE.match(part) for part in parts):
+        return None
+    if not parts[0].split()[0][0].isupper():
+        return None
+    return mention

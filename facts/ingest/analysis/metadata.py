@@ -5,12 +5,20 @@ from dataclasses import dataclass, field
 
 from facts.ingest.analysis import lang
 from facts.ingest.analysis.cleaning import BYLINE, BYLINE_WORD, CleanedArticle, Role
-from facts.ingest.analysis.dates import DAY, DateMention, find_dates, parse_date_line
+from facts.ingest.analysis.dates import (
+    DAY,
+    DateMention,
+    find_dates,
+    parse_date_line,
+    parse_dateline,
+)
 
 _P = lang.pack("en")
 _TITLE_WORDS = 14
 _NAME = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)\b")
 _READING = re.compile(r"(\d+)")
+# A wire dateline opens one of the first paragraphs of the body.
+_DATELINE_PARAGRAPHS = 3
 
 
 @dataclass
@@ -54,6 +62,12 @@ def _publication_date(cleaned: CleanedArticle) -> tuple[DateMention | None, str,
     """The stated publication date; the words as written; notes on what could not be used."""
     notes: list[str] = []
     stated = [d for line in cleaned.lines_with(Role.DATELINE) if (d := parse_date_line(line))]
+    # "BAMAKO, Mali, March 22, 2025 (Reuters) - …": a dateline in the body's first lines.
+    stated += [
+        d
+        for line in cleaned.lines_with(Role.BODY)[:_DATELINE_PARAGRAPHS]
+        if (d := parse_dateline(line))
+    ]
     # Disclaimers often repeat the date ("analysis from 05/02/2026"): a second witness.
     witnesses = [
         d

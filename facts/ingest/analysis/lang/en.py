@@ -90,12 +90,12 @@ Dates (dates.py)
   RANGE_JOINS              words between the two ends of a range ("to", "until").
   RANGE_OPENERS            words before the first end of a range ("between", "from").
   DATE_HINT_WORDS          words (besides the months) without which no date is written.
-  DATE_LABELS              labels before a date line ("Published:").
+  DATE_LABELS              labels before a date line ("Published:", "Released:").
   DATE_LABEL_ON            the word after such a label ("Posted on").
   WEEKDAYS                 pieces: weekday names and their abbreviations.
   WEEKDAY_ENDING           the ending a weekday abbreviation may take ("Mon" -> "Monday").
   TIME_PREPOSITION         the word before a time of day ("at 10:30").
-  TIME_SUFFIXES            words after a time of day ("pm", "GMT").
+  TIME_SUFFIXES            words after a time of day ("pm", "GMT", "ET").
 
 Cleaning (cleaning.py); each entry a piece, the entries of a table are alternatives
   FURNITURE                whole lines of page furniture ("Read more", "Share this").
@@ -396,14 +396,19 @@ DATE_HINT_WORDS: tuple[str, ...] = (
     "year", "month", "week", "ago", "today", "yesterday", "spring", "summer", "autumn", "fall",
     "winter",
 )  # fmt: skip
-DATE_LABELS: tuple[str, ...] = ("published", "updated", "posted", "date")
+DATE_LABELS: tuple[str, ...] = (
+    "published", "updated", "posted", "date", "released", "last updated", "first published",
+    "date published", "published on", "issued",
+)  # fmt: skip
 DATE_LABEL_ON: str = "on"
 WEEKDAYS: tuple[str, ...] = (
     "mon", "tues?", r"wed(?:nes)?", r"thu(?:rs)?", "fri", r"sat(?:ur)?", "sun",
 )  # fmt: skip
 WEEKDAY_ENDING: str = "day"
 TIME_PREPOSITION: str = "at"
-TIME_SUFFIXES: tuple[str, ...] = ("am", "pm", "gmt", "utc")
+TIME_SUFFIXES: tuple[str, ...] = (
+    "am", "pm", "a.m.", "p.m.", "gmt", "utc", "et", "est", "edt", "cet", "cest", "wat", "bst",
+)  # fmt: skip
 
 # ---------------------------------------------------------------------------- cleaning
 
