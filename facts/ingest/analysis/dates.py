@@ -40,6 +40,10 @@ _YEAR_REF = "|".join(_P.YEAR_REFERENCES)
 _YEAR_WORD = _P.YEAR_WORD
 _THAT_YEAR_LEAD = "".join(rf"{word}\s+|" for word in _P.THAT_YEAR_LEADS)[:-1]
 
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Weekday names as written in the narrative: capitalised ("Monday").
+_WEEKDAY_NAME = "|".join(w.capitalize() for w in sorted(_P.WEEKDAY_NAMES, key=len, reverse=True))
+
 NUMBER_WORDS = _P.NUMBER_WORDS
 # Units after a bare number that make it a count, not a year ("2000 troops").
 _COUNT_NOUNS = "|".join(_P.COUNT_NOUNS)
@@ -93,6 +97,24 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     (
         "relative",
         re.compile(_B + rf"(?P<rel>{'|'.join(_P.RELATIVE_DATES)})" + _E, re.I),
+    ),
+    # "said Sunday", "on Monday": capitalised, and not the weekday of a date written after it
+    # ("Monday, March 3", "Monday 3 March"), which is read as that date.
+    (
+        "weekday",
+        re.compile(
+            _B + rf"(?P<weekday>(?-i:{_WEEKDAY_NAME}))"
+            rf"(?!\w|,?\s+(?:\d|(?:{_MONTH_NAMES})\b))",
+            re.I,
+        ),
+    ),
+    # "in April": a month alone, after a preposition, not followed by a day or a year.
+    (
+        "month",
+        re.compile(
+            _B + rf"(?:{'|'.join(_P.MONTH_PREPOSITIONS)})\s+" + _MONTH + r"(?!\w|\s*,?\s*\d)",
+            re.I,
+        ),
     ),
     (
         "ago",
@@ -234,10 +256,35 @@ def _resolve(
         month, day_of_month = MONTHS[g["month"].lower()], int(g["day"])
         if not 1 <= day_of_month <= 31:
             return None, None, "", "not a day of the month"
+        if context_year is not None:  # "in 2023 … on 12 June": the narrative's year
+            when = _safe_day(context_year, month, day_of_month)
+            if when is None:
+                return None, None, "", "not a day of that month"
+            return when, when, DAY, "year of the narrative"
         if reference is None:
             return None, None, "", "no year in the text and no publication date"
         when = _most_recent(month, day_of_month, reference)
         return when, when, DAY, "year inferred from the publication date"
+    if kind == "month":
+        month = MONTHS[g["month"].lower()]
+        if context_year is not None:
+            return (*month_range(context_year, month, month), MONTH, "year of the narrative")
+        if reference is None:
+            return None, None, "", "no year in the text and no publication date"
+        first = _most_recent(month, None, reference)
+        if first is None:
+            return None, None, "", "no such month before the publication date"
+        return (
+            *month_range(first.year, month, month),
+            MONTH,
+            "year inferred from the publication date",
+        )
+    if kind == "weekday":
+        if reference is None:
+            return None, None, "", "weekday without a publication date"
+        weekday = _P.WEEKDAY_NAMES[g["weekday"].lower()]
+        day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
+        return day, day, DAY, "the latest such weekday up to the publication date"
     if kind == "relative":
         if reference is None:
             return None, None, "", "relative date without a publication date"
@@ -287,22 +334,31 @@ def _resolve(
 
 
 _THAT_YEAR_KINDS = {"month_that_year", "that_year"}
+# Kinds that take their year from the narrative (the year its paragraph just spoke of).
+_NARRATIVE_KINDS = {"md", "dm", "month"}
 # Every date expression has a digit, a month, or one of these words: a cheap first look.
 _HINT = re.compile(
-    r"\d|\b(?:" + "|".join(MONTHS) + "|" + "|".join(_P.DATE_HINT_WORDS) + r")\b",
+    r"\d|\b(?:" + "|".join([*MONTHS, *_P.DATE_HINT_WORDS, *_P.WEEKDAY_NAMES]) + r")\b",
     re.I,
 )
 _WORDLIKE_MONTHS = _P.WORDLIKE_MONTHS
 
 
 def find_dates(
-    text: str, *, reference: date | None = None, context_year: int | None = None
+    text: str,
+    *,
+    reference: date | None = None,
+    context_year: int | None = None,
+    narrative_year: int | None = None,
 ) -> list[DateMention]:
     """Every date expression in `text`, left to right, without overlaps.
 
-    `reference` is the publication date (for "yesterday", "July 9"); `context_year` the year
-    the text before this passage was speaking of (for "that year", resolved against the
-    nearest year mentioned before it).
+    `reference` is the publication date (for "yesterday", "on Monday", "July 9");
+    `context_year` the year the text before this passage was speaking of (for "that year",
+    resolved against the nearest year mentioned before it); `narrative_year` the year the
+    passage's own paragraph has spoken of so far, which a month or a day without a year
+    ("in April", "on 12 June") takes before the publication date's. A year named earlier in
+    the same text counts for both.
     """
     if not _HINT.search(text):
         return []
@@ -324,14 +380,15 @@ def find_dates(
             matches.append((kind, m))
     matches.sort(key=lambda km: km[1].start())
     found: list[DateMention] = []
-    year = context_year
+    year, narrative = context_year, narrative_year
     for kind, m in matches:
-        start, end, precision, note = _resolve(
-            kind, m, reference, year if kind in _THAT_YEAR_KINDS else None
+        known = (
+            year if kind in _THAT_YEAR_KINDS else narrative if kind in _NARRATIVE_KINDS else None
         )
+        start, end, precision, note = _resolve(kind, m, reference, known)
         found.append(DateMention(m.group(0), m.start(), m.end(), start, end, precision, note))
         if start is not None and precision != DECADE:
-            year = start.year
+            year = narrative = start.year
     return _join_ranges(text, found)
 
 

@@ -93,6 +93,8 @@ class LanguagePack(Protocol):
     DATE_LABEL_ON: str
     WEEKDAYS: tuple[str, ...]
     WEEKDAY_ENDING: str
+    WEEKDAY_NAMES: dict[str, int]
+    MONTH_PREPOSITIONS: tuple[str, ...]
     TIME_PREPOSITION: str
     TIME_SUFFIXES: tuple[str, ...]
     # cleaning
