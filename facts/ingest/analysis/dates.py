@@ -271,11 +271,11 @@ def _resolve(
             return (*month_range(context_year, month, month), MONTH, "year of the narrative")
         if reference is None:
             return None, None, "", "no year in the text and no publication date"
-        first = _most_recent(month, None, reference)
-        if first is None:
+        latest = _most_recent(month, None, reference)
+        if latest is None:
             return None, None, "", "no such month before the publication date"
         return (
-            *month_range(first.year, month, month),
+            *month_range(latest.year, month, month),
             MONTH,
             "year inferred from the publication date",
         )
