@@ -31,7 +31,7 @@ from django.apps import apps
 from facts.ingest import analysis as steps
 from facts.ingest.analysis.context import ExtractionContext, learn_actors
 from facts.ingest.analysis.gazetteer import Entry, Gazetteer
-from facts.ingest.reading import Document, ReadError, read_document
+from facts.ingest.reading import Document, ReadError, read_document, with_supplied
 
 logger = logging.getLogger(__name__)
 
@@ -106,6 +106,7 @@ class Job:
     raw: bytes | Failure
     max_bytes: int
     analyse: bool = True
+    supplied: tuple[tuple[str, str], ...] = ()  # metadata for every file of the run
 
 
 @dataclass
@@ -228,7 +229,9 @@ def _prepare(job: Job) -> Prepared:
     if isinstance(job.raw, Failure):
         return Prepared(failure=job.raw)
     try:
-        document = read_document(job.name, job.raw, max_bytes=job.max_bytes)
+        document = with_supplied(
+            read_document(job.name, job.raw, max_bytes=job.max_bytes), dict(job.supplied)
+        )
     except Exception as exc:
         return Prepared(failure=Failure.of(exc, (ReadError, OSError), READING))
     # The importer has the bytes already: do not send them back.

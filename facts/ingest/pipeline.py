@@ -13,14 +13,20 @@ does all the work and rolls it back.
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from itertools import islice
 
 from facts.ingest import parallel
 from facts.ingest.analysis import ArticleAnalysis, analyze, limits, with_people
 from facts.ingest.parallel import ANALYSIS, READING, WRITING, Failure, Job, Prepared, stage
-from facts.ingest.reading import DEFAULT_MAX_BYTES, Document, ReadError, read_document
+from facts.ingest.reading import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    ReadError,
+    read_document,
+    with_supplied,
+)
 from facts.ingest.reading.sources import Source
 from facts.ingest.writing.anchoring import AnchorError
 from facts.ingest.writing.checkpoints import bulk_checkpoints
@@ -41,8 +47,12 @@ def import_sources(
     on_file: Callable[[FileReport], None] | None = None,
     workers: int = 1,
     time_budget: float | None = limits.DEFAULT_TIME_BUDGET_SECONDS,
+    supplied: Mapping[str, str] | None = None,
 ) -> RunReport:
     """Import every source; a failure is reported and the others go on.
+
+    `supplied` is metadata for every file ("published", "publisher"), used where a file's
+    own front matter does not state it.
 
     Each article's analysis has `time_budget` seconds (None or 0: no limit); one that takes
     longer fails with that reason.
@@ -54,6 +64,7 @@ def import_sources(
     if workers < 1:
         raise ValueError("workers must be at least 1")
     run = RunReport(dry_run=dry_run)
+    given = tuple(sorted((supplied or {}).items()))
     state = new_run_state()
     limits.set_time_budget(time_budget)  # before the workers fork: they inherit it
 
@@ -68,7 +79,9 @@ def import_sources(
                 try:
                     with stage(READING, _PASSED_ON):
                         raw = source.read_bytes(max_bytes)
-                        document = read_document(source.name, raw, max_bytes=max_bytes)
+                        document = with_supplied(
+                            read_document(source.name, raw, max_bytes=max_bytes), dict(given)
+                        )
                     report = import_document(
                         document, state=state, dry_run=dry_run, reextract=reextract
                     )
@@ -77,7 +90,7 @@ def import_sources(
                 record(report)
             return run
         prepared_files = parallel.prepare_in_workers(
-            _jobs(sources, max_bytes=max_bytes, reextract=reextract),
+            _jobs(sources, max_bytes=max_bytes, reextract=reextract, supplied=given),
             ctx=state.ctx,
             learned=lambda: state.learned_actors,
             workers=workers,
@@ -123,7 +136,13 @@ def _failed(name: str, exc: Exception) -> FileReport:
     return FileReport(name=name, status="failed", reason=failure.reason)
 
 
-def _jobs(sources: Iterable[Source], *, max_bytes: int, reextract: bool) -> Iterator[Job]:
+def _jobs(
+    sources: Iterable[Source],
+    *,
+    max_bytes: int,
+    reextract: bool,
+    supplied: tuple[tuple[str, str], ...] = (),
+) -> Iterator[Job]:
     """Work for the worker processes: each file's bytes, read here (workers open no files and
     no stdin), and whether it needs analysing at all (a file already stored is unchanged,
     unless re-extracting; one query per chunk asks which are)."""
@@ -140,7 +159,13 @@ def _jobs(sources: Iterable[Source], *, max_bytes: int, reextract: bool) -> Iter
         }
         stored = set() if reextract else stored_among(set(digests.values()))
         for source, raw in read:
-            yield Job(source.name, raw, max_bytes, analyse=digests.get(id(raw)) not in stored)
+            yield Job(
+                source.name,
+                raw,
+                max_bytes,
+                analyse=digests.get(id(raw)) not in stored,
+                supplied=supplied,
+            )
 
 
 def _import_prepared(
@@ -150,7 +175,9 @@ def _import_prepared(
         raise _FailedInWorker(job.raw)
     if prepared is None:  # no worker could take it: read it here
         with stage(READING, _PASSED_ON):
-            document = read_document(job.name, job.raw, max_bytes=job.max_bytes)
+            document = with_supplied(
+                read_document(job.name, job.raw, max_bytes=job.max_bytes), dict(job.supplied)
+            )
     elif prepared.document is None:  # the worker could not read it, and said why
         raise _FailedInWorker(prepared.failure or Failure("could not be read"))
     else:

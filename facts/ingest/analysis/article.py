@@ -108,7 +108,7 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
     cleaned = clean_article(document.text)
     if not cleaned.text.strip():
         raise ReadError("no article text (only page furniture, metadata or generator notes)")
-    metadata = extract_metadata(cleaned)
+    metadata = extract_metadata(cleaned, document.metadata)
     text = cleaned.text
     sentences = split_sentences(text, cleaned.paragraphs)
 
