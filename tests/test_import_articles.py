@@ -443,3 +443,34 @@ def test_an_unexpected_error_is_reported_for_its_file_with_its_stage(
     assert "1 of 2 file(s) failed" in str(failure.value)
     assert "Traceback" not in out.getvalue() + err.getvalue() + str(failure.value)
     assert "Traceback" in caplog.text and "a bug" in caplog.text  # kept in the log
+
+
+@pytest.mark.django_db
+def test_the_three_articles_that_broke_database_rules_now_import(reference_data, tmp_path):
+    """Two dates in one sentence, an infobox line with a range of days, and a pull-quote
+    repeating a body sentence behind markdown: each once violated a database rule."""
+    sentence = "Mali's junta ordered French troops to leave the country on 3 March 2024."
+    (tmp_path / "two_dates.txt").write_text(
+        "Withdrawal\n\nFrench troops left Gao on 3 March 2024 and Kidal on 9 March 2024, "
+        "Mali's army said.\n",
+        "utf-8",
+    )
+    (tmp_path / "infobox.txt").write_text(
+        f"Operation Barkhane\n\n2 Oct – 20 Dec 2023\n\n2 Oct 2023 – 20 Dec 2023\n\n{sentence}\n",
+        "utf-8",
+    )
+    (tmp_path / "pull_quote.txt").write_text(
+        f"Withdrawal\n\n{sentence}\n\n> {sentence}\n\n**“{sentence}”**\n", "utf-8"
+    )
+    report = run_json(str(tmp_path))
+    assert {f["status"] for f in report["files"]} == {"created"}, report["files"]
+    pull = Article.objects.get(source_file__endswith="pull_quote.txt")
+    assert pull.claims.count() == 3
+    assert pull.claims.values("fingerprint").distinct().count() == 3
+    infobox = Article.objects.get(source_file__endswith="infobox.txt")
+    assert infobox.published_start is None  # a range of days is no publication date
+    for claim in Claim.objects.exclude(date_precision=""):
+        assert claim.date_start <= claim.date_end
+        assert claim.date_precision != "day" or claim.date_start == claim.date_end
+    for row in Event.objects.exclude(date_precision=""):
+        assert row.date_precision != "day" or row.date_start == row.date_end
