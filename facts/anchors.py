@@ -26,10 +26,18 @@ def quote_selectors(text: str, start: int, end: int) -> tuple[str, str]:
     return text[max(0, start - SELECTOR_CONTEXT) : start], text[end : end + SELECTOR_CONTEXT]
 
 
+def fingerprint_key(quote: str) -> str:
+    """What a fingerprint reads of a quote: its words, without case, accents or punctuation.
+    Sentences with the same key are occurrences of one sentence ("> The junta left." in a
+    pull-quote and "The junta left." in the body), counted apart so their keys differ."""
+    return normalize_name(quote)
+
+
 def fingerprint(quote: str, occurrence: int) -> str:
     """A claim's key within its article: the same words (whatever their spelling of names,
-    case or accents) at the same occurrence give the same key on every import."""
-    key = f"{normalize_name(quote)}#{occurrence}"
+    case or accents) at the same occurrence give the same key on every import. Occurrences
+    are counted by `fingerprint_key`, so two claims of one article never share a key."""
+    key = f"{fingerprint_key(quote)}#{occurrence}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 

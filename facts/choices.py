@@ -75,6 +75,7 @@ class QualityFlag(models.TextChoices):
     NO_CLAIMS = "no-claims", "No fact-bearing sentences found"
     OVERLONG_SENTENCES = "overlong-sentences", "Sentences too long to analyse"
     TOO_MANY_CLAIMS = "too-many-claims", "More claims than one article may propose"
+    SUPPLIED_METADATA = "supplied-metadata", "Metadata supplied with the file or the import"
 
 
 class ActorKind(models.TextChoices):

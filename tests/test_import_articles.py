@@ -325,7 +325,8 @@ class TestBadInput:
 
         monkeypatch.setattr(writer, "link_corroborations", fail_first)
         with pytest.raises(
-            CommandError, match=re.escape("a.txt: internal error (RuntimeError): disk full")
+            CommandError,
+            match=re.escape("a.txt: internal error in writing (RuntimeError): disk full"),
         ):
             run(str(tmp_path))
         assert list(Article.objects.values_list("source_file", flat=True)) == [
@@ -396,3 +397,80 @@ class TestModes:
         assert "[5/5] created" in out
         assert "Articles: 5 created, 0 re-extracted, 0 unchanged, 0 failed." in out
         assert "Flags raised:" in out and "generation-artifacts ×2" in out
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("stage", "module", "function"),
+    [
+        ("reading", "facts.ingest.pipeline", "read_document"),
+        ("analysis", "facts.ingest.pipeline", "analyze"),
+        ("writing", "facts.ingest.writing.writer", "link_corroborations"),
+        ("writing", "facts.ingest.pipeline", "stored_article"),
+    ],
+)
+def test_an_unexpected_error_is_reported_for_its_file_with_its_stage(
+    reference_data, tmp_path, monkeypatch, caplog, capsys, stage, module, function
+):
+    """A bug in any stage fails one file, reported as "internal error in <stage> (<type>):
+    <message>"; the traceback goes to the log, not into the command's output."""
+    import importlib
+
+    target = importlib.import_module(module)
+    original = getattr(target, function)
+
+    def fail_for_a(*args, **kwargs):
+        name = args[0] if isinstance(args[0], str) else ""
+        document = next((a for a in args if hasattr(a, "name") and hasattr(a, "sha256")), None)
+        if "a.txt" in name or (document is not None and document.name.endswith("a.txt")):
+            raise ValueError("a bug\nover two lines")
+        if function in {"link_corroborations", "stored_article"} and not calls:
+            calls.append(1)
+            raise ValueError("a bug\nover two lines")
+        return original(*args, **kwargs)
+
+    calls: list[int] = []
+    monkeypatch.setattr(target, function, fail_for_a)
+    shutil.copy(SEEDS / "003_a33a895daf8ffad1.txt", tmp_path / "a.txt")
+    shutil.copy(SEEDS / "004_fa8c0901263450be.txt", tmp_path / "b.txt")
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError) as failure:
+        call_command("import_articles", str(tmp_path), json=True, stdout=out, stderr=err)
+    report = json.loads(out.getvalue())
+    reasons = {Path(f["name"]).name: f["reason"] for f in report["files"]}
+    assert reasons["a.txt"] == f"internal error in {stage} (ValueError): a bug over two lines"
+    assert [f["status"] for f in report["files"]] == ["failed", "created"]
+    assert "1 of 2 file(s) failed" in str(failure.value)
+    assert "Traceback" not in out.getvalue() + err.getvalue() + str(failure.value)
+    assert "Traceback" in caplog.text and "a bug" in caplog.text  # kept in the log
+
+
+@pytest.mark.django_db
+def test_the_three_articles_that_broke_database_rules_now_import(reference_data, tmp_path):
+    """Two dates in one sentence, an infobox line with a range of days, and a pull-quote
+    repeating a body sentence behind markdown: each once violated a database rule."""
+    sentence = "Mali's junta ordered French troops to leave the country on 3 March 2024."
+    (tmp_path / "two_dates.txt").write_text(
+        "Withdrawal\n\nFrench troops left Gao on 3 March 2024 and Kidal on 9 March 2024, "
+        "Mali's army said.\n",
+        "utf-8",
+    )
+    (tmp_path / "infobox.txt").write_text(
+        f"Operation Barkhane\n\n2 Oct – 20 Dec 2023\n\n2 Oct 2023 – 20 Dec 2023\n\n{sentence}\n",
+        "utf-8",
+    )
+    (tmp_path / "pull_quote.txt").write_text(
+        f"Withdrawal\n\n{sentence}\n\n> {sentence}\n\n**“{sentence}”**\n", "utf-8"
+    )
+    report = run_json(str(tmp_path))
+    assert {f["status"] for f in report["files"]} == {"created"}, report["files"]
+    pull = Article.objects.get(source_file__endswith="pull_quote.txt")
+    assert pull.claims.count() == 3
+    assert pull.claims.values("fingerprint").distinct().count() == 3
+    infobox = Article.objects.get(source_file__endswith="infobox.txt")
+    assert infobox.published_start is None  # a range of days is no publication date
+    for claim in Claim.objects.exclude(date_precision=""):
+        assert claim.date_start <= claim.date_end
+        assert claim.date_precision != "day" or claim.date_start == claim.date_end
+    for row in Event.objects.exclude(date_precision=""):
+        assert row.date_precision != "day" or row.date_start == row.date_end

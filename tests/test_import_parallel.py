@@ -178,7 +178,7 @@ class TestWorkers:
         report = import_sources(list(expand_paths([str(corpus)])), workers=2)
         failed = {name: reason for name, status, reason in files(report) if status == "failed"}
         assert failed["003_a33a895daf8ffad1.txt"] == (
-            "internal error (RuntimeError): worker fell over"
+            "internal error in analysis (RuntimeError): worker fell over"
         )
         assert Article.objects.count() == 15
         assert not Article.objects.filter(source_file__endswith="003_a33a895daf8ffad1.txt")

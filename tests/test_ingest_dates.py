@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from facts.ingest.analysis.dates import find_dates, parse_date_line
+from facts.ingest.analysis.dates import find_dates, parse_date_line, span_of
 
 
 def only(text: str, **kwargs):
@@ -75,12 +75,55 @@ def test_relative_dates_need_a_publication_date():
 
 
 def test_between_two_dates_is_one_range():
+    # Three years are held by no month (nor year): the range keeps its ends, at a precision
+    # whose unit holds it.
     found = only("Between August 2020 and July 2023, three nations saw coups.")
     assert (found.start, found.end, found.precision) == (
         date(2020, 8, 1),
         date(2023, 7, 31),
-        "month",
+        "decade",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        # wire style: two days of one month are a month, never a day
+        ("between 3 March 2024 and 5 March 2024", date(2024, 3, 3), date(2024, 3, 5), "month"),
+        # infobox style: two months of one year are a part of it
+        ("2 Oct 2023 – 20 Dec 2023", date(2023, 10, 2), date(2023, 12, 20), "part-of-year"),
+        # encyclopedic prose across a new year
+        ("from 20 December 2023 to 4 January 2024", date(2023, 12, 20), date(2024, 1, 4),
+         "part-of-year"),
+        # French dates, accents
+        ("du 1er février 2024 au 3 février 2024", None, None, None),
+        ("from 2014 to 2022", date(2014, 1, 1), date(2022, 12, 31), "decade"),
+        ("between 2019 and 2019", date(2019, 1, 1), date(2019, 12, 31), "year"),
+    ],
+)  # fmt: skip
+def test_a_range_has_the_precision_its_span_supports(text, start, end, precision):
+    found = find_dates(text)
+    if start is None:  # French joiners are not English words: two day-precision mentions
+        assert [(d.start, d.end, d.precision) for d in found] == [
+            (date(2024, 2, 1), date(2024, 2, 1), "day"),
+            (date(2024, 2, 3), date(2024, 2, 3), "day"),
+        ]
+        return
+    assert len(found) == 1, found
+    assert (found[0].start, found[0].end, found[0].precision) == (start, end, precision)
+
+
+def test_a_span_of_two_days_in_one_sentence_is_not_a_day():
+    found = find_dates("Troops left Gao on 3 March 2024 and Kidal on 9 March 2024.")
+    assert [d.precision for d in found] == ["day", "day"]  # two dated mentions
+    span = span_of(found)
+    assert span is not None
+    assert (span.start, span.end, span.precision) == (date(2024, 3, 3), date(2024, 3, 9), "month")
+
+
+def test_a_range_line_is_not_a_publication_date():
+    assert parse_date_line("2 Oct – 20 Dec 2023") is None
+    assert parse_date_line("2 Oct 2023 – 20 Dec 2023") is None
 
 
 @pytest.mark.parametrize(
@@ -105,13 +148,15 @@ def test_a_date_line_is_recognised_only_when_it_is_nothing_but_a_date():
 
 
 def test_the_longest_date_line_there_can_be_is_still_a_date_line():
-    """parse_date_line refuses long lines unread; the longest date line (a range of two days
-    at full length, and a time) sits exactly at the limit."""
-    line = "Between 30th of septembre., 2025 through 30th of septembre., 2026 at 10:30 gmt"
+    """parse_date_line refuses long lines unread; the longest date line (a range from a day
+    to the same day, both written at full length, and a time) sits exactly at the limit. A
+    range of two different days is no publication date: no unit of "day" holds it."""
+    line = "Between 30th of septembre., 2026 through 30th of septembre., 2026 at 10:30 gmt"
     mention = parse_date_line(line)
     assert (str(mention.start), str(mention.end), mention.precision) == (
-        "2025-09-30",
+        "2026-09-30",
         "2026-09-30",
         "day",
     )
+    assert parse_date_line(line.replace("2026 through", "2025 through")) is None
     assert parse_date_line(line.replace("10:30", "10:30 and more")) is None

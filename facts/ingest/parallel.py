@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import islice
 
@@ -30,7 +31,7 @@ from django.apps import apps
 from facts.ingest import analysis as steps
 from facts.ingest.analysis.context import ExtractionContext, learn_actors
 from facts.ingest.analysis.gazetteer import Entry, Gazetteer
-from facts.ingest.reading import Document, ReadError, read_document
+from facts.ingest.reading import Document, ReadError, read_document, with_supplied
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +44,30 @@ TASKS_AHEAD = 3
 LearnedActor = tuple[str, str, str]  # (name, slug, kind), as pipeline.RunState keeps them
 
 
+READING, ANALYSIS, WRITING = "reading", "analysis", "writing"
+
+
+class StageError(Exception):
+    """An unexpected error, with the stage of the import it happened in."""
+
+    def __init__(self, stage: str, error: BaseException):
+        super().__init__(f"{stage}: {error}")
+        self.stage = stage
+        self.error = error
+
+
+@contextmanager
+def stage(name: str, expected: tuple[type[BaseException], ...]) -> Iterator[None]:
+    """Run a stage: an expected failure passes through as it is, any other error is raised
+    again as a StageError naming the stage."""
+    try:
+        yield
+    except Exception as exc:
+        if isinstance(exc, (StageError, *expected)):
+            raise
+        raise StageError(name, exc) from exc
+
+
 @dataclass(frozen=True)
 class Failure:
     """Why a file failed, as its report says it."""
@@ -51,11 +76,18 @@ class Failure:
     trace: str = ""  # the traceback of an unexpected error, for the log
 
     @classmethod
-    def of(cls, exc: BaseException, expected: tuple[type[BaseException], ...]) -> "Failure":
+    def of(
+        cls, exc: BaseException, expected: tuple[type[BaseException], ...], stage: str = ""
+    ) -> "Failure":
+        """An expected failure as its one-line reason; any other error as "internal error in
+        <stage> (<type>): <message>", with its traceback for the log."""
+        if isinstance(exc, StageError):
+            stage, exc = exc.stage, exc.error
         if isinstance(exc, expected):
             return cls(one_line(exc))
+        where = f" in {stage}" if stage else ""
         return cls(
-            f"internal error ({type(exc).__name__}): {one_line(exc)}",
+            f"internal error{where} ({type(exc).__name__}): {one_line(exc)}",
             trace="".join(traceback.format_exception(exc)),
         )
 
@@ -74,6 +106,7 @@ class Job:
     raw: bytes | Failure
     max_bytes: int
     analyse: bool = True
+    supplied: tuple[tuple[str, str], ...] = ()  # metadata for every file of the run
 
 
 @dataclass
@@ -196,9 +229,11 @@ def _prepare(job: Job) -> Prepared:
     if isinstance(job.raw, Failure):
         return Prepared(failure=job.raw)
     try:
-        document = read_document(job.name, job.raw, max_bytes=job.max_bytes)
+        document = with_supplied(
+            read_document(job.name, job.raw, max_bytes=job.max_bytes), dict(job.supplied)
+        )
     except Exception as exc:
-        return Prepared(failure=Failure.of(exc, (ReadError, OSError)))
+        return Prepared(failure=Failure.of(exc, (ReadError, OSError), READING))
     # The importer has the bytes already: do not send them back.
     document = replace(document, raw_bytes=b"")
     if not job.analyse:
@@ -207,7 +242,9 @@ def _prepare(job: Job) -> Prepared:
         result = steps.analyze(document, _worker_context())
     except Exception as exc:
         return Prepared(
-            document=document, failure=Failure.of(exc, (ReadError, OSError)), learned=_known
+            document=document,
+            failure=Failure.of(exc, (ReadError, OSError), ANALYSIS),
+            learned=_known,
         )
     # Send back only what the writer reads: the article's context holds the whole gazetteer
     # (the importer rebuilds the little it needs), and of the cleaning only the text counts.

@@ -13,14 +13,20 @@ does all the work and rolls it back.
 
 import hashlib
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from itertools import islice
 
 from facts.ingest import parallel
 from facts.ingest.analysis import ArticleAnalysis, analyze, limits, with_people
-from facts.ingest.parallel import Failure, Job, Prepared
-from facts.ingest.reading import DEFAULT_MAX_BYTES, Document, ReadError, read_document
+from facts.ingest.parallel import ANALYSIS, READING, WRITING, Failure, Job, Prepared, stage
+from facts.ingest.reading import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    ReadError,
+    read_document,
+    with_supplied,
+)
 from facts.ingest.reading.sources import Source
 from facts.ingest.writing.anchoring import AnchorError
 from facts.ingest.writing.checkpoints import bulk_checkpoints
@@ -41,8 +47,12 @@ def import_sources(
     on_file: Callable[[FileReport], None] | None = None,
     workers: int = 1,
     time_budget: float | None = limits.DEFAULT_TIME_BUDGET_SECONDS,
+    supplied: Mapping[str, str] | None = None,
 ) -> RunReport:
     """Import every source; a failure is reported and the others go on.
+
+    `supplied` is metadata for every file ("published", "publisher"), used where a file's
+    own front matter does not state it.
 
     Each article's analysis has `time_budget` seconds (None or 0: no limit); one that takes
     longer fails with that reason.
@@ -54,6 +64,7 @@ def import_sources(
     if workers < 1:
         raise ValueError("workers must be at least 1")
     run = RunReport(dry_run=dry_run)
+    given = tuple(sorted((supplied or {}).items()))
     state = new_run_state()
     limits.set_time_budget(time_budget)  # before the workers fork: they inherit it
 
@@ -66,8 +77,11 @@ def import_sources(
         if workers == 1:
             for source in sources:
                 try:
-                    raw = source.read_bytes(max_bytes)
-                    document = read_document(source.name, raw, max_bytes=max_bytes)
+                    with stage(READING, _PASSED_ON):
+                        raw = source.read_bytes(max_bytes)
+                        document = with_supplied(
+                            read_document(source.name, raw, max_bytes=max_bytes), dict(given)
+                        )
                     report = import_document(
                         document, state=state, dry_run=dry_run, reextract=reextract
                     )
@@ -76,7 +90,7 @@ def import_sources(
                 record(report)
             return run
         prepared_files = parallel.prepare_in_workers(
-            _jobs(sources, max_bytes=max_bytes, reextract=reextract),
+            _jobs(sources, max_bytes=max_bytes, reextract=reextract, supplied=given),
             ctx=state.ctx,
             learned=lambda: state.learned_actors,
             workers=workers,
@@ -96,9 +110,15 @@ EXPECTED_FAILURES = (ReadError, OSError, AnchorError)
 
 
 class _FailedInWorker(Exception):
+    """A failure a worker reported (reading or analysis), raised again where it is written."""
+
     def __init__(self, failure: Failure):
         super().__init__(failure.reason)
         self.failure = failure
+
+
+# What a stage lets through unchanged: expected failures, and a worker's report of one.
+_PASSED_ON = (*EXPECTED_FAILURES, _FailedInWorker)
 
 
 def _failed(name: str, exc: Exception) -> FileReport:
@@ -108,13 +128,21 @@ def _failed(name: str, exc: Exception) -> FileReport:
         if failure.trace:
             logger.error("import of %s failed in a worker process:\n%s", name, failure.trace)
     else:
+        # A StageError names its stage; an error outside every stage (there should be none)
+        # is still one file's failure.
         failure = Failure.of(exc, EXPECTED_FAILURES)
         if failure.trace:
-            logger.error("import of %s failed", name, exc_info=exc)
+            logger.error("import of %s failed:\n%s", name, failure.trace)
     return FileReport(name=name, status="failed", reason=failure.reason)
 
 
-def _jobs(sources: Iterable[Source], *, max_bytes: int, reextract: bool) -> Iterator[Job]:
+def _jobs(
+    sources: Iterable[Source],
+    *,
+    max_bytes: int,
+    reextract: bool,
+    supplied: tuple[tuple[str, str], ...] = (),
+) -> Iterator[Job]:
     """Work for the worker processes: each file's bytes, read here (workers open no files and
     no stdin), and whether it needs analysing at all (a file already stored is unchanged,
     unless re-extracting; one query per chunk asks which are)."""
@@ -125,13 +153,19 @@ def _jobs(sources: Iterable[Source], *, max_bytes: int, reextract: bool) -> Iter
             try:
                 read.append((source, source.read_bytes(max_bytes)))
             except Exception as exc:
-                read.append((source, Failure.of(exc, EXPECTED_FAILURES)))
+                read.append((source, Failure.of(exc, EXPECTED_FAILURES, READING)))
         digests = {
             id(raw): hashlib.sha256(raw).hexdigest() for _, raw in read if isinstance(raw, bytes)
         }
         stored = set() if reextract else stored_among(set(digests.values()))
         for source, raw in read:
-            yield Job(source.name, raw, max_bytes, analyse=digests.get(id(raw)) not in stored)
+            yield Job(
+                source.name,
+                raw,
+                max_bytes,
+                analyse=digests.get(id(raw)) not in stored,
+                supplied=supplied,
+            )
 
 
 def _import_prepared(
@@ -140,7 +174,10 @@ def _import_prepared(
     if isinstance(job.raw, Failure):
         raise _FailedInWorker(job.raw)
     if prepared is None:  # no worker could take it: read it here
-        document = read_document(job.name, job.raw, max_bytes=job.max_bytes)
+        with stage(READING, _PASSED_ON):
+            document = with_supplied(
+                read_document(job.name, job.raw, max_bytes=job.max_bytes), dict(job.supplied)
+            )
     elif prepared.document is None:  # the worker could not read it, and said why
         raise _FailedInWorker(prepared.failure or Failure("could not be read"))
     else:
@@ -160,7 +197,8 @@ def import_document(
 ) -> FileReport:
     """Store one document and its proposals, unless it is stored already (and not being
     re-extracted). `prepared` is a worker's analysis of it, used when it still holds."""
-    existing = stored_article(document.sha256)
+    with stage(WRITING, _PASSED_ON):
+        existing = stored_article(document.sha256)
     if existing and not reextract:
         return FileReport(
             name=document.name,
@@ -169,8 +207,10 @@ def import_document(
             title=existing.title,
             flags=existing.flag_codes,
         )
-    analysis = _analysis_of(document, state, prepared)
-    return write_analysis(analysis, state=state, existing=existing, dry_run=dry_run)
+    with stage(ANALYSIS, _PASSED_ON):
+        analysis = _analysis_of(document, state, prepared)
+    with stage(WRITING, _PASSED_ON):
+        return write_analysis(analysis, state=state, existing=existing, dry_run=dry_run)
 
 
 def _analysis_of(document: Document, state: RunState, prepared: Prepared | None) -> ArticleAnalysis:

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field, replace
 
+from facts.anchors import fingerprint_key
 from facts.ingest.analysis import kinds
 from facts.ingest.analysis.claims import ClaimProposal, find_attribution, propose_claim
 from facts.ingest.analysis.cleaning import CleanedArticle, clean_article
@@ -124,7 +125,7 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
     cleaned = clean_article(document.text)
     if not cleaned.text.strip():
         raise ReadError("no article text (only page furniture, metadata or generator notes)")
-    metadata = extract_metadata(cleaned)
+    metadata = extract_metadata(cleaned, document.metadata)
     text = cleaned.text
     sentences = split_sentences(text, cleaned.paragraphs)
 
@@ -155,7 +156,16 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
     overlong: list[str] = []
     capped = 0
     context_year: int | None = None
+    # The year the current paragraph has spoken of: "in April", "on 12 June" take it. A new
+    # paragraph starts without one (the background year of one paragraph is not the year of
+    # the news in the next).
+    narrative_year: int | None = None
+    paragraph_ends = iter(sorted(p.end for p in cleaned.paragraphs))
+    paragraph_end = next(paragraph_ends, None)
     for sentence in sentences:
+        while paragraph_end is not None and sentence.start >= paragraph_end:
+            paragraph_end = next(paragraph_ends, None)
+            narrative_year = None
         if len(claims) >= MAX_CLAIMS_PER_ARTICLE:
             capped += 1
             continue
@@ -163,11 +173,17 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
             overlong.append(f"{len(sentence.text):,} characters from offset {sentence.start}")
             continue
         local_mentions = _relative(mentions, sentence.start, sentence.end)
-        dates = find_dates(sentence.text, reference=reference, context_year=context_year)
+        dates = find_dates(
+            sentence.text,
+            reference=reference,
+            context_year=context_year,
+            narrative_year=narrative_year,
+        )
         for date in dates:
             start, end = date.start, date.end
             if start is not None and end is not None and date.precision != "decade":
                 context_year = end.year if start.year != end.year else start.year
+                narrative_year = context_year
             elif not date.resolved and not sentence.is_heading:
                 unresolved.append(f"'{date.text}': {date.note}")
         if sentence.is_heading:
@@ -192,7 +208,9 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
         )
         first_event = len(events)
         events.extend(_with_fatalities(sentence_events, sentence.text))
-        key = sentence.text.casefold()
+        # Counted as the fingerprint reads the sentence: a pull-quote that repeats a body
+        # sentence behind "> " or "**" is its second occurrence, a claim with its own key.
+        key = fingerprint_key(sentence.text)
         occurrences[key] = occurrences.get(key, 0) + 1
         claim = propose_claim(
             text=text,

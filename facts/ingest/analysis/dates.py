@@ -40,6 +40,10 @@ _YEAR_REF = "|".join(_P.YEAR_REFERENCES)
 _YEAR_WORD = _P.YEAR_WORD
 _THAT_YEAR_LEAD = "".join(rf"{word}\s+|" for word in _P.THAT_YEAR_LEADS)[:-1]
 
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# Weekday names as written in the narrative: capitalised ("Monday").
+_WEEKDAY_NAME = "|".join(w.capitalize() for w in sorted(_P.WEEKDAY_NAMES, key=len, reverse=True))
+
 NUMBER_WORDS = _P.NUMBER_WORDS
 # Units after a bare number that make it a count, not a year ("2000 troops").
 _COUNT_NOUNS = "|".join(_P.COUNT_NOUNS)
@@ -94,6 +98,24 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "relative",
         re.compile(_B + rf"(?P<rel>{'|'.join(_P.RELATIVE_DATES)})" + _E, re.I),
     ),
+    # "said Sunday", "on Monday": capitalised, and not the weekday of a date written after it
+    # ("Monday, March 3", "Monday 3 March"), which is read as that date.
+    (
+        "weekday",
+        re.compile(
+            _B + rf"(?P<weekday>(?-i:{_WEEKDAY_NAME}))"
+            rf"(?!\w|,?\s+(?:\d|(?:{_MONTH_NAMES})\b))",
+            re.I,
+        ),
+    ),
+    # "in April": a month alone, after a preposition, not followed by a day or a year.
+    (
+        "month",
+        re.compile(
+            _B + rf"(?:{'|'.join(_P.MONTH_PREPOSITIONS)})\s+" + _MONTH + r"(?!\w|\s*,?\s*\d)",
+            re.I,
+        ),
+    ),
     (
         "ago",
         re.compile(
@@ -113,9 +135,37 @@ _RANGE_JOIN = re.compile(rf"^\s*(?:{'|'.join(_P.RANGE_JOINS)}|[-–—])\s*$", r
 _RANGE_OPEN = re.compile(rf"(?:{'|'.join(_P.RANGE_OPENERS)})\s+$", re.I)
 
 
+def _holds(precision: str, start: date, end: date) -> bool:
+    """Whether one unit of `precision` can hold the range `start`..`end`."""
+    if precision == DAY:
+        return start == end
+    if precision == MONTH:
+        return (start.year, start.month) == (end.year, end.month)
+    if precision == PART:  # a part of a year is less than a year long (a winter may straddle)
+        return (end - start).days < 365
+    if precision == YEAR:
+        return start.year == end.year
+    return True  # a decade is the coarsest precision: it holds any range
+
+
+def supported_precision(start: date, end: date, precision: str) -> str:
+    """The finest precision, no finer than `precision`, whose unit holds the whole range:
+    two different days are at best a month, two months of one year a part of it, two years
+    only a decade. The database refuses a day-precision range of more than one day."""
+    floor = PRECISION_ORDER.get(precision, 0)
+    for candidate, order in PRECISION_ORDER.items():
+        if order >= floor and _holds(candidate, start, end):
+            return candidate
+    return DECADE
+
+
 @dataclass(frozen=True)
 class DateMention:
-    """A date as written, with the range and precision it supports (None when unresolved)."""
+    """A date as written, with the range and precision it supports (None when unresolved).
+
+    A resolved mention always has start <= end and a precision whose unit holds its range
+    (`supported_precision`): a precision too fine for the range is coarsened on construction.
+    """
 
     text: str
     start_offset: int
@@ -124,6 +174,17 @@ class DateMention:
     end: date | None
     precision: str
     note: str = ""
+
+    def __post_init__(self) -> None:
+        if self.start is None or self.end is None:
+            if self.start is not None or self.end is not None:
+                raise ValueError(f"half-resolved date {self.text!r}")
+            return
+        if self.end < self.start:
+            raise ValueError(f"date {self.text!r} ends before it starts")
+        fitted = supported_precision(self.start, self.end, self.precision)
+        if fitted != self.precision:
+            object.__setattr__(self, "precision", fitted)
 
     @property
     def resolved(self) -> bool:
@@ -195,10 +256,35 @@ def _resolve(
         month, day_of_month = MONTHS[g["month"].lower()], int(g["day"])
         if not 1 <= day_of_month <= 31:
             return None, None, "", "not a day of the month"
+        if context_year is not None:  # "in 2023 … on 12 June": the narrative's year
+            when = _safe_day(context_year, month, day_of_month)
+            if when is None:
+                return None, None, "", "not a day of that month"
+            return when, when, DAY, "year of the narrative"
         if reference is None:
             return None, None, "", "no year in the text and no publication date"
         when = _most_recent(month, day_of_month, reference)
         return when, when, DAY, "year inferred from the publication date"
+    if kind == "month":
+        month = MONTHS[g["month"].lower()]
+        if context_year is not None:
+            return (*month_range(context_year, month, month), MONTH, "year of the narrative")
+        if reference is None:
+            return None, None, "", "no year in the text and no publication date"
+        latest = _most_recent(month, None, reference)
+        if latest is None:
+            return None, None, "", "no such month before the publication date"
+        return (
+            *month_range(latest.year, month, month),
+            MONTH,
+            "year inferred from the publication date",
+        )
+    if kind == "weekday":
+        if reference is None:
+            return None, None, "", "weekday without a publication date"
+        weekday = _P.WEEKDAY_NAMES[g["weekday"].lower()]
+        day = reference - timedelta(days=(reference.weekday() - weekday) % 7)
+        return day, day, DAY, "the latest such weekday up to the publication date"
     if kind == "relative":
         if reference is None:
             return None, None, "", "relative date without a publication date"
@@ -248,22 +334,31 @@ def _resolve(
 
 
 _THAT_YEAR_KINDS = {"month_that_year", "that_year"}
+# Kinds that take their year from the narrative (the year its paragraph just spoke of).
+_NARRATIVE_KINDS = {"md", "dm", "month"}
 # Every date expression has a digit, a month, or one of these words: a cheap first look.
 _HINT = re.compile(
-    r"\d|\b(?:" + "|".join(MONTHS) + "|" + "|".join(_P.DATE_HINT_WORDS) + r")\b",
+    r"\d|\b(?:" + "|".join([*MONTHS, *_P.DATE_HINT_WORDS, *_P.WEEKDAY_NAMES]) + r")\b",
     re.I,
 )
 _WORDLIKE_MONTHS = _P.WORDLIKE_MONTHS
 
 
 def find_dates(
-    text: str, *, reference: date | None = None, context_year: int | None = None
+    text: str,
+    *,
+    reference: date | None = None,
+    context_year: int | None = None,
+    narrative_year: int | None = None,
 ) -> list[DateMention]:
     """Every date expression in `text`, left to right, without overlaps.
 
-    `reference` is the publication date (for "yesterday", "July 9"); `context_year` the year
-    the text before this passage was speaking of (for "that year", resolved against the
-    nearest year mentioned before it).
+    `reference` is the publication date (for "yesterday", "on Monday", "July 9");
+    `context_year` the year the text before this passage was speaking of (for "that year",
+    resolved against the nearest year mentioned before it); `narrative_year` the year the
+    passage's own paragraph has spoken of so far, which a month or a day without a year
+    ("in April", "on 12 June") takes before the publication date's. A year named earlier in
+    the same text counts for both.
     """
     if not _HINT.search(text):
         return []
@@ -285,14 +380,15 @@ def find_dates(
             matches.append((kind, m))
     matches.sort(key=lambda km: km[1].start())
     found: list[DateMention] = []
-    year = context_year
+    year, narrative = context_year, narrative_year
     for kind, m in matches:
-        start, end, precision, note = _resolve(
-            kind, m, reference, year if kind in _THAT_YEAR_KINDS else None
+        known = (
+            year if kind in _THAT_YEAR_KINDS else narrative if kind in _NARRATIVE_KINDS else None
         )
+        start, end, precision, note = _resolve(kind, m, reference, known)
         found.append(DateMention(m.group(0), m.start(), m.end(), start, end, precision, note))
         if start is not None and precision != DECADE:
-            year = start.year
+            year = narrative = start.year
     return _join_ranges(text, found)
 
 
@@ -339,7 +435,8 @@ def coarsest(*precisions: str) -> str:
 
 
 def span_of(mentions: list[DateMention]) -> DateMention | None:
-    """One range covering every resolved mention, at the coarsest precision among them."""
+    """One range covering every resolved mention, at the coarsest precision among them, made
+    coarser still when its unit cannot hold the whole span (two days are not one day)."""
     resolved = [m for m in mentions if m.resolved]
     if not resolved:
         return None
@@ -372,27 +469,85 @@ def overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
 # asks this of every line).
 _MAX_DATE_LINE_CHARS = 64
 _SEPARATORS = str.maketrans("", "", " ,|·")
-_DATE_LABEL = re.compile(
-    rf"^(?:{'|'.join(_P.DATE_LABELS)})\s*:?\s*(?:{_P.DATE_LABEL_ON}\s+)?", re.I
-)
+_LABELS = "|".join(sorted(_P.DATE_LABELS, key=len, reverse=True))
+_DATE_LABEL = re.compile(rf"^(?:{_LABELS})\s*:?\s*(?:{_P.DATE_LABEL_ON}\s+)?", re.I)
 _WEEKDAY = re.compile(rf"^(?:{'|'.join(_P.WEEKDAYS)})(?:{_P.WEEKDAY_ENDING})?,?\s+", re.I)
-# What may follow the date on a date line: a time of day ("at 10:30 GMT").
+# What may stand beside the date on a date line: a time of day ("at 10:30 GMT", "10:32 AM
+# GMT+1"), before or after it.
+_TIME_SUFFIX = "|".join(re.escape(w) for w in _P.TIME_SUFFIXES)
 _TIME = re.compile(
-    rf"(?:{_P.TIME_PREPOSITION}\s+)?\d{{1,2}}[:.h]\d{{2}}(?:\s*(?:{'|'.join(_P.TIME_SUFFIXES)}))?",
+    rf"(?:{_P.TIME_PREPOSITION}\s+)?\d{{1,2}}[:.h]\d{{2}}"
+    rf"(?:\s*(?:{_TIME_SUFFIX})(?:\s*[+-]\s*\d{{1,2}})?(?!\w))*",
     re.I,
 )
 
 
 def parse_date_line(line: str) -> DateMention | None:
-    """A line that is nothing but a date ("Feb 5, 2026", "Published 05/02/2026")."""
+    """A line that is nothing but a date ("Feb 5, 2026", "Published 05/02/2026", "Updated
+    10:32 AM GMT, March 22, 2025"): a day, or, after a label ("Published: June 2024"), the
+    month or year it states, never a finer date than the words give."""
+    labelled = _DATE_LABEL.match(line.strip())
     stripped = _WEEKDAY.sub("", _DATE_LABEL.sub("", line.strip()))
     if len("".join(stripped.split()).translate(_SEPARATORS)) > _MAX_DATE_LINE_CHARS:
         return None
     mentions = find_dates(stripped)
-    if len(mentions) == 1 and mentions[0].precision == DAY:
-        rest = (stripped[: mentions[0].start_offset] + stripped[mentions[0].end_offset :]).strip(
-            " ,|·"
-        )
-        if not rest or _TIME.fullmatch(rest):
-            return mentions[0]
-    return None
+    if len(mentions) != 1 or not mentions[0].resolved:
+        return None
+    mention = mentions[0]
+    if mention.precision != DAY and not (labelled and mention.note != "range"):
+        return None
+    rest = (stripped[: mention.start_offset] + " " + stripped[mention.end_offset :]).strip(" ,|·")
+    if rest and not _TIME.fullmatch(rest):
+        return None
+    return mention
+
+
+# A wire dateline opens the first paragraph: a place (words in capitals, commas between), a
+# date, a news agency in brackets, then a dash: "BAMAKO, Mali, March 22, 2025 (Reuters) -",
+# "WASHINGTON, Sept. 5, 2024 —", "Dakar, 3 February 2023 –", "(May 20, 2023) —".
+_DATELINE_HEAD = re.compile(r"^(?P<head>[^\n]{4,120}?)(?:\s+[-–—]{1,2}|\s*[—–])\s+\S")
+_AGENCY = re.compile(r"\(\s*[^\W\d_][^()]{0,40}\)")
+_PLACE = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}$")
+
+
+def parse_dateline(line: str) -> DateMention | None:
+    """The date of a dateline at the start of `line`, at the precision it is written with;
+    None when the line opens with no dateline or its dateline has no date ("NIAMEY, Niger
+    (AP) —"). Offsets are those of the date in `line`."""
+    head_match = _DATELINE_HEAD.match(line)
+    if head_match is None:
+        return None
+    head = head_match.group("head")
+    # The dash may join a range ("BAMAKO, 2 Oct 2023 – 20 Dec 2023 (Reuters) —"): no dateline.
+    if any(m.start_offset < len(head) < m.end_offset for m in find_dates(line[:200])):
+        return None
+    mentions = [m for m in find_dates(head) if m.resolved]
+    # A dateline gives a day or a month; a bare year after a comma is prose ("Mali, 2023 —").
+    if (
+        len(mentions) != 1
+        or mentions[0].note == "range"
+        or mentions[0].precision
+        not in {
+            DAY,
+            MONTH,
+        }
+    ):
+        return None
+    mention = mentions[0]
+    before = head[: mention.start_offset]
+    after = _AGENCY.sub("", head[mention.end_offset :]).strip()
+    if after not in {"", ")"}:
+        return None
+    before = before.rstrip()
+    if before.endswith("("):  # "(May 20, 2023) —"
+        return mention if not before[:-1].strip() and after == ")" else None
+    if after or not before:
+        return None
+    if not before.endswith(","):  # "On March 22, 2025 — …" is a sentence, not a dateline
+        return None
+    parts = [part.strip() for part in before[:-1].split(",")]
+    if not 1 <= len(parts) <= 3 or not all(_PLACE.match(part) for part in parts):
+        return None
+    if not parts[0].split()[0][0].isupper():
+        return None
+    return mention

@@ -1,16 +1,25 @@
 """Step 3: title, subtitle, byline, publication date and reading time, as the page states them."""
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from facts.ingest.analysis import lang
 from facts.ingest.analysis.cleaning import BYLINE, BYLINE_WORD, CleanedArticle, Role
-from facts.ingest.analysis.dates import DAY, DateMention, find_dates, parse_date_line
+from facts.ingest.analysis.dates import (
+    DAY,
+    DateMention,
+    find_dates,
+    parse_date_line,
+    parse_dateline,
+)
 
 _P = lang.pack("en")
 _TITLE_WORDS = 14
 _NAME = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)\b")
 _READING = re.compile(r"(\d+)")
+# A wire dateline opens one of the first paragraphs of the body.
+_DATELINE_PARAGRAPHS = 3
 
 
 @dataclass
@@ -22,6 +31,9 @@ class ArticleMetadata:
     published_text: str = ""
     reading_time_minutes: int | None = None
     flags: dict[str, list[str]] = field(default_factory=dict)
+    # Set only when supplied with the file or the import (curators set them otherwise).
+    url: str = ""
+    publisher: str = ""
 
 
 def derive_title(body: str) -> str:
@@ -54,6 +66,12 @@ def _publication_date(cleaned: CleanedArticle) -> tuple[DateMention | None, str,
     """The stated publication date; the words as written; notes on what could not be used."""
     notes: list[str] = []
     stated = [d for line in cleaned.lines_with(Role.DATELINE) if (d := parse_date_line(line))]
+    # "BAMAKO, Mali, March 22, 2025 (Reuters) - …": a dateline in the body's first lines.
+    stated += [
+        d
+        for line in cleaned.lines_with(Role.BODY)[:_DATELINE_PARAGRAPHS]
+        if (d := parse_dateline(line))
+    ]
     # Disclaimers often repeat the date ("analysis from 05/02/2026"): a second witness.
     witnesses = [
         d
@@ -83,7 +101,74 @@ def _minutes(reading_time: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def extract_metadata(cleaned: CleanedArticle) -> ArticleMetadata:
+def supplied_date(value: str) -> DateMention | None:
+    """A supplied publication date ("2025-03-22", "22 March 2025", "March 2025", "2025"): one
+    resolved date that is not a range, at the precision it is written with."""
+    mention = parse_date_line(value)
+    if mention is not None:
+        return mention
+    found = find_dates(value.strip())
+    if len(found) == 1 and found[0].resolved and found[0].note != "range":
+        rest = (value[: found[0].start_offset] + value[found[0].end_offset :]).strip(" ,.")
+        if not rest:
+            return found[0]
+    return None
+
+
+def _apply_supplied(meta: ArticleMetadata, supplied: Mapping[str, str]) -> None:
+    """What the file or the import states goes over what the text shows, and is flagged
+    `supplied-metadata` with what it replaced."""
+    notes: list[str] = []
+    for name, limit in (("title", 500), ("subtitle", 5000), ("author", 200)):
+        value = supplied.get(name, "").strip()
+        if value:
+            found = getattr(meta, name)
+            setattr(meta, name, value[:limit])
+            notes.append(
+                f"{name}: {value[:limit]}"
+                + (f" (the text gives '{found}')" if found and found != value[:limit] else "")
+            )
+            if name == "title":
+                meta.flags.pop("untitled", None)
+    for name, limit in (("url", 2000), ("publisher", 200)):
+        value = supplied.get(name, "").strip()
+        if value:
+            setattr(meta, name, value[:limit])
+            notes.append(f"{name}: {value[:limit]}")
+    published = supplied.get("published", "").strip()
+    if published:
+        mention = supplied_date(published)
+        if mention is None:
+            notes.append(f"published: '{published}' is not a date; the text's date is kept")
+        else:
+            found = meta.published
+            meta.published, meta.published_text = mention, published
+            meta.flags.pop("undated", None)
+            meta.flags.pop("conflicting-dates", None)
+            disagrees = found is not None and (found.start, found.end) != (
+                mention.start,
+                mention.end,
+            )
+            notes.append(
+                f"published: {published}"
+                + (f" (the text gives '{found.text}')" if disagrees and found else "")
+            )
+    if notes:
+        meta.flags["supplied-metadata"] = notes
+
+
+def extract_metadata(
+    cleaned: CleanedArticle, supplied: Mapping[str, str] | None = None
+) -> ArticleMetadata:
+    """The article's metadata as the page states it, with what was `supplied` (a file's
+    front matter, the import's options) over it."""
+    meta = _extract_metadata(cleaned)
+    if supplied:
+        _apply_supplied(meta, supplied)
+    return meta
+
+
+def _extract_metadata(cleaned: CleanedArticle) -> ArticleMetadata:
     flags: dict[str, list[str]] = {}
     titles = cleaned.lines_with(Role.TITLE)
     if titles:

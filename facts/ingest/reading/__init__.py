@@ -10,13 +10,22 @@ the database. A new format is one module with one `@register`ed reader, imported
 
 import hashlib
 import re
+from collections.abc import Mapping
+from dataclasses import replace
 
 from facts.ingest.reading import text as _text  # noqa: F401  (registers the plain-text reader)
 from facts.ingest.reading.document import Document, ReadError
 from facts.ingest.reading.registry import READERS, format_for
 from facts.ingest.reading.text import normalize_text
 
-__all__ = ["DEFAULT_MAX_BYTES", "Document", "ReadError", "normalize_text", "read_document"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Document",
+    "ReadError",
+    "normalize_text",
+    "read_document",
+    "with_supplied",
+]
 
 DEFAULT_MAX_BYTES = 2_000_000
 
@@ -52,3 +61,11 @@ def read_document(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) 
         format=fmt,
         metadata=decoded.metadata,
     )
+
+
+def with_supplied(document: Document, supplied: Mapping[str, str]) -> Document:
+    """`document` with metadata supplied for a whole import (`--published`, `--publisher`):
+    they fill in what the file itself does not state (its front matter is more specific)."""
+    if not supplied:
+        return document
+    return replace(document, metadata={**supplied, **document.metadata})

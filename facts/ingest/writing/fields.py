@@ -19,7 +19,10 @@ def article_fields(analysis: ArticleAnalysis) -> dict:
     """The fields of an article the importer sets from its analysis."""
     meta = analysis.metadata
     published = meta.published
+    # url and publisher are the curators' unless supplied with the file or the import.
+    supplied = {name: value for name in ("url", "publisher") if (value := getattr(meta, name))}
     return {
+        **supplied,
         "title": meta.title,
         "subtitle": meta.subtitle,
         "author": meta.author,

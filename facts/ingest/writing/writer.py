@@ -93,6 +93,15 @@ class ArticleWriter:
     def _write_article(self) -> Article:
         a = self.analysis
         fields = article_fields(a)
+        flags = dict(a.flags)
+        url = fields.get("url")
+        # A supplied address already another article's would break the unique rule on urls.
+        if url and Article.objects.filter(url=url).exclude(sha256=a.document.sha256).exists():
+            del fields["url"]
+            flags["supplied-metadata"] = [
+                *flags.get("supplied-metadata", []),
+                "url: not set, another article has that address",
+            ]
         if self.existing is None:
             article = Article(sha256=a.document.sha256, retrieved_at=datetime.now(UTC), **fields)
             # The search words a worker worked out ahead (else rows.insert works them out).
@@ -113,6 +122,8 @@ class ArticleWriter:
                     and article.history.filter(history_user__isnull=False).exists()
                 ):
                     continue  # a curator retitled it: keep their title
+                if name in {"url", "publisher"} and getattr(article, name):
+                    continue  # set already (by a curator, or an earlier import): kept
                 setattr(article, name, value)
             note_change(article, reason="Re-extracted")
             article.save()
@@ -123,7 +134,7 @@ class ArticleWriter:
             ArticleFlag,
             [
                 ArticleFlag(article=article, code=code, detail="\n".join(details)[:5000])
-                for code, details in sorted(a.flags.items())
+                for code, details in sorted(flags.items())
                 if code not in known
             ],
             batch=self.batch,

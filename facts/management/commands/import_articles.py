@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from facts.ingest.analysis.limits import DEFAULT_TIME_BUDGET_SECONDS
+from facts.ingest.analysis.metadata import supplied_date
 from facts.ingest.pipeline import import_sources
 from facts.ingest.reading import DEFAULT_MAX_BYTES
 from facts.ingest.reading.sources import expand_paths
@@ -52,6 +53,18 @@ class Command(BaseCommand):
             help="seconds one article's analysis may take before it fails and the run goes on "
             f"(default {DEFAULT_TIME_BUDGET_SECONDS:g}; 0: no limit)",
         )
+        parser.add_argument(
+            "--published",
+            default="",
+            help="the publication date of the files ('2025-03-22', '22 March 2025', "
+            "'March 2025'), used over the date found in the text; a file's front matter "
+            "('published:') comes first",
+        )
+        parser.add_argument(
+            "--publisher",
+            default="",
+            help="the publisher of the files; a file's front matter ('publisher:') comes first",
+        )
 
     def handle(
         self,
@@ -63,6 +76,8 @@ class Command(BaseCommand):
         max_bytes,
         workers,
         time_budget,
+        published,
+        publisher,
         verbosity,
         **options,
     ):
@@ -72,6 +87,15 @@ class Command(BaseCommand):
             raise CommandError("--workers must be at least 1.")
         if not 0 <= time_budget <= 86400:
             raise CommandError("--time-budget must be between 0 (no limit) and 86400 seconds.")
+        if published.strip() and supplied_date(published) is None:
+            raise CommandError(
+                f"--published {published!r} is not a date (write '2025-03-22' or '22 March 2025')."
+            )
+        supplied = {
+            name: value.strip()
+            for name, value in (("published", published), ("publisher", publisher))
+            if value.strip()
+        }
         sources = list(expand_paths(paths or [str(settings.SEED_ARTICLES_DIR)]))
         if not sources:
             raise CommandError(f"No article files (*.txt) found in: {', '.join(paths)}")
@@ -94,6 +118,7 @@ class Command(BaseCommand):
             on_file=on_file,
             workers=workers,
             time_budget=time_budget,
+            supplied=supplied,
         )
         if json:
             self.stdout.write(_json_report(run))

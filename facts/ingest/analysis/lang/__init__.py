@@ -107,6 +107,8 @@ class LanguagePack(Protocol):
     DATE_LABEL_ON: str
     WEEKDAYS: tuple[str, ...]
     WEEKDAY_ENDING: str
+    WEEKDAY_NAMES: dict[str, int]
+    MONTH_PREPOSITIONS: tuple[str, ...]
     TIME_PREPOSITION: str
     TIME_SUFFIXES: tuple[str, ...]
     # cleaning
@@ -150,7 +152,7 @@ PIECE_TABLES = frozenset({
 TEXT_TABLES = frozenset({
     "PLURAL_EVENT_NOUNS", "POSSESSIVE_ENDINGS", "RANKS", "OFFICES", "TITLE_WORDS",
     "YEAR_PARTS", "WORDLIKE_MONTHS", "UNTITLED", "ABBREVIATIONS",
-    "SENTENCE_FINAL_ABBREVIATIONS", "SENTENCE_STARTERS",
+    "SENTENCE_FINAL_ABBREVIATIONS", "SENTENCE_STARTERS", "TIME_SUFFIXES",
 })  # fmt: skip
 
 PACKS: dict[str, LanguagePack] = {"en": en}

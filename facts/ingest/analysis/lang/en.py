@@ -90,12 +90,16 @@ Dates (dates.py)
   RANGE_JOINS              words between the two ends of a range ("to", "until").
   RANGE_OPENERS            words before the first end of a range ("between", "from").
   DATE_HINT_WORDS          words (besides the months) without which no date is written.
-  DATE_LABELS              labels before a date line ("Published:").
+  DATE_LABELS              labels before a date line ("Published:", "Released:").
   DATE_LABEL_ON            the word after such a label ("Posted on").
   WEEKDAYS                 pieces: weekday names and their abbreviations.
   WEEKDAY_ENDING           the ending a weekday abbreviation may take ("Mon" -> "Monday").
+  WEEKDAY_NAMES            full weekday names -> weekday number (Monday 0), read in the
+                           narrative only when capitalised ("said Sunday").
+  MONTH_PREPOSITIONS       words before a month named alone ("in April"), without which a
+                           month word is not read as a date.
   TIME_PREPOSITION         the word before a time of day ("at 10:30").
-  TIME_SUFFIXES            words after a time of day ("pm", "GMT").
+  TIME_SUFFIXES            words after a time of day ("pm", "GMT", "ET").
 
 Cleaning (cleaning.py); each entry a piece, the entries of a table are alternatives
   FURNITURE                whole lines of page furniture ("Read more", "Share this").
@@ -426,6 +430,9 @@ THAT_YEAR_LEADS: tuple[str, ...] = ("later", "earlier")
 THAT_YEAR_PREPOSITION: str = "in"
 RELATIVE_DATES: dict[str, tuple[str, int]] = {
     "yesterday": ("day", -1), "today": ("day", 0),
+    "earlier this year": ("year", 0), "earlier this month": ("month", 0),
+    "earlier this week": ("week", 0), "this past week": ("week", -1),
+    "the previous week": ("week", -1), "the past week": ("week", -1),
     "this year": ("year", 0), "last year": ("year", -1), "next year": ("year", 1),
     "this month": ("month", 0), "last month": ("month", -1), "next month": ("month", 1),
     "last week": ("week", -1), "this week": ("week", 0),
@@ -448,14 +455,27 @@ DATE_HINT_WORDS: tuple[str, ...] = (
     "year", "month", "week", "ago", "today", "yesterday", "spring", "summer", "autumn", "fall",
     "winter",
 )  # fmt: skip
-DATE_LABELS: tuple[str, ...] = ("published", "updated", "posted", "date")
+DATE_LABELS: tuple[str, ...] = (
+    "published", "updated", "posted", "date", "released", "last updated", "first published",
+    "date published", "published on", "issued",
+)  # fmt: skip
 DATE_LABEL_ON: str = "on"
 WEEKDAYS: tuple[str, ...] = (
     "mon", "tues?", r"wed(?:nes)?", r"thu(?:rs)?", "fri", r"sat(?:ur)?", "sun",
 )  # fmt: skip
 WEEKDAY_ENDING: str = "day"
+WEEKDAY_NAMES: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+MONTH_PREPOSITIONS: tuple[str, ...] = (
+    "in", "since", "until", "till", "by", "during", "from", "through", "before", "after",
+    "throughout",
+)  # fmt: skip
 TIME_PREPOSITION: str = "at"
-TIME_SUFFIXES: tuple[str, ...] = ("am", "pm", "gmt", "utc")
+TIME_SUFFIXES: tuple[str, ...] = (
+    "am", "pm", "a.m.", "p.m.", "gmt", "utc", "et", "est", "edt", "cet", "cest", "wat", "bst",
+)  # fmt: skip
 
 # ---------------------------------------------------------------------------- cleaning
 

@@ -1,0 +1,112 @@
+"""Publication dates from datelines and labelled date lines, at the precision they state.
+
+Wire datelines open the first paragraph ("BAMAKO, Mali, March 22, 2025 (Reuters) -");
+official statements carry a label ("Released: …"); some pages put the date on a line of its
+own near an undated dateline ("NIAMEY, Niger (AP) —"). None of them may give a finer date than
+its words. Pure: no database.
+"""
+
+from datetime import date
+
+import pytest
+
+from facts.ingest.analysis.cleaning import clean_article
+from facts.ingest.analysis.dates import parse_date_line, parse_dateline
+from facts.ingest.analysis.metadata import extract_metadata
+from facts.ingest.reading.text import normalize_text
+
+
+def published(raw: str):
+    meta = extract_metadata(clean_article(normalize_text(raw)))
+    return meta
+
+
+BODY = "Mali's junta ordered the withdrawal of French troops from the country."
+
+
+@pytest.mark.parametrize(
+    ("raw", "start", "end", "precision"),
+    [
+        # wire datelines
+        (f"Mali orders troops out\n\nBAMAKO, Mali, March 22, 2025 (Reuters) - {BODY}\n",
+         date(2025, 3, 22), date(2025, 3, 22), "day"),
+        (f"Pentagon reviews Niger\n\nWASHINGTON, Sept. 5, 2024 — {BODY}\n",
+         date(2024, 9, 5), date(2024, 9, 5), "day"),
+        (f"AES summit\n\n(May 20, 2023) — {BODY}\n", date(2023, 5, 20), date(2023, 5, 20), "day"),
+        (f"Senegal and Mali\n\nDakar, 3 February 2023 – {BODY}\n",
+         date(2023, 2, 3), date(2023, 2, 3), "day"),
+        # accents in the place, a dateline of a month
+        (f"Sahel\n\nOUAGADOUGOU, Burkina Faso, juillet 2024 (AFP) — {BODY}\n",
+         date(2024, 7, 1), date(2024, 7, 31), "month"),
+        (f"Sahel\n\nSÉGOU, Mali, 9 juillet 2024 (AFP) — {BODY}\n",
+         date(2024, 7, 9), date(2024, 7, 9), "day"),
+        # an undated dateline with a date line near it
+        (f"Niger junta\n\nMarch 22, 2025 10:15 AM ET\n\nNIAMEY, Niger (AP) — {BODY}\n",
+         date(2025, 3, 22), date(2025, 3, 22), "day"),
+        # official statements: labels
+        (f"Joint communiqué\n\nPublished: 12 June 2024\n\n{BODY}\n",
+         date(2024, 6, 12), date(2024, 6, 12), "day"),
+        (f"Press release\n\nReleased: Tuesday, 12 March 2024\n\n{BODY}\n",
+         date(2024, 3, 12), date(2024, 3, 12), "day"),
+        (f"Statement\n\nUpdated on March 5, 2024, 10:32 a.m. GMT+1\n\n{BODY}\n",
+         date(2024, 3, 5), date(2024, 3, 5), "day"),
+        (f"Statement\n\nLast updated: June 2024\n\n{BODY}\n",
+         date(2024, 6, 1), date(2024, 6, 30), "month"),
+    ],
+)  # fmt: skip
+def test_the_publication_date_is_read_with_its_precision(raw, start, end, precision):
+    meta = published(raw)
+    assert meta.published is not None, meta.flags
+    assert (meta.published.start, meta.published.end, meta.published.precision) == (
+        start,
+        end,
+        precision,
+    )
+    assert "undated" not in meta.flags
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # encyclopedic prose: dates in sentences, no dateline
+        f"Mali\n\nOn March 22, 2025 — a Saturday — {BODY}\n",
+        f"Mali\n\nIn 2023 - a year of coups - {BODY}\n",
+        f"Mali\n\nMali, 2023 — {BODY}\n",
+        f"Mali\n\nThe meeting ended on 5 May 2024 - a Sunday - in Niamey. {BODY}\n",
+        # an undated dateline and nothing else
+        f"Niger junta\n\nNIAMEY, Niger (AP) — {BODY}\n",
+        # an unlabelled month is not a date line (a heading, or a date in a list)
+        f"Mali\n\nJune 2024\n\n{BODY}\n",
+        # a range is no publication date
+        f"Mali\n\n2 Oct – 20 Dec 2023\n\n{BODY}\n",
+        f"Mali\n\nBAMAKO, 2 Oct 2023 – 20 Dec 2023 (Reuters) — {BODY}\n",
+    ],
+)
+def test_no_publication_date_is_invented(raw):
+    meta = published(raw)
+    assert meta.published is None, meta.published
+    assert "undated" in meta.flags
+
+
+def test_a_dateline_far_into_the_article_is_not_its_date():
+    paragraphs = "\n\n".join(f"{BODY[:-1]}, paragraph {n}." for n in range(5))
+    meta = published(f"Mali\n\n{paragraphs}\n\nBAMAKO, March 22, 2025 (Reuters) — {BODY}\n")
+    assert meta.published is None
+
+
+def test_a_dateline_and_a_date_line_that_disagree_are_flagged():
+    meta = published(f"Mali\n\nPublished: 23 March 2025\n\nBAMAKO, March 22, 2025 — {BODY}\n")
+    assert meta.published is not None and meta.published.start == date(2025, 3, 23)
+    assert "conflicting-dates" in meta.flags
+
+
+def test_a_dateline_date_points_into_its_line():
+    line = f"BAMAKO, Mali, March 22, 2025 (Reuters) - {BODY}"
+    mention = parse_dateline(line)
+    assert mention is not None
+    assert line[mention.start_offset : mention.end_offset] == "March 22, 2025"
+
+
+def test_a_time_before_the_date_is_part_of_a_date_line():
+    mention = parse_date_line("Updated 10:32 AM GMT, March 22, 2025")
+    assert mention is not None and mention.start == date(2025, 3, 22)
