@@ -330,3 +330,16 @@ def test_narrative_would_reports_what_happened_next_but_a_conditional_does_not()
     assert not MODAL.search("Goïta, who would later seize power again in May 2021")
     assert not MODAL.search("France would eventually withdraw its last troops in August 2022")
     assert MODAL.search("The junta said it would withdraw from ECOWAS")
+
+
+def test_an_actor_takes_one_side_of_an_event(ctx):
+    from facts.ingest.analysis.events import _one_role_each
+
+    found = [("actor:tiani", "perpetrator"), ("actor:bazoum", "target"), ("actor:tiani", "target")]
+    assert _one_role_each(found) == [("actor:tiani", "perpetrator"), ("actor:bazoum", "target")]
+    corpus = Path(__file__).resolve().parent.parent / "bench" / "corpus"
+    for path in sorted(corpus.glob("*/*.txt")):
+        analysis = analyze(read_document(path.name, path.read_bytes()), ctx)
+        for event in analysis.events:
+            actors = [target for target, _ in event.participants]
+            assert len(actors) == len(set(actors)), (path.name, event.participants)

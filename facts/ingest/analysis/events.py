@@ -385,6 +385,15 @@ def _split_recipients(
     return result
 
 
+def _one_role_each(participants: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An actor takes one side of an event: the role it was found in first (nearest the
+    trigger's own clause), never both perpetrator and target."""
+    roles: dict[str, str] = {}
+    for target, role in participants:
+        roles.setdefault(target, role)
+    return list(roles.items())
+
+
 def propose_events(
     sentence_index: int,
     sentence: str,
@@ -464,7 +473,7 @@ def propose_events(
             ]
             countries += [m.target for m in mentions if m.target_type == "country"]
         participants = _same_side(list(dict.fromkeys(participants)), kind, ctx)
-        participants = list(dict.fromkeys(participants))
+        participants = _one_role_each(participants)
         countries = list(dict.fromkeys(countries))
 
         kind_dates = [d for i, _ in kind_hits for d in by_hit[i]]

@@ -112,9 +112,11 @@ def add_places_and_participants(
     if new_countries:
         many_to_many_snapshot(Event, [event_id])
     participants = []
+    # An actor the event has already takes no second side in it from another sentence.
+    taken = {target for target, _ in have_people}
     for target, role in dict.fromkeys(proposal.participants):
         actor_id = writer.actor_id(target)
-        if actor_id and (target, role) not in have_people:
+        if actor_id and target not in taken:
             participants.append(EventParticipant(event_id=event_id, actor_id=actor_id, role=role))
     if participants:
         rows.insert_with_history(EventParticipant, participants, reason=IMPORT_REASON)
@@ -125,9 +127,8 @@ def enrich_event(known: EventSummary, proposal: EventProposal, writer: ArticleKe
     Returns the summary as the event now stands (the same object when nothing changed)."""
     if known.curated:
         return known
-    new_people = {
-        (t, r) for t, r in proposal.participants if writer.actor_id(t)
-    } - known.participants
+    taken = {target for target, _ in known.participants}
+    new_people = {(t, r) for t, r in proposal.participants if writer.actor_id(t) and t not in taken}
     new_places = {c for c in proposal.countries if writer.country_id(c)} - known.countries
     date = proposal.date
     # A resolved date has both ends, and so has a dated event.
