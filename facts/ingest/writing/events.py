@@ -112,9 +112,13 @@ def add_places_and_participants(
     if new_countries:
         many_to_many_snapshot(Event, [event_id])
     participants = []
+    # Two names may be one actor (a new organisation the database already knew by an
+    # acronym): one row per actor and role.
+    have_ids = {(writer.actor_id(t), r) for t, r in have_people}
     for target, role in dict.fromkeys(proposal.participants):
         actor_id = writer.actor_id(target)
-        if actor_id and (target, role) not in have_people:
+        if actor_id and (target, role) not in have_people and (actor_id, role) not in have_ids:
+            have_ids.add((actor_id, role))
             participants.append(EventParticipant(event_id=event_id, actor_id=actor_id, role=role))
     if participants:
         rows.insert_with_history(EventParticipant, participants, reason=IMPORT_REASON)
