@@ -6,7 +6,8 @@ from facts.ingest.analysis import kinds
 from facts.ingest.analysis.claims import ClaimProposal, find_attribution, propose_claim
 from facts.ingest.analysis.cleaning import CleanedArticle, clean_article
 from facts.ingest.analysis.context import ExtractionContext
-from facts.ingest.analysis.dates import DAY, DateMention, find_dates
+from facts.ingest.analysis.dates import DAY, MONTH, DateMention, find_dates
+from facts.ingest.analysis.descriptions import resolve_descriptions
 from facts.ingest.analysis.events import (
     DEADLY_KINDS,
     EventProposal,
@@ -191,6 +192,13 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
         if metadata.published and metadata.published.precision == DAY
         else None
     )
+    # "Malian troops", "the government of Niger", "the junta", "the Kremlin".
+    when = (
+        metadata.published.start
+        if metadata.published and metadata.published.precision in {DAY, MONTH}
+        else None
+    )
+    mentions = resolve_descriptions(text, mentions, local, when)
     penalty = GENERATED_PENALTY if "generation-artifacts" in cleaned.flags else 0.0
     events: list[EventProposal] = []
     claims: list[ClaimProposal] = []
