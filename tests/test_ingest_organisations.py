@@ -111,6 +111,9 @@ def test_new_organisations_are_found(ctx, text, expected):
         "The attack took place in the Barsalogho Department.",
         "ARMY ATTACKS NEW BASE\n\nNothing else happened that day.",
         "The Ministry of Defence Spokesman was absent.",
+        # The end of another name, and a designation.
+        "Protests were led by the June 5 Movement-Rally of Patriotic Forces on Friday.",
+        "AQIM, a designated Foreign Terrorist Organization, grew.",
         # Names the reference data knows.
         "The Group for the Support of Islam and Muslims (JNIM) claimed the attack.",
         "The National Council for the Safeguard of the Homeland (CNSP) took power.",
@@ -159,3 +162,16 @@ def test_an_organisation_is_proposed_once_and_found_again_by_name_and_acronym(ct
     assert analysis.context is not None
     assert analysis.context.actor_kinds[org.target] == "armed-group"
     assert any(org.target in claim.actors for claim in analysis.claims)
+
+
+def test_a_body_that_names_someones_role_takes_no_part_in_the_event(ctx):
+    text = (
+        "Coup in Niamey\n\n"
+        "On 26 July 2023 soldiers ousted President Mohamed Bazoum, and Republican Guard of "
+        "Niger commander General Omar Tchiani proclaimed himself leader.\n"
+    )
+    analysis = analyze(read_document("guard.txt", text.encode()), ctx)
+    (guard,) = analysis.organisations
+    assert (guard.name, guard.kind) == ("Republican Guard of Niger", "armed-force")
+    (coup,) = [e for e in analysis.events if e.kind == "coup"]
+    assert guard.target not in dict(coup.participants)

@@ -1,8 +1,9 @@
 """Steps 2–8 for one document, composed: everything the importer proposes, without a database."""
 
+import re
 from dataclasses import dataclass, field, replace
 
-from facts.ingest.analysis import kinds
+from facts.ingest.analysis import kinds, lang
 from facts.ingest.analysis.claims import ClaimProposal, find_attribution, propose_claim
 from facts.ingest.analysis.cleaning import CleanedArticle, clean_article
 from facts.ingest.analysis.context import ExtractionContext
@@ -29,6 +30,9 @@ from facts.ingest.reading import Document, ReadError
 from facts.names import slug_of
 
 GENERATED_PENALTY = 0.2
+_P = lang.pack("en")
+# A role word after a body's name: the name belongs to someone's title.
+_ROLE_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(_P.APPOSITIVE_ROLES)})\b")
 
 
 @dataclass
@@ -228,11 +232,20 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
         triggers = find_triggers(sentence.text)  # read by both the events and the claim
         # The person quoted, and the titles of people ("AFRICOM" in "AFRICOM Commander
         # General Michael Langley"), take no part in the events the sentence reports.
-        not_participants = [attribution.span] + [
-            (span[0] - sentence.start, span[1] - sentence.start)
-            for span in title_spans
-            if sentence.start <= span[0] < sentence.end
-        ]
+        not_participants = (
+            [attribution.span]
+            + [
+                (span[0] - sentence.start, span[1] - sentence.start)
+                for span in title_spans
+                if sentence.start <= span[0] < sentence.end
+            ]
+            # "Presidential Guard commander General Tchiani": the body names a role.
+            + [
+                (m.start, m.end)
+                for m in local_mentions
+                if m.target_type == "actor" and _ROLE_AFTER.match(sentence.text, m.end)
+            ]
+        )
         sentence_events = propose_events(
             sentence.index,
             sentence.text,

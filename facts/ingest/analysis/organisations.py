@@ -249,11 +249,13 @@ def _is_name(words: list[_Word], sentence_start: bool, country_words: set[int]) 
 
 def _named_part(words: list[_Word], at_start: bool, country_words: set[int]) -> list[_Word] | None:
     """The part of a run that names an organisation by its head word: the run itself or,
-    failing that, what follows one of its small words ("Imams of the High Council of
+    failing that, what follows a determiner inside it ("Imams of the High Council of
     Imams"). A place after the name ("… for Strategic Action in Kidal") is left out: "in" and
     "on" belong to a name only just after its head ("Mission in Mali")."""
     for i, word in enumerate(words):
-        if i and (not word.capitalised or words[i - 1].capitalised):
+        # A later start only after a determiner: "Imams of the High Council of Imams", but
+        # not "Rally of Patriotic Forces", whose end names no body of its own.
+        if i and (not word.capitalised or words[i - 1].lower != _THE):
             continue
         part = words[i:]
         head = _head(part)

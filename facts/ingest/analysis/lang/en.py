@@ -435,7 +435,7 @@ ORG_JOINERS: tuple[str, ...] = (
 )  # fmt: skip
 ORG_GENERIC_WORDS: frozenset[str] = frozenset({
     "armed", "security", "special", "military", "government", "regular", "elite", "allied",
-    "foreign", "local", "rebel", "state", "new", "old", "joint", "national",
+    "foreign", "local", "rebel", "state", "new", "old", "joint", "national", "terrorist",
 })  # fmt: skip
 ORG_INTERNATIONAL_WORDS: frozenset[str] = frozenset({
     "un", "nations", "international", "african", "european", "intergovernmental", "world",
