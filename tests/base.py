@@ -127,7 +127,21 @@ def fixture_context():
     aliases = [
         {**a, "actor": a["actor"][0]} for a in _fixture_fields(actors_file, "facts.actoralias")
     ]
-    return build_context(_fixture_fields(root / "countries.json", "facts.country"), actors, aliases)
+    from datetime import date
+
+    relations = [
+        {
+            **r,
+            "subject": r["subject"][0],
+            "object": r["object"][0],
+            "start": date.fromisoformat(r["start"]) if r["start"] else None,
+            "end": date.fromisoformat(r["end"]) if r["end"] else None,
+        }
+        for r in _fixture_fields(actors_file, "facts.actorrelation")
+    ]
+    return build_context(
+        _fixture_fields(root / "countries.json", "facts.country"), actors, aliases, relations
+    )
 
 
 def make_staff(role: str, username: str | None = None):

@@ -392,6 +392,27 @@ class TestModes:
         assert camara.first_seen_in.source_file.endswith("a.txt")
         assert Claim.objects.filter(actors=camara).count() == 2
 
+    def test_new_organisations_are_proposed_once_with_their_acronym(self, reference_data, tmp_path):
+        (tmp_path / "a.txt").write_text(
+            "Kidal talks\n\nThe Coordination of Azawad Movements (CMA) met Malian officials in "
+            "Algiers in May 2015.\n",
+            encoding="utf-8",
+        )
+        (tmp_path / "b.txt").write_text(
+            "Kidal again\n\nThe Coordination of Azawad Movements attacked a Malian army post "
+            "in June 2015.\n",
+            encoding="utf-8",
+        )
+        run(str(tmp_path))
+        cma = Actor.objects.get(name="Coordination of Azawad Movements")
+        assert (cma.kind, cma.status, cma.origin) == ("armed-group", "unreviewed", "import")
+        assert cma.first_seen_in.source_file.endswith("a.txt")
+        assert "Coordination of Azawad Movements (CMA)" in cma.description
+        assert [(a.name, a.case_sensitive, a.kind) for a in cma.aliases.all()] == [
+            ("CMA", True, "abbreviation")
+        ]
+        assert Claim.objects.filter(actors=cma).count() == 2
+
     def test_summary_is_printed_for_people(self, reference_data):
         out, _ = run()
         assert "[5/5] created" in out

@@ -129,7 +129,9 @@ def still_valid(prepared: Prepared, missed: Sequence[LearnedActor]) -> bool:
     if prepared.analysis is None:
         return False
     targets = {f"actor:{slug}" for _, slug, _ in missed}
-    if any(person.target in targets for person in prepared.analysis.people):
+    proposed = [p.target for p in prepared.analysis.people]
+    proposed += [o.target for o in prepared.analysis.organisations]
+    if any(target in targets for target in proposed):
         return False
     names = Gazetteer([Entry(name, f"actor:{slug}", "actor-name") for name, slug, _ in missed])
     return not names.find(prepared.analysis.cleaned.text)

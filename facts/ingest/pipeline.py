@@ -224,6 +224,6 @@ def _analysis_of(document: Document, state: RunState, prepared: Prepared | None)
         if prepared.analysis is not None:
             analysis = prepared.analysis
             analysis.document = document
-            analysis.context = with_people(state.ctx, analysis.people)
+            analysis.context = with_people(state.ctx, analysis.people, analysis.organisations)
             return analysis
     return analyze(document, state.ctx)

@@ -492,7 +492,7 @@ EVENTS = [
         },
     ),
     EventDecision(
-        "2023-france-withdraws-from-burkina-faso",
+        "2023-french-armed-forces-withdraws-from-burkina-faso",
         V,
         "French special forces ended operations in Burkina Faso in February 2023.",
         {

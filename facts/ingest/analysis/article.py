@@ -1,13 +1,15 @@
 """Steps 2–8 for one document, composed: everything the importer proposes, without a database."""
 
+import re
 from dataclasses import dataclass, field, replace
 
 from facts.anchors import fingerprint_key
-from facts.ingest.analysis import kinds
+from facts.ingest.analysis import kinds, lang
 from facts.ingest.analysis.claims import ClaimProposal, find_attribution, propose_claim
 from facts.ingest.analysis.cleaning import CleanedArticle, clean_article
 from facts.ingest.analysis.context import ExtractionContext
-from facts.ingest.analysis.dates import DAY, DateMention, find_dates
+from facts.ingest.analysis.dates import DAY, MONTH, DateMention, find_dates
+from facts.ingest.analysis.descriptions import resolve_descriptions
 from facts.ingest.analysis.events import (
     DEADLY_KINDS,
     EventProposal,
@@ -18,12 +20,20 @@ from facts.ingest.analysis.fatalities import find_fatalities
 from facts.ingest.analysis.gazetteer import Entry, Mention, tokenize
 from facts.ingest.analysis.limits import MAX_CLAIMS_PER_ARTICLE, MAX_SENTENCE_CHARS, time_budget
 from facts.ingest.analysis.metadata import ArticleMetadata, extract_metadata
+from facts.ingest.analysis.organisations import (
+    ProposedOrganisation,
+    find_organisations,
+    propose_organisations,
+)
 from facts.ingest.analysis.people import PersonMention, find_titled_people, with_surnames
 from facts.ingest.analysis.sentences import Sentence, split_sentences
 from facts.ingest.reading import Document, ReadError
 from facts.names import slug_of
 
 GENERATED_PENALTY = 0.2
+_P = lang.pack("en")
+# A role word after a body's name: the name belongs to someone's title.
+_ROLE_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(_P.APPOSITIVE_ROLES)})\b")
 
 
 @dataclass
@@ -49,6 +59,8 @@ class ArticleAnalysis:
     context: ExtractionContext | None = None
     # The search words of the new article and of each claim, when a worker worked them out.
     search_texts: tuple[str, list[str]] | None = None
+    # New organisations, proposed for review like people.
+    organisations: list[ProposedOrganisation] = field(default_factory=list)
 
 
 def _relative(items, start: int, end: int):
@@ -104,14 +116,43 @@ def _with_fatalities(events: list[EventProposal], sentence: str) -> list[EventPr
     return [replace(e, fatalities=deaths) if i == deadly else e for i, e in enumerate(events)]
 
 
-def with_people(ctx: ExtractionContext, people: list[ProposedPerson]) -> ExtractionContext:
-    """`ctx` with the names and kinds of an article's new people: the article's own context
-    as the steps after the analysis read it (they look names up, never search the text)."""
+def with_people(
+    ctx: ExtractionContext,
+    people: list[ProposedPerson],
+    organisations: list[ProposedOrganisation] | None = None,
+) -> ExtractionContext:
+    """`ctx` with the names and kinds of an article's new people and organisations: the
+    article's own context as the steps after the analysis read it (they look names up, never
+    search the text)."""
+    organisations = organisations or []
     return replace(
         ctx,
-        names={**ctx.names, **{p.target: p.name for p in people}},
-        actor_kinds={**ctx.actor_kinds, **{p.target: kinds.PERSON for p in people}},
+        names={
+            **ctx.names,
+            **{p.target: p.name for p in people},
+            **{o.target: o.name for o in organisations},
+        },
+        actor_kinds={
+            **ctx.actor_kinds,
+            **{p.target: kinds.PERSON for p in people},
+            **{o.target: o.kind for o in organisations},
+        },
     )
+
+
+def _local_entries(
+    people: list[ProposedPerson], organisations: list[ProposedOrganisation]
+) -> list[Entry]:
+    """Gazetteer entries for the article's new actors: their names, and acronyms letter for
+    letter."""
+    entries = [Entry(p.name, p.target, "actor-name") for p in people]
+    for org in organisations:
+        entries.append(Entry(org.name, org.target, "actor-name"))
+        if org.acronym:
+            # Defined in this article, so it means this organisation here even where the
+            # reference data gives the same letters to another ("CNSP" in Mali and Niger).
+            entries.append(Entry(org.acronym, org.target, "actor-name", case_sensitive=True))
+    return entries
 
 
 def analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
@@ -134,11 +175,19 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
     titled = find_titled_people(text, first_pass)
     people, titles, full_names = _people(titled, first_pass, ctx)
     title_spans = [(p.title_start, p.start) for p in titled]
+    organisations = propose_organisations(
+        find_organisations(
+            text,
+            sentences,
+            first_pass,
+            [(min(p.title_start, p.start), max(p.end, p.title_start)) for p in titled],
+        ),
+        set(ctx.actor_kinds) | {p.target for p in people},
+    )
     local = replace(
-        with_people(ctx, people),
+        with_people(ctx, people, organisations),
         gazetteer=with_surnames(
-            ctx.gazetteer.extended([Entry(p.name, p.target, "actor-name") for p in people]),
-            full_names,
+            ctx.gazetteer.extended(_local_entries(people, organisations)), full_names
         ),
     )
     mentions = local.gazetteer.find(text, tokens)
@@ -148,6 +197,13 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
         if metadata.published and metadata.published.precision == DAY
         else None
     )
+    # "Malian troops", "the government of Niger", "the junta", "the Kremlin".
+    when = (
+        metadata.published.start
+        if metadata.published and metadata.published.precision in {DAY, MONTH}
+        else None
+    )
+    mentions = resolve_descriptions(text, mentions, local, when)
     penalty = GENERATED_PENALTY if "generation-artifacts" in cleaned.flags else 0.0
     events: list[EventProposal] = []
     claims: list[ClaimProposal] = []
@@ -192,11 +248,20 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
         triggers = find_triggers(sentence.text)  # read by both the events and the claim
         # The person quoted, and the titles of people ("AFRICOM" in "AFRICOM Commander
         # General Michael Langley"), take no part in the events the sentence reports.
-        not_participants = [attribution.span] + [
-            (span[0] - sentence.start, span[1] - sentence.start)
-            for span in title_spans
-            if sentence.start <= span[0] < sentence.end
-        ]
+        not_participants = (
+            [attribution.span]
+            + [
+                (span[0] - sentence.start, span[1] - sentence.start)
+                for span in title_spans
+                if sentence.start <= span[0] < sentence.end
+            ]
+            # "Presidential Guard commander General Tchiani": the body names a role.
+            + [
+                (m.start, m.end)
+                for m in local_mentions
+                if m.target_type == "actor" and _ROLE_AFTER.match(sentence.text, m.end)
+            ]
+        )
         sentence_events = propose_events(
             sentence.index,
             sentence.text,
@@ -253,4 +318,5 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
         claims=claims,
         flags=flags,
         context=local,
+        organisations=organisations,
     )

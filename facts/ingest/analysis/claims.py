@@ -343,7 +343,16 @@ def propose_claim(
     if not predicate and attribution.attributed:
         predicate = "stated"
     actors = list(dict.fromkeys(m.target for m in mentions if m.target_type == "actor"))
-    countries = list(dict.fromkeys(m.target for m in mentions if m.target_type == "country"))
+    countries = list(
+        dict.fromkeys(
+            m.target
+            if m.target_type == "country"
+            else ctx.country_of[m.target]  # "Malian troops": the army, and Mali
+            for m in mentions
+            if m.target_type == "country"
+            or (m.kind == "description" and m.target in ctx.country_of)
+        )
+    )
     date = span_of(dates)
     confidence = 0.45
     confidence += 0.1 if date else 0

@@ -1,9 +1,22 @@
 """What the pure extraction steps know about the database, passed in as plain data."""
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from facts.ingest.analysis.gazetteer import Entry, Gazetteer
 from facts.ingest.analysis.kinds import REJECTED, STATE
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A dated relation between two actors ("actor:abdourahamane-tchiani" leads "actor:cnsp"
+    from 2023-07-28); an open end is None."""
+
+    subject: str
+    kind: str  # a RelationKind value
+    object: str
+    start: date | None = None
+    end: date | None = None
 
 
 @dataclass
@@ -19,6 +32,8 @@ class ExtractionContext:
     children: dict[str, list[str]] = field(default_factory=dict)
     # "actor:us-africom" -> "country:USA"
     country_of: dict[str, str] = field(default_factory=dict)
+    # Dated relations between actors (who leads which body, and when).
+    relations: list[Relation] = field(default_factory=list)
 
     def name_of(self, target: str) -> str:
         return self.names.get(target, target.split(":", 1)[-1])
@@ -44,13 +59,17 @@ def learn_actors(ctx: ExtractionContext, actors: list[tuple[str, str, str]]) -> 
 
 
 def build_context(
-    countries: list[dict], actors: list[dict], aliases: list[dict]
+    countries: list[dict],
+    actors: list[dict],
+    aliases: list[dict],
+    relations: list[dict] | None = None,
 ) -> ExtractionContext:
     """The gazetteer and lookups from plain records (database rows or fixture fields).
 
     countries: alpha3, name, official_name, aliases, demonyms, capital.
     actors: slug, name, kind, country (alpha3 or None), parent (slug or None), status.
     aliases: actor (slug), name, case_sensitive.
+    relations: subject (slug), kind, object (slug), start and end (dates or None).
     States are found through their country's names, so they add no entries of their own.
     Rejected actors stay in the index as "blocked:" targets, so a rejected proposal is not
     proposed again, and is attached to nothing.
@@ -96,4 +115,14 @@ def build_context(
         state_of_country=states,
         children=children,
         country_of=country_of,
+        relations=[
+            Relation(
+                f"actor:{r['subject']}",
+                r["kind"],
+                f"actor:{r['object']}",
+                r.get("start"),
+                r.get("end"),
+            )
+            for r in relations or []
+        ],
     )

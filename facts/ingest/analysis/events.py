@@ -261,7 +261,11 @@ def _participants_in_clause(
             if mention.target_type == "country":
                 countries.append(mention.target)
         elif mention.target_type == "country":
-            force_word = bool(_FORCE_AFTER.match(after)) or mention.kind == "demonym"
+            # A demonym, or a description ("the government of Mali"), names the state.
+            force_word = bool(_FORCE_AFTER.match(after)) or mention.kind in {
+                "demonym",
+                "description",
+            }
             near = min(abs(hit.start - mention.end), abs(mention.start - hit.end)) <= _PLACE_WINDOW
             if kind in PLACE_ONLY_KINDS:
                 if locative or near or after.startswith(_P.POSSESSIVE_ENDINGS):

@@ -13,6 +13,7 @@ MERCENARY = "mercenary"
 GOVERNMENT_BODY = "government-body"
 INTERNATIONAL_ORGANISATION = "international-organisation"
 MEDIA = "media"
+OTHER = "other"
 
 # ReviewStatus
 REJECTED = "rejected"

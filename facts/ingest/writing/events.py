@@ -112,11 +112,15 @@ def add_places_and_participants(
     if new_countries:
         many_to_many_snapshot(Event, [event_id])
     participants = []
-    # An actor the event has already takes no second side in it from another sentence.
+    # An actor the event has already takes no second side in it from another sentence, and
+    # two names may be one actor (a new organisation the database already knew by an
+    # acronym): one row per actor.
     taken = {target for target, _ in have_people}
+    have_ids = {writer.actor_id(t) for t, _ in have_people}
     for target, role in dict.fromkeys(proposal.participants):
         actor_id = writer.actor_id(target)
-        if actor_id and target not in taken:
+        if actor_id and target not in taken and actor_id not in have_ids:
+            have_ids.add(actor_id)
             participants.append(EventParticipant(event_id=event_id, actor_id=actor_id, role=role))
     if participants:
         rows.insert_with_history(EventParticipant, participants, reason=IMPORT_REASON)

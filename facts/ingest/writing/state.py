@@ -8,6 +8,7 @@ from facts.ingest.writing.matching import EventSummary
 from facts.models import (
     Actor,
     ActorAlias,
+    ActorRelation,
     Country,
     Event,
 )
@@ -83,7 +84,19 @@ def load_context() -> ExtractionContext:
         {"actor": row["actor__slug"], "name": row["name"], "case_sensitive": row["case_sensitive"]}
         for row in ActorAlias.objects.values("actor__slug", "name", "case_sensitive")
     ]
-    return build_context([dict(row) for row in countries], actors, aliases)
+    relations = [
+        {
+            "subject": row["subject__slug"],
+            "kind": row["kind"],
+            "object": row["object__slug"],
+            "start": row["start"],
+            "end": row["end"],
+        }
+        for row in ActorRelation.objects.values(
+            "subject__slug", "kind", "object__slug", "start", "end"
+        )
+    ]
+    return build_context([dict(row) for row in countries], actors, aliases, relations)
 
 
 def event_summaries(kinds: set[str]) -> dict[str, list[EventSummary]]:

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from django.db import connections, router, transaction
 
-from facts.choices import ActorKind, Origin
+from facts.choices import ActorKind, AliasKind, Origin
 from facts.ingest.analysis import ArticleAnalysis
 from facts.ingest.analysis.context import learn_actors
 from facts.ingest.writing import rows
@@ -19,12 +19,13 @@ from facts.ingest.writing.reports import FileReport
 from facts.ingest.writing.state import RunState
 from facts.models import (
     Actor,
+    ActorAlias,
     Article,
     ArticleFlag,
     Claim,
     ClaimLink,
 )
-from facts.names import slug_of
+from facts.names import normalize_name, slug_of
 from facts.services.history import many_to_many_snapshot_statements, note_change
 
 
@@ -82,6 +83,7 @@ class ArticleWriter:
         self.report.flags = sorted(self.analysis.flags)
         self._load_lookups()
         self._write_people(article)
+        self._write_organisations(article)
         event_ids = self._write_events(article)
         new_claims = self._write_claims(article, event_ids)
         links = link_corroborations(new_claims)
@@ -161,6 +163,37 @@ class ArticleWriter:
                 self.new_actors.append(actor)
                 self.report.actors_proposed += 1
             self.actor_ids[person.target] = actor.pk
+
+    def _write_organisations(self, article: Article) -> None:
+        """New organisations as unreviewed actors, with their acronym as a case-sensitive
+        alias; an organisation some actor already has by name is that actor."""
+        for org in self.analysis.organisations:
+            actor = find_actor_by_name(org.name)
+            if actor is None:
+                actor = Actor(
+                    slug=unique_slug(Actor, slug_of(org.name)[:100] or "organisation"),
+                    name=org.name[:200],
+                    kind=org.kind,
+                    origin=Origin.IMPORT,
+                    first_seen_in=article,
+                    description=f"Named as “{org.seen}” in {article.title}"[:2000],
+                )
+                note_change(actor, reason=IMPORT_REASON)
+                actor.save()
+                # An acronym another actor has already (a name means one actor) is left out.
+                key = normalize_name(org.acronym) if org.acronym else ""
+                if key and not ActorAlias.objects.filter(normalized=key).exists():
+                    alias = ActorAlias(
+                        actor=actor,
+                        name=org.acronym,
+                        kind=AliasKind.ABBREVIATION,
+                        case_sensitive=True,
+                    )
+                    note_change(alias, reason=IMPORT_REASON)
+                    alias.save()
+                self.new_actors.append(actor)
+                self.report.actors_proposed += 1
+            self.actor_ids[org.target] = actor.pk
 
     def _write_events(self, article: Article) -> dict[int, int]:
         """Index of each proposal -> the id of the event it was matched to or created as."""

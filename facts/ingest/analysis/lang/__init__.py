@@ -79,6 +79,21 @@ class LanguagePack(Protocol):
     ARTICLES: tuple[str, ...]
     APPOSITIVE_ROLES: tuple[str, ...]
     POSSESSIVE: str
+    # organisations
+    ORG_HEADS: dict[str, str]
+    ORG_HEADS_WITH_COMPLEMENT: frozenset[str]
+    ORG_JOINERS: tuple[str, ...]
+    ORG_GENERIC_WORDS: frozenset[str]
+    ORG_INTERNATIONAL_WORDS: frozenset[str]
+    ORG_LEADING_WORDS: frozenset[str]
+    # descriptions
+    GOVERNMENT_NOUNS: tuple[str, ...]
+    GOVERNMENT_QUALIFIERS: tuple[str, ...]
+    ARMY_NOUNS: tuple[str, ...]
+    JUNTA_NOUNS: tuple[str, ...]
+    DESCRIPTION_OF: str
+    DESCRIPTION_IN: str
+    METONYMS: dict[str, str]
     # dates
     MONTHS: dict[str, int]
     WORDLIKE_MONTHS: frozenset[str]
@@ -152,7 +167,9 @@ PIECE_TABLES = frozenset({
 TEXT_TABLES = frozenset({
     "PLURAL_EVENT_NOUNS", "POSSESSIVE_ENDINGS", "RANKS", "OFFICES", "TITLE_WORDS",
     "YEAR_PARTS", "WORDLIKE_MONTHS", "UNTITLED", "ABBREVIATIONS",
-    "SENTENCE_FINAL_ABBREVIATIONS", "SENTENCE_STARTERS", "TIME_SUFFIXES",
+    "SENTENCE_FINAL_ABBREVIATIONS", "SENTENCE_STARTERS", "TIME_SUFFIXES", "ORG_HEADS",
+    "ORG_GENERIC_WORDS", "ORG_HEADS_WITH_COMPLEMENT", "ORG_INTERNATIONAL_WORDS",
+    "ORG_LEADING_WORDS", "METONYMS",
 })  # fmt: skip
 
 PACKS: dict[str, LanguagePack] = {"en": en}

@@ -64,6 +64,27 @@ People (people.py)
   APPOSITIVE_ROLES         pieces: roles that follow a name after a comma ("adviser").
   POSSESSIVE               piece: the possessive ending of a name before a title.
 
+Organisations (organisations.py)
+  ORG_HEADS                the head noun of an organisation's name -> the kind of actor it
+                           suggests ("Ministry" -> government-body, "Movement" -> armed-group).
+  ORG_HEADS_WITH_COMPLEMENT  heads that name an organisation only before "of …"
+                           ("Department of Defense", not the "Barsalogho Department").
+  ORG_JOINERS              lower-case words inside an organisation's name ("of", "for").
+  ORG_GENERIC_WORDS        capitalised words that do not make a name with a head alone
+                           ("Armed Forces", "Security Forces" name no one in particular).
+  ORG_INTERNATIONAL_WORDS  words that make a body international ("UN Security Council").
+  ORG_LEADING_WORDS        capitalised words that open a sentence and are not part of a name.
+
+Descriptions (descriptions.py)
+  GOVERNMENT_NOUNS         nouns for a country's government ("the Malian government").
+  GOVERNMENT_QUALIFIERS    words between a country and its government ("transitional").
+  ARMY_NOUNS               nouns for a country's armed forces ("Malian troops").
+  JUNTA_NOUNS              nouns for a ruling military body ("the junta").
+  DESCRIPTION_OF           the word of "the government of Mali".
+  DESCRIPTION_IN           the word of "the government in Bamako" (before a capital).
+  METONYMS                 a seat of power -> the country whose state it stands for
+                           ("the Kremlin" -> RUS), as alpha-3 codes.
+
 Dates (dates.py)
   MONTHS                   month names and abbreviations -> month number.
   WORDLIKE_MONTHS          month words that are also ordinary words: months only when
@@ -383,6 +404,72 @@ APPOSITIVE_ROLES: tuple[str, ...] = (
     "colonel", "captain", "head",
 )  # fmt: skip
 POSSESSIVE: str = r"['’]s"
+
+# ----------------------------------------------------------------------- organisations
+
+ORG_HEADS: dict[str, str] = {
+    "Ministry": "government-body", "Council": "government-body",
+    "Committee": "government-body", "Authority": "government-body",
+    "Agency": "government-body", "Commission": "government-body",
+    "Directorate": "government-body", "Office": "government-body",
+    "Service": "government-body", "Services": "government-body",
+    "Assembly": "government-body", "Court": "government-body",
+    "Department": "government-body", "Secretariat": "government-body",
+    "Parliament": "government-body", "Senate": "government-body",
+    "Presidency": "government-body", "Tribunal": "government-body",
+    "Army": "armed-force", "Force": "armed-force", "Forces": "armed-force",
+    "Brigade": "armed-force", "Battalion": "armed-force", "Regiment": "armed-force",
+    "Command": "armed-force", "Gendarmerie": "armed-force", "Guard": "armed-force",
+    "Navy": "armed-force", "Corps": "armed-force",
+    "Movement": "armed-group", "Front": "armed-group", "Group": "armed-group",
+    "Platform": "armed-group", "Framework": "armed-group", "Coordination": "armed-group",
+    "Militia": "armed-group",
+    "Coalition": "international-organisation", "Alliance": "international-organisation",
+    "Union": "international-organisation", "Organisation": "international-organisation",
+    "Organization": "international-organisation", "Mission": "international-organisation",
+    "Community": "international-organisation", "Bank": "international-organisation",
+    "Fund": "international-organisation",
+    "Party": "other", "Association": "other", "Federation": "other", "Network": "other",
+    "Institute": "other", "Foundation": "other", "Centre": "other", "Center": "other",
+    "Confederation": "other", "Rally": "other", "Convention": "other",
+}  # fmt: skip
+ORG_HEADS_WITH_COMPLEMENT: frozenset[str] = frozenset({"Department"})
+ORG_JOINERS: tuple[str, ...] = (
+    "of", "for", "the", "and", "on", "in", "de", "du", "des", "la", "le", "pour", "et",
+)  # fmt: skip
+ORG_GENERIC_WORDS: frozenset[str] = frozenset({
+    "armed", "security", "special", "military", "government", "regular", "elite", "allied",
+    "foreign", "local", "rebel", "state", "new", "old", "joint", "national", "terrorist",
+})  # fmt: skip
+ORG_INTERNATIONAL_WORDS: frozenset[str] = frozenset({
+    "un", "nations", "international", "african", "european", "intergovernmental", "world",
+    "global", "regional", "multinational",
+})  # fmt: skip
+ORG_LEADING_WORDS: frozenset[str] = frozenset({
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+    "both", "neither", "each", "every", "some", "many", "several", "when", "while", "after",
+    "before", "since", "as", "but", "and", "in", "on", "at", "by", "for", "with", "from",
+    "under", "against", "meanwhile", "however", "also", "then", "why", "how", "what", "new",
+})  # fmt: skip
+
+# ------------------------------------------------------------------------ descriptions
+
+GOVERNMENT_NOUNS: tuple[str, ...] = ("government", "authorities", "regime")
+GOVERNMENT_QUALIFIERS: tuple[str, ...] = (
+    "transitional", "interim", "military", "civilian", "central", "federal", "new",
+)  # fmt: skip
+ARMY_NOUNS: tuple[str, ...] = (
+    "armed forces", "army", "troops", "soldiers", "forces", "military",
+)  # fmt: skip
+JUNTA_NOUNS: tuple[str, ...] = ("junta", "military junta", "ruling junta", "military rulers")
+DESCRIPTION_OF: str = "of"
+DESCRIPTION_IN: str = "in"
+METONYMS: dict[str, str] = {
+    "Élysée Palace": "FRA", "Élysée": "FRA", "Elysée": "FRA", "Elysee": "FRA",
+    "Quai d’Orsay": "FRA", "Quai d'Orsay": "FRA",
+    "Kremlin": "RUS",
+    "White House": "USA", "Pentagon": "USA",
+}  # fmt: skip
 
 # ------------------------------------------------------------------------------- dates
 

@@ -1,0 +1,152 @@
+"""Step 5d: descriptions that stand for an actor, resolved to it after the gazetteer's passes.
+
+- A country's government: "Mali's government", "the Malian transitional government", "the
+  government of Niger", "the authorities in Bamako" are the state (a country mention, which
+  stands for its state like "Mali" does, marked `description` so the events read it as an
+  actor and not as a place).
+- A country's army: "Malian troops", "Niger's armed forces", "the army of Burkina Faso" are the
+  national army when the reference data has exactly one: an armed force of that country whose
+  parent is the state. Otherwise the words stay the country's (its state).
+- The junta: "the junta", "Niger's junta" are the body that ruled the country at the article's
+  date, when the context knows exactly one (a government body of the country that someone
+  `leads` at that date). Without a country, a date or such a body it stays unresolved.
+- Seats of power: "the Kremlin", "the Élysée", "the White House" stand for a country's state
+  (a small table in the language pack).
+"""
+
+import re
+from collections import Counter
+from datetime import date
+
+from facts.ingest.analysis import kinds, lang
+from facts.ingest.analysis.context import ExtractionContext
+from facts.ingest.analysis.gazetteer import Mention
+
+_P = lang.pack("en")
+
+DESCRIPTION = "description"  # the kind of the mentions this step adds
+_COUNTRY_KINDS = {"country-name", "demonym", "capital"}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_POSS = rf"(?:{_alternation(_P.POSSESSIVE_ENDINGS)})"
+_QUAL = rf"(?:(?:{_alternation(_P.GOVERNMENT_QUALIFIERS)})\s+)?"
+_GOV = rf"(?:{_alternation(_P.GOVERNMENT_NOUNS)})"
+_ARMY = rf"(?:{_alternation(_P.ARMY_NOUNS)})"
+_JUNTA = rf"(?:{_alternation(_P.JUNTA_NOUNS)})"
+_THE = re.escape(_P.DEFINITE_ARTICLE)
+_OF, _IN = re.escape(_P.DESCRIPTION_OF), re.escape(_P.DESCRIPTION_IN)
+
+# After a demonym ("Malian government") or a possessive name ("Mali's government").
+GOVERNMENT_AFTER = {
+    "demonym": re.compile(rf"[ \t]+{_QUAL}{_GOV}\b"),
+    "name": re.compile(rf"{_POSS}[ \t]+{_QUAL}{_GOV}\b"),
+}
+ARMY_AFTER = {
+    "demonym": re.compile(rf"[ \t]+{_ARMY}\b"),
+    "name": re.compile(rf"{_POSS}[ \t]+{_ARMY}\b"),
+}
+JUNTA_AFTER = {
+    "demonym": re.compile(rf"[ \t]+{_JUNTA}\b"),
+    "name": re.compile(rf"{_POSS}[ \t]+{_JUNTA}\b"),
+}
+# Before a name: "the government of Mali", "the authorities in Bamako", "the army of Niger".
+GOVERNMENT_BEFORE = re.compile(rf"\b{_THE}[ \t]+{_QUAL}{_GOV}[ \t]+(?:{_OF}|{_IN})[ \t]+$", re.I)
+ARMY_BEFORE = re.compile(rf"\b{_THE}[ \t]+{_ARMY}[ \t]+{_OF}[ \t]+$", re.I)
+THE_JUNTA = re.compile(rf"\b{_THE}[ \t]+{_JUNTA}\b", re.I)
+METONYM = re.compile(
+    rf"\b(?:(?i:{_THE})[ \t]+)?(?P<seat>{_alternation(_P.METONYMS)})(?![\w’'-])", re.UNICODE
+)
+
+
+def national_army(ctx: ExtractionContext, country: str) -> str | None:
+    """The country's national army: its one armed force whose parent is its state."""
+    state = ctx.state_of_country.get(country)
+    if state is None:
+        return None
+    armies = [
+        child
+        for child in ctx.children.get(state, [])
+        if ctx.actor_kinds.get(child) == kinds.ARMED_FORCE and ctx.country_of.get(child) == country
+    ]
+    return armies[0] if len(armies) == 1 else None
+
+
+def ruling_body(ctx: ExtractionContext, country: str, when: date | None) -> str | None:
+    """The body that ruled the country on `when`: its one government body that someone
+    `leads` on that date, by the context's dated relations."""
+    if when is None:
+        return None
+    bodies = {
+        r.object
+        for r in ctx.relations
+        if r.kind == "leads"
+        and ctx.actor_kinds.get(r.object) == kinds.GOVERNMENT_BODY
+        and ctx.country_of.get(r.object) == country
+        and (r.start is None or r.start <= when)
+        and (r.end is None or when <= r.end)
+    }
+    return next(iter(bodies)) if len(bodies) == 1 else None
+
+
+def article_junta(mentions: list[Mention], ctx: ExtractionContext, when: date | None) -> str | None:
+    """The ruling body "the junta" means in an article: of the countries it names that had
+    one at its date, the only one, or the one named most (none on a tie)."""
+    counts = Counter(m.target for m in mentions if m.kind in _COUNTRY_KINDS)
+    bodies = {c: body for c in counts if (body := ruling_body(ctx, c, when))}
+    ranked = sorted(bodies, key=lambda c: counts[c], reverse=True)
+    if not ranked or (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
+        return None
+    return bodies[ranked[0]]
+
+
+def resolve_descriptions(
+    text: str, mentions: list[Mention], ctx: ExtractionContext, when: date | None
+) -> list[Mention]:
+    """`mentions` with the descriptions in `text` resolved, each replacing the country
+    mention inside it; `when` is the article's date (for the junta)."""
+    found: list[Mention] = []
+
+    def add(start: int, end: int, target: str) -> None:
+        found.append(Mention(start, end, text[start:end], target, DESCRIPTION))
+
+    for m in mentions:
+        if m.kind not in _COUNTRY_KINDS:
+            continue
+        form = "demonym" if m.kind == "demonym" else "name"
+        if army := ARMY_AFTER[form].match(text, m.end):
+            if target := national_army(ctx, m.target):
+                add(m.start, army.end(), target)
+        elif junta := JUNTA_AFTER[form].match(text, m.end):
+            if target := ruling_body(ctx, m.target, when):
+                add(m.start, junta.end(), target)
+        elif government := GOVERNMENT_AFTER[form].match(text, m.end):
+            add(m.start, government.end(), m.target)
+        elif m.kind == "demonym":
+            continue
+        elif before := GOVERNMENT_BEFORE.search(text, max(0, m.start - 60), m.start):
+            add(before.start(), m.end, m.target)
+        elif (before := ARMY_BEFORE.search(text, max(0, m.start - 40), m.start)) and (
+            target := national_army(ctx, m.target)
+        ):
+            add(before.start(), m.end, target)
+
+    ruling = article_junta(mentions, ctx, when)
+    taken = [(d.start, d.end) for d in found]
+    if ruling is not None:
+        for match in THE_JUNTA.finditer(text):
+            if not any(s <= match.start() < e for s, e in taken):
+                add(match.start(), match.end(), ruling)
+    for match in METONYM.finditer(text):
+        alpha3 = _P.METONYMS[match.group("seat")]
+        if f"country:{alpha3}" in ctx.names:
+            add(match.start(), match.end(), f"country:{alpha3}")
+
+    if not found:
+        return mentions
+    spans = [(d.start, d.end) for d in found]
+    kept = [m for m in mentions if not any(s < m.end and m.start < e for s, e in spans)]
+    return sorted(kept + found, key=lambda m: (m.start, m.end))
