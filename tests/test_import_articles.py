@@ -371,17 +371,18 @@ class TestModes:
         self, reference_data, tmp_path
     ):
         (tmp_path / "a.txt").write_text(
-            "Camara in Moscow\n\nDefence Minister Sadio Camara met Russian officials in Moscow "
+            "Kanouté in Moscow\n\nDefence Minister Issa Kanouté met Russian officials in Moscow "
             "in March 2025.\n",
             encoding="utf-8",
         )
         (tmp_path / "b.txt").write_text(
-            "Camara again\n\nMali’s Defence Minister Sadio Camara visited Ankara in May 2025 "
+            "Kanouté again\n\nThe Defence Minister Issa Kanouté visited Ankara in May 2025 "
             "to buy Turkish drones.\n",
             encoding="utf-8",
         )
         run(str(tmp_path))
-        camara = Actor.objects.get(name="Sadio Camara")
+        # A made-up minister: Mali's real one, Sadio Camara, is now reference data.
+        camara = Actor.objects.get(name="Issa Kanouté")
         assert (camara.kind, camara.title, camara.status, camara.origin) == (
             "person",
             "Defence Minister",
