@@ -112,8 +112,9 @@ def _fixture_fields(path, model: str) -> list[dict]:
     return [r["fields"] for r in json.loads(path.read_text("utf-8")) if r["model"] == model]
 
 
-def fixture_context():
-    """The importer's context built from the committed fixtures, without a database."""
+def fixture_context(without: frozenset[str] = frozenset()):
+    """The importer's context built from the committed fixtures, without a database; the
+    actors whose slugs are in `without` are left out (as if the reference data lacked them)."""
     from pathlib import Path
 
     from facts.ingest.analysis.context import build_context
@@ -123,9 +124,12 @@ def fixture_context():
     actors = [
         {**a, "country": (a["country"] or [None])[0], "parent": (a["parent"] or [None])[0]}
         for a in _fixture_fields(actors_file, "facts.actor")
+        if a["slug"] not in without
     ]
     aliases = [
-        {**a, "actor": a["actor"][0]} for a in _fixture_fields(actors_file, "facts.actoralias")
+        {**a, "actor": a["actor"][0]}
+        for a in _fixture_fields(actors_file, "facts.actoralias")
+        if a["actor"][0] not in without
     ]
     from datetime import date
 
@@ -138,6 +142,7 @@ def fixture_context():
             "end": date.fromisoformat(r["end"]) if r["end"] else None,
         }
         for r in _fixture_fields(actors_file, "facts.actorrelation")
+        if r["subject"][0] not in without and r["object"][0] not in without
     ]
     return build_context(
         _fixture_fields(root / "countries.json", "facts.country"), actors, aliases, relations

@@ -372,17 +372,18 @@ class TestModes:
         self, reference_data, tmp_path
     ):
         (tmp_path / "a.txt").write_text(
-            "Camara in Moscow\n\nDefence Minister Sadio Camara met Russian officials in Moscow "
+            "Kanouté in Moscow\n\nDefence Minister Issa Kanouté met Russian officials in Moscow "
             "in March 2025.\n",
             encoding="utf-8",
         )
         (tmp_path / "b.txt").write_text(
-            "Camara again\n\nMali’s Defence Minister Sadio Camara visited Ankara in May 2025 "
+            "Kanouté again\n\nThe Defence Minister Issa Kanouté visited Ankara in May 2025 "
             "to buy Turkish drones.\n",
             encoding="utf-8",
         )
         run(str(tmp_path))
-        camara = Actor.objects.get(name="Sadio Camara")
+        # A made-up minister: Mali's real one, Sadio Camara, is now reference data.
+        camara = Actor.objects.get(name="Issa Kanouté")
         assert (camara.kind, camara.title, camara.status, camara.origin) == (
             "person",
             "Defence Minister",
@@ -394,24 +395,23 @@ class TestModes:
 
     def test_new_organisations_are_proposed_once_with_their_acronym(self, reference_data, tmp_path):
         (tmp_path / "a.txt").write_text(
-            "Kidal talks\n\nThe Coordination of Azawad Movements (CMA) met Malian officials in "
+            "Kidal talks\n\nThe Azawad Defence Front (ADF) met Malian officials in "
             "Algiers in May 2015.\n",
             encoding="utf-8",
         )
         (tmp_path / "b.txt").write_text(
-            "Kidal again\n\nThe Coordination of Azawad Movements attacked a Malian army post "
-            "in June 2015.\n",
+            "Kidal again\n\nThe Azawad Defence Front attacked a Malian army post in June 2015.\n",
             encoding="utf-8",
         )
         run(str(tmp_path))
-        cma = Actor.objects.get(name="Coordination of Azawad Movements")
-        assert (cma.kind, cma.status, cma.origin) == ("armed-group", "unreviewed", "import")
-        assert cma.first_seen_in.source_file.endswith("a.txt")
-        assert "Coordination of Azawad Movements (CMA)" in cma.description
-        assert [(a.name, a.case_sensitive, a.kind) for a in cma.aliases.all()] == [
-            ("CMA", True, "abbreviation")
+        front = Actor.objects.get(name="Azawad Defence Front")
+        assert (front.kind, front.status, front.origin) == ("armed-group", "unreviewed", "import")
+        assert front.first_seen_in.source_file.endswith("a.txt")
+        assert "Azawad Defence Front (ADF)" in front.description
+        assert [(a.name, a.case_sensitive, a.kind) for a in front.aliases.all()] == [
+            ("ADF", True, "abbreviation")
         ]
-        assert Claim.objects.filter(actors=cma).count() == 2
+        assert Claim.objects.filter(actors=front).count() == 2
 
     def test_summary_is_printed_for_people(self, reference_data):
         out, _ = run()

@@ -76,14 +76,14 @@ def corpus(tmp_path) -> Path:
     for path in sorted(SEEDS.glob("*.txt")):
         shutil.copy(path, folder / path.name)
     shutil.copy(next(SEEDS.glob("*.txt")), folder / "zz_copy_of_the_first_seed.txt")
-    (folder / "p00_camara.txt").write_text(
-        "Camara in Moscow\n\nDefence Minister Sadio Camara met Russian officials in Moscow "
+    (folder / "p00_kanoute.txt").write_text(
+        "Kanouté in Moscow\n\nDefence Minister Issa Kanouté met Russian officials in Moscow "
         "in March 2025.\n",
         encoding="utf-8",
     )
     for n in range(1, 11):
-        (folder / f"p{n:02d}_camara_again.txt").write_text(
-            f"Camara report {n}\n\nSadio Camara said Mali would buy Turkish drones in May "
+        (folder / f"p{n:02d}_kanoute_again.txt").write_text(
+            f"Kanouté report {n}\n\nIssa Kanouté said Mali would buy Turkish drones in May "
             f"202{n % 6}, after Niger had done the same.\n",
             encoding="utf-8",
         )
@@ -111,10 +111,10 @@ class TestWorkers:
         assert files(shared) == files(alone)
         assert shared.summary() == alone.summary()
         assert content() == expected
-        # The later articles name Camara without a title: they find him only because the
+        # The later articles name Kanouté without a title: they find him only because the
         # importer re-analysed them after the first one taught the run his name.
-        camara = Actor.objects.get(name="Sadio Camara")
-        assert Claim.objects.filter(actors=camara).count() == 11
+        kanoute = Actor.objects.get(name="Issa Kanouté")
+        assert Claim.objects.filter(actors=kanoute).count() == 11
 
     def test_a_second_run_with_workers_changes_nothing(self, reference_data, corpus):
         sources = list(expand_paths([str(corpus)]))
@@ -205,7 +205,7 @@ class TestStillValid:
 
     @pytest.fixture
     def prepared(self, reference_data) -> parallel.Prepared:
-        text = "Camara visit\n\nDefence Minister Sadio Camara met Moussa Traoré in Bamako.\n"
+        text = "Kanouté visit\n\nDefence Minister Issa Kanouté met Moussa Traoré in Bamako.\n"
         document = read_document("a.txt", text.encode())
         return parallel.Prepared(document=document, analysis=analyze(document, load_context()))
 
@@ -219,8 +219,8 @@ class TestStillValid:
         assert not parallel.still_valid(prepared, [("Moussa Traoré", "moussa-traore", "person")])
 
     def test_an_actor_the_analysis_proposed_itself(self, prepared):
-        assert [p.target for p in prepared.analysis.people] == ["actor:sadio-camara"]
-        assert not parallel.still_valid(prepared, [("S. Camara", "sadio-camara", "person")])
+        assert [p.target for p in prepared.analysis.people] == ["actor:issa-kanoute"]
+        assert not parallel.still_valid(prepared, [("I. Kanouté", "issa-kanoute", "person")])
 
     def test_no_analysis_to_check(self):
         assert parallel.still_valid(parallel.Prepared(), [])

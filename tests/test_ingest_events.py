@@ -181,20 +181,20 @@ class TestOtherStyles:
             "Mali junta names new defence chief\n\n"
             "BAMAKO, March 4, 2025 (Reuters) - Mali's transitional president appointed "
             "General Oumar Diarra as army chief on Monday.\n\n"
-            "Defence Minister Sadio Camara met Russian officials in Moscow on March 2, 2025, "
+            "Defence Minister Issa Kanouté met Russian officials in Moscow on March 2, 2025, "
             "a ministry spokesman said.\n\n"
-            "Camara said Russia would deliver more drones.\n",
+            "Kanouté said Russia would deliver more drones.\n",
         )
-        assert {p.name for p in analysis.people} == {"Oumar Diarra", "Sadio Camara"}
+        assert {p.name for p in analysis.people} == {"Oumar Diarra", "Issa Kanouté"}
         titles = {p.name: p.title for p in analysis.people}
-        assert titles["Sadio Camara"] == "Defence Minister"
+        assert titles["Issa Kanouté"] == "Defence Minister"
         claim = next(c for c in analysis.claims if c.quote.startswith("Defence Minister"))
         assert claim.date.start == date(2025, 3, 2)
         assert claim.claimant_text == "a ministry spokesman"
         # A forecast is kept only as what someone said, and proposes no event; the surname
-        # alone finds the Camara named before.
+        # alone finds the Kanouté named before.
         forecast = next(c for c in analysis.claims if "would deliver" in c.quote)
-        assert (forecast.claimant, forecast.predicate) == ("actor:sadio-camara", "stated")
+        assert (forecast.claimant, forecast.predicate) == ("actor:issa-kanoute", "stated")
         assert not any(e.kind == "equipment-delivery" for e in analysis.events)
 
     def test_french_names_and_month_day_dates_in_a_dated_article(self, ctx):

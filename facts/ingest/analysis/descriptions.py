@@ -77,7 +77,9 @@ def national_army(ctx: ExtractionContext, country: str) -> str | None:
 
 def ruling_body(ctx: ExtractionContext, country: str, when: date | None) -> str | None:
     """The body that ruled the country on `when`: its one government body that someone
-    `leads` on that date, by the context's dated relations."""
+    `leads` on that date, by the context's dated relations. Only a leadership with a known
+    start counts: a junta is in power from a date, while an undated head of an office (an
+    intelligence agency's director) says nothing about who ruled."""
     if when is None:
         return None
     bodies = {
@@ -86,7 +88,8 @@ def ruling_body(ctx: ExtractionContext, country: str, when: date | None) -> str 
         if r.kind == "leads"
         and ctx.actor_kinds.get(r.object) == kinds.GOVERNMENT_BODY
         and ctx.country_of.get(r.object) == country
-        and (r.start is None or r.start <= when)
+        and r.start is not None
+        and r.start <= when
         and (r.end is None or when <= r.end)
     }
     return next(iter(bodies)) if len(bodies) == 1 else None
