@@ -5,6 +5,7 @@ on it names each actor once whatever the spelling.
 """
 
 import re
+import sys
 import unicodedata
 
 _APOSTROPHES = "'’‘ʼ`´"
@@ -14,9 +15,14 @@ _NON_WORD = re.compile(r"[^\w\s&]+")
 _SPACES = re.compile(r"\s+")
 
 
+# Every combining mark (what `unicodedata.combining` is true of), to delete with one
+# str.translate: the importer strips the accents of every sentence it reads.
+_COMBINING = {c: None for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))}
+
+
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return decomposed if decomposed.isascii() else decomposed.translate(_COMBINING)
 
 
 def normalize_name(name: str) -> str:

@@ -47,6 +47,12 @@ _PLACE_JOINERS = (frozenset(_P.LOCATIVE_PREPOSITIONS) | {"on"}) & JOINERS
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?:['’]s)?")
 # An acronym in brackets: two to ten letters, mostly capitals ("CMA", "FAMa", "CSP-PSA").
 _ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z&-]{1,11})\)")
+# A sentence names a new organisation only with an acronym in brackets or a head word: most
+# sentences have neither, and are passed over without looking at their words.
+_ANY_HEAD = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, _P.ORG_HEADS), key=len, reverse=True)) + r")\b",
+    re.I,
+)
 # What may end a text that was not cut off.
 _COMPLETE_END = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 
@@ -308,12 +314,15 @@ def _in_sentence(
     person_spans: list[tuple[int, int]],
 ) -> list[OrganisationMention]:
     text = sentence.text
+    if not (_ACRONYM.search(text) or _ANY_HEAD.search(text)):
+        return []
     base = sentence.start
     opening = len(text) - len(text.lstrip(" \t\n\"“‘'(["))
+    here = [(s, e) for s, e in countries if s < base + len(text) and base < e]
     country_words = {
         w.start
-        for w in _words(text)
-        if any(s <= base + w.start and base + w.end <= e for s, e in countries)
+        for w in (_words(text) if here else ())
+        if any(s <= base + w.start and base + w.end <= e for s, e in here)
     }
     acronyms = {m.start(): m.group("acronym") for m in _ACRONYM.finditer(text)}
     found = []
