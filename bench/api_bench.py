@@ -89,19 +89,16 @@ def prepare(engine: str, database_url: str, words: dict) -> dict:
     """Runs in a child process against one corpus: a viewer token, each request run once
     through Django with its SQL captured (for the ceiling and Datasette), and the EXPLAIN
     plan of each request's slowest query."""
-    from common import setup_django
+    from common import bench_viewer, setup_django
 
     setup_django(database_url)
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
     from django.db import connection
     from django.test import Client
     from rest_framework.authtoken.models import Token
 
     from facts.models import Claim
 
-    user, _ = get_user_model().objects.get_or_create(username="bench-viewer")
-    user.groups.add(Group.objects.get(name="viewer"))
+    user = bench_viewer()
     token, _ = Token.objects.get_or_create(user=user)
     newest = Claim.objects.order_by("-id").values_list("id", flat=True).first()
     count = Claim.objects.count()

@@ -151,3 +151,16 @@ def peak_rss_mib() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_viewer():
+    """The account benchmarks read as: a staff account in the viewer role, which reads
+    everything (a role without staff status reads only what is published)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user, _ = get_user_model().objects.update_or_create(
+        username="bench-viewer", defaults={"is_staff": True}
+    )
+    user.groups.add(Group.objects.get(name="viewer"))
+    return user

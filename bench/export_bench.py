@@ -32,15 +32,12 @@ def anonymous_rss_mib() -> float:
 
 
 def export(database_url: str, fmt: str) -> dict:
-    from common import setup_django
+    from common import bench_viewer, setup_django
 
     setup_django(database_url)
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
     from django.test import Client
 
-    user, _ = get_user_model().objects.get_or_create(username="bench-viewer")
-    user.groups.add(Group.objects.get(name="viewer"))
+    user = bench_viewer()
     client = Client()
     client.force_login(user)
     rss_before = anonymous_rss_mib()
