@@ -110,3 +110,32 @@ def test_a_dateline_date_points_into_its_line():
 def test_a_time_before_the_date_is_part_of_a_date_line():
     mention = parse_date_line("Updated 10:32 AM GMT, March 22, 2025")
     assert mention is not None and mention.start == date(2025, 3, 22)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Posted March 22nd, 2012 at 9:50 am (UTC-5)", date(2012, 3, 22)),
+        ("Release Date Revised Sept. 28, 2023", date(2023, 9, 28)),
+        ("Niamey, 3 August 2023", date(2023, 8, 3)),
+        ("Sahel Bulletin | 29 January 2025", date(2025, 1, 29)),
+    ],
+)
+def test_date_lines_with_labels_times_zones_places_and_outlets(line, expected):
+    from facts.ingest.analysis.dates import parse_date_line
+
+    found = parse_date_line(line)
+    assert found is not None and (found.start, found.end, found.precision) == (
+        expected,
+        expected,
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["Troops left Gao, 3 August 2023", "the end, 3 August 2023", "Niamey, August 2023"]
+)
+def test_a_sentence_or_a_month_beside_a_name_is_not_a_date_line(line):
+    from facts.ingest.analysis.dates import parse_date_line
+
+    assert parse_date_line(line) is None

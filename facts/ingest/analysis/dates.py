@@ -470,16 +470,19 @@ def overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
 _MAX_DATE_LINE_CHARS = 64
 _SEPARATORS = str.maketrans("", "", " ,|·")
 _LABELS = "|".join(sorted(_P.DATE_LABELS, key=len, reverse=True))
-_DATE_LABEL = re.compile(rf"^(?:{_LABELS})\s*:?\s*(?:{_P.DATE_LABEL_ON}\s+)?", re.I)
+_DATE_LABEL = re.compile(rf"^(?:(?:{_LABELS})\s*:?\s*){{1,3}}(?:{_P.DATE_LABEL_ON}\s+)?", re.I)
 _WEEKDAY = re.compile(rf"^(?:{'|'.join(_P.WEEKDAYS)})(?:{_P.WEEKDAY_ENDING})?,?\s+", re.I)
 # What may stand beside the date on a date line: a time of day ("at 10:30 GMT", "10:32 AM
 # GMT+1"), before or after it.
 _TIME_SUFFIX = "|".join(re.escape(w) for w in _P.TIME_SUFFIXES)
 _TIME = re.compile(
     rf"(?:{_P.TIME_PREPOSITION}\s+)?\d{{1,2}}[:.h]\d{{2}}"
-    rf"(?:\s*(?:{_TIME_SUFFIX})(?:\s*[+-]\s*\d{{1,2}})?(?!\w))*",
+    rf"(?:\s*\(?(?:{_TIME_SUFFIX})(?:\s*[+-]\s*\d{{1,2}})?\)?(?!\w))*",
     re.I,
 )
+# A place or an outlet named on the date's own line: "Niamey, 3 August 2023",
+# "Sahel Bulletin | 29 January 2025".
+_NAMED_BESIDE = re.compile(r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}")
 
 
 def parse_date_line(line: str) -> DateMention | None:
@@ -496,10 +499,21 @@ def parse_date_line(line: str) -> DateMention | None:
     mention = mentions[0]
     if mention.precision != DAY and not (labelled and mention.note != "range"):
         return None
-    rest = (stripped[: mention.start_offset] + " " + stripped[mention.end_offset :]).strip(" ,|·")
-    if rest and not _TIME.fullmatch(rest):
-        return None
-    return mention
+    before = stripped[: mention.start_offset].strip()
+    after = stripped[mention.end_offset :].strip(" ,|·")
+    rest = (before + " " + after).strip(" ,|·")
+    if not rest or _TIME.fullmatch(rest):
+        return mention
+    # A day with the place or outlet that gives it, set apart before it: a date line too.
+    if (
+        mention.precision == DAY
+        and not after
+        and before[-1:] in {",", "|", "·"}
+        and _NAMED_BESIDE.fullmatch(before[:-1].strip())
+        and all(word[:1].isupper() for word in before[:-1].split())
+    ):
+        return mention
+    return None
 
 
 # A wire dateline opens the first paragraph: a place (words in capitals, commas between), a

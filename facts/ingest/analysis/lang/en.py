@@ -544,7 +544,7 @@ DATE_HINT_WORDS: tuple[str, ...] = (
 )  # fmt: skip
 DATE_LABELS: tuple[str, ...] = (
     "published", "updated", "posted", "date", "released", "last updated", "first published",
-    "date published", "published on", "issued",
+    "date published", "published on", "issued", "release date", "revised",
 )  # fmt: skip
 DATE_LABEL_ON: str = "on"
 WEEKDAYS: tuple[str, ...] = (
