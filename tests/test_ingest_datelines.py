@@ -52,6 +52,11 @@ BODY = "Mali's junta ordered the withdrawal of French troops from the country."
          date(2024, 3, 5), date(2024, 3, 5), "day"),
         (f"Statement\n\nLast updated: June 2024\n\n{BODY}\n",
          date(2024, 6, 1), date(2024, 6, 30), "month"),
+        # the place or the outlet that gives the day, on the date's own line
+        (f"Communiqué\n\nNiamey, 3 August 2023\n\n{BODY}\n",
+         date(2023, 8, 3), date(2023, 8, 3), "day"),
+        (f"Leaving ECOWAS\n\nSahel Bulletin | 29 January 2025\n\n{BODY}\n",
+         date(2025, 1, 29), date(2025, 1, 29), "day"),
     ],
 )  # fmt: skip
 def test_the_publication_date_is_read_with_its_precision(raw, start, end, precision):
@@ -122,8 +127,6 @@ def test_a_time_before_the_date_is_part_of_a_date_line():
     ],
 )
 def test_date_lines_with_labels_times_zones_places_and_outlets(line, expected):
-    from facts.ingest.analysis.dates import parse_date_line
-
     found = parse_date_line(line)
     assert found is not None and (found.start, found.end, found.precision) == (
         expected,
@@ -136,6 +139,4 @@ def test_date_lines_with_labels_times_zones_places_and_outlets(line, expected):
     "line", ["Troops left Gao, 3 August 2023", "the end, 3 August 2023", "Niamey, August 2023"]
 )
 def test_a_sentence_or_a_month_beside_a_name_is_not_a_date_line(line):
-    from facts.ingest.analysis.dates import parse_date_line
-
     assert parse_date_line(line) is None
