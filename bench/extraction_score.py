@@ -33,10 +33,12 @@ Matching rules:
   covers a key sentence when it contains it, or when the sentence contains the quote and the
   quote is at least 80 % of the sentence's length.
 - Key events are matched in key order, each to at most one stored event of the same kind
-  not matched yet: first one whose dates agree with the key's (a dated match), else one
-  pointed to by a claim whose quote contains the key event's sentence (this also catches
-  dated key events the importer dated wrongly, so participants and fatalities are measured
-  apart from dates).
+  not matched yet: first one whose dates agree with the key's (a dated match); else one that
+  lies inside the key's date and that a claim of this article points to with the key's date
+  (also a dated match: the article said what the key says, and another article dates the
+  shared event more finely, "the 2020 coup" and "on 18 August 2020"); else one pointed to by
+  a claim whose quote contains the key event's sentence (this also catches dated key events
+  the importer dated wrongly, so participants and fatalities are measured apart from dates).
 
 Figures:
 
@@ -52,13 +54,16 @@ Figures:
   article's actors that match a key actor.
 - dated_event_recall: key events with a precision that have a dated match.
 - participant_roles: participants of matched stored events whose actor matches a participant
-  of the key event with the same role (a participant matching none is wrong).
+  of the key event with the same role (a participant matching none is wrong). Only actors
+  that the article's own claims name are judged: a participant the article never names was
+  given to the shared event by another article, and is judged against that article's key.
 - fatalities_found: key events with fatalities whose matched event has the key's best, or
   the key's low, as its fatalities_best or fatalities_low respectively.
 - fact_sentence_recall: key fact sentences covered by a quote of one of the article's claims.
 - invented_precision (count, max): the article's claims and events with a precision finer
   than their `date_text` supports (`supported_precision`), and matched events with a
-  precision finer than their key event's (any precision, when the key event is undated).
+  precision finer than their key event's (any precision, when the key event is undated),
+  unless the match is of the second kind above (the finer date is another article's).
 - junk_quotes (count, max): claims whose quote holds page furniture or markup
   (`junk_markers`).
 """
@@ -206,6 +211,15 @@ class KeyDate:
     start: date
     end: date
     precision: str
+
+
+def _key_last_day(key: KeyDate) -> date:
+    """The last day the key's date covers at its precision."""
+    if key.precision == "month":
+        return _last_day_of_month(key.end)
+    if key.precision in {"year", "part-of-year", "decade"}:
+        return max(key.end, date(key.end.year, 12, 31))
+    return key.end
 
 
 def dates_agree(key: KeyDate, start: date | None, end: date | None, precision: str) -> bool:
@@ -405,6 +419,24 @@ class StoredEvent:
     fatalities_best: int | None
     participants: tuple[tuple[StoredActor, str], ...]
     quotes: tuple[str, ...]  # of the article's claims that point to it
+    # (start, end, precision) of the article's claims that point to it: what this article
+    # says of the event's date, when the event is shared with others that date it finer.
+    claim_dates: tuple[tuple[date | None, date | None, str], ...] = ()
+
+    def within(self, key: "KeyDate") -> bool:
+        return (
+            self.start is not None
+            and self.end is not None
+            and key.start <= self.start
+            and self.end <= _key_last_day(key)
+        )
+
+    def said_as(self, key: "KeyDate") -> bool:
+        """The article's own claim gives the key's date, and the event (which another
+        article may date more finely) lies inside it."""
+        return self.within(key) and any(
+            dates_agree(key, start, end, precision) for start, end, precision in self.claim_dates
+        )
 
 
 @dataclass(frozen=True)
@@ -416,6 +448,8 @@ class StoredArticle:
     events: tuple[StoredEvent, ...] = ()
     countries: frozenset[str] = frozenset()
     actors: tuple[StoredActor, ...] = ()
+    # Actors this article's own claims name (as subject, object, claimant or mention).
+    named: frozenset[int] = frozenset()
 
 
 NOTHING_STORED = StoredArticle()
@@ -437,7 +471,7 @@ def read_article(article_id: int) -> StoredArticle:
         .order_by("pk")
         .prefetch_related("countries", "participants")
     )
-    actor_ids = {
+    named = {
         actor_id
         for claim in claims
         for actor_id in (
@@ -447,7 +481,8 @@ def read_article(article_id: int) -> StoredArticle:
             *(actor.pk for actor in claim.actors.all()),
         )
         if actor_id is not None
-    } | {p.actor_id for event in events for p in event.participants.all()}
+    }
+    actor_ids = named | {p.actor_id for event in events for p in event.participants.all()}
     actors = {
         actor.pk: StoredActor(
             actor.pk,
@@ -469,6 +504,7 @@ def read_article(article_id: int) -> StoredArticle:
         events=tuple(_stored_event(event, claims, actors) for event in events),
         countries=frozenset(countries),
         actors=tuple(actors[pk] for pk in sorted(actors)),
+        named=frozenset(named),
     )
 
 
@@ -496,6 +532,11 @@ def _stored_event(event, claims: list, actors: dict[int, StoredActor]) -> Stored
         fatalities_best=event.fatalities_best,
         participants=tuple((actors[p.actor_id], p.role) for p in event.participants.all()),
         quotes=tuple(claim.quote for claim in claims if claim.event_id == event.pk),
+        claim_dates=tuple(
+            (claim.date_start, claim.date_end, claim.date_precision)
+            for claim in claims
+            if claim.event_id == event.pk
+        ),
     )
 
 
@@ -541,7 +582,7 @@ def match_events(key_events: tuple[KeyEvent, ...], events: tuple[StoredEvent, ..
         when = key_event.when
         by_date = next(
             (e for e in free if when and dates_agree(when, e.start, e.end, e.precision)), None
-        )
+        ) or next((e for e in free if when and e.said_as(when)), None)
         by_sentence = next(
             (e for e in free if any(quote_contains(q, key_event.sentence) for q in e.quotes)),
             None,
@@ -606,10 +647,12 @@ def score_dated_events(matches: list[Match]) -> Share:
     return share
 
 
-def score_roles(matches: list[Match]) -> Share:
+def score_roles(matches: list[Match], named: frozenset[int]) -> Share:
     share = Share()
     for match in matches:
         for actor, role in match.event.participants if match.event else ():
+            if actor.id not in named:
+                continue  # another article's participant: this one never names the actor
             right = any(role == p.role and actor.forms & p.forms for p in match.key.participants)
             share.add(right, f"{actor.name!r} as {role} in {match.key.describe()}")
     return share
@@ -653,7 +696,11 @@ def invented_precision(stored: StoredArticle, matches: list[Match]) -> dict[str,
     for match in matches:
         event = match.event
         key_precision = match.key.when.precision if match.key.when else None
-        if event and finer_than(event.precision, key_precision):
+        if (
+            event
+            and finer_than(event.precision, key_precision)
+            and not (match.key.when and event.said_as(match.key.when))
+        ):
             invented.setdefault(f"event #{event.id}", f"{event.precision}, key {key_precision}")
     return invented
 
@@ -699,7 +746,7 @@ def score_file(name: str, key: Key, stored: StoredArticle | None, failure: str =
         "actor_recall": actor_recall,
         "actor_precision": actor_precision,
         "dated_event_recall": score_dated_events(matches),
-        "participant_roles": score_roles(matches),
+        "participant_roles": score_roles(matches, stored.named),
         "fatalities_found": score_fatalities(matches),
         "fact_sentence_recall": score_fact_sentences(key.fact_sentences, stored.claims),
     }

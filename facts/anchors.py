@@ -33,11 +33,13 @@ def fingerprint_key(quote: str) -> str:
     return normalize_name(quote)
 
 
-def fingerprint(quote: str, occurrence: int) -> str:
+def fingerprint(quote: str, occurrence: int, part: int = 1) -> str:
     """A claim's key within its article: the same words (whatever their spelling of names,
     case or accents) at the same occurrence give the same key on every import. Occurrences
-    are counted by `fingerprint_key`, so two claims of one article never share a key."""
-    key = f"{fingerprint_key(quote)}#{occurrence}"
+    are counted by `fingerprint_key`, so two claims of one article never share a key. A
+    sentence that reports several events has a claim per event: `part` numbers them, the
+    first keeping the sentence's own key."""
+    key = f"{fingerprint_key(quote)}#{occurrence}" + (f"/{part}" if part > 1 else "")
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 

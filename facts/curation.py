@@ -43,18 +43,43 @@ def reviewer():
     return user
 
 
-def _claim(decision) -> Claim:
+def _claims(decision) -> list[Claim]:
+    """The claims a decision reviews: those of its article whose quote starts with its words.
+    A sentence that reports several events has a claim per event, one quote: the decision
+    covers them all (its statement is the first's), unless it names one by `part`."""
     matches = list(
         Claim.objects.filter(
             article__source_file__contains=f"{decision.article}_",
             quote__startswith=decision.quote_start,
-        )
+        ).order_by("pk")
     )
-    if len(matches) != 1:
+    if len({c.quote_start for c in matches}) != 1:
         raise CurationError(
             f"{len(matches)} claims in {decision.article} start with {decision.quote_start!r}"
         )
-    return matches[0]
+    if decision.part:
+        if decision.part > len(matches):
+            raise CurationError(f"No claim {decision.part} for {decision.quote_start!r}")
+        return [matches[decision.part - 1]]
+    return matches
+
+
+def _review_claim(claim: Claim, decision, user, *, with_statement: bool) -> None:
+    if decision.statement and with_statement:
+        claim = claim_update(
+            claim=claim,
+            user=user,
+            changes={"statement": decision.statement},
+            reason=decision.edit_reason or "Curator's wording",
+            expected_version=claim.version,
+        )
+    claim_review(
+        claim=claim,
+        user=user,
+        status=decision.status,
+        reason=decision.reason,
+        credibility=decision.credibility,
+    )
 
 
 def apply_seed_review() -> dict[str, int]:
@@ -74,23 +99,13 @@ def apply_seed_review() -> dict[str, int]:
                 user=user,
                 reason=reason,
             )
+        parts_decided = {(d.article, d.quote_start) for d in seed_review.CLAIMS if d.part}
         for decision in seed_review.CLAIMS:
-            claim = _claim(decision)
-            if decision.statement:
-                claim = claim_update(
-                    claim=claim,
-                    user=user,
-                    changes={"statement": decision.statement},
-                    reason=decision.edit_reason or "Curator's wording",
-                    expected_version=claim.version,
-                )
-            claim_review(
-                claim=claim,
-                user=user,
-                status=decision.status,
-                reason=decision.reason,
-                credibility=decision.credibility,
-            )
+            claims = _claims(decision)
+            if not decision.part and (decision.article, decision.quote_start) in parts_decided:
+                claims = claims[:1]  # the others have decisions of their own
+            for index, claim in enumerate(claims):
+                _review_claim(claim, decision, user, with_statement=index == 0)
         for decision in seed_review.EVENTS:
             try:
                 event = Event.objects.get(slug=decision.slug)

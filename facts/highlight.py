@@ -29,6 +29,7 @@ def highlight(text: str, spans: list[Span], *, css_class: str = "claim-quote") -
     cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
     out = []
     opened_anchor = set()
+    linked: set[int] = set()  # indexes in `valid` of the spans a mark links to
     for start, end in itertools.pairwise(cuts):
         piece = escape(text[start:end])
         covering = [s for s in valid if s.start <= start and end <= s.end]
@@ -36,6 +37,7 @@ def highlight(text: str, spans: list[Span], *, css_class: str = "claim-quote") -
             out.append(piece)
             continue
         first = covering[0]
+        linked.add(valid.index(first))
         anchors = "".join(
             format_html('<span id="{}"></span>', s.anchor)
             for s in covering
@@ -54,6 +56,20 @@ def highlight(text: str, spans: list[Span], *, css_class: str = "claim-quote") -
             + piece
             + "</a></mark>"
         )
+        # Claims that quote exactly the same words (one per event of a sentence that reports
+        # several) get a link of their own where their quote ends.
+        for span in covering[1:]:
+            index = valid.index(span)
+            if span.end == end and index not in linked:
+                linked.add(index)
+                out.append(
+                    format_html(
+                        '<mark class="{}" title="{}"><a class="claim-also" href="{}">+</a></mark>',
+                        css_class,
+                        span.label,
+                        span.url,
+                    )
+                )
     return mark_safe(_paragraphs("".join(out)))
 
 

@@ -23,6 +23,7 @@ from bench.extraction_score import (
     invents_precision,
     junk_markers,
     main,
+    match_events,
     name_forms,
     parse_key,
     quote_covers,
@@ -446,6 +447,7 @@ def test_score_file_counts_every_figure_by_its_rule():
         ),
         countries=frozenset({"MLI", "NER"}),
         actors=(jnim, army, wagner),
+        named=frozenset({10, 11, 12}),
     )
 
     score = score_file("attack.txt", key, stored)
@@ -564,3 +566,40 @@ def test_floors_are_only_ever_raised(tmp_path):
     new, moved = raised(floors, better)
     assert new == {"min": {"actor_recall": 0.6}, "max": {"junk_quotes": 1}}
     assert moved == ["actor_recall: 0.5 -> 0.6", "junk_quotes: at most 3 -> 1"]
+
+
+def test_participants_the_article_never_names_are_left_to_their_own_article():
+    key = parse_key(ATTACK_KEY)
+    jnim = StoredActor(10, JNIM, frozenset(name_forms(JNIM)))
+    elsewhere = StoredActor(13, "Barkhane", frozenset({"barkhane"}))
+    event = _stored_event(
+        id=7,
+        participants=((jnim, "perpetrator"), (elsewhere, "target")),
+        quotes=(ATTACK_SENTENCE,),
+    )
+    named_both = StoredArticle(events=(event,), actors=(jnim, elsewhere), named=frozenset({10, 13}))
+    named_one = StoredArticle(events=(event,), actors=(jnim, elsewhere), named=frozenset({10}))
+
+    def roles(stored):
+        share = score_file("attack.txt", key, stored).shares["participant_roles"]
+        return share.hits, share.cases
+
+    assert roles(named_both) == (1, 2)  # Barkhane as target is wrong, and this article said it
+    assert roles(named_one) == (1, 1)  # another article gave Barkhane to the shared event
+
+
+def test_a_shared_event_dated_finer_elsewhere_matches_when_the_article_says_the_key_date():
+    import copy
+
+    month_key = copy.deepcopy(ATTACK_KEY)
+    month_key["events"][0].update(start="2024-03-01", end="2024-03-31", precision="month")
+    (key_event,) = parse_key(month_key).events
+    march = (date(2024, 3, 1), date(2024, 3, 31), "month")
+    day = {"start": date(2024, 3, 3), "end": date(2024, 3, 3), "precision": "day"}
+    said = _stored_event(id=7, quotes=(ATTACK_SENTENCE,), claim_dates=(march,), **day)
+    unsaid = _stored_event(id=8, quotes=(ATTACK_SENTENCE,), claim_dates=(), **day)
+
+    (match,) = match_events((key_event,), (said,))
+    assert match.by_date and match.event is said
+    (match,) = match_events((key_event,), (unsaid,))
+    assert not match.by_date and match.event is unsaid  # found by its sentence only

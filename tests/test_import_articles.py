@@ -76,19 +76,19 @@ class TestSeedImport(TestCase):
             ("2020-08-01", "month"),
             ("2021-05-01", "month"),
         ]
-        assert all(("assimi-goita", "perpetrator") in participants(e) for e in coups)
+        assert all(("assimi-goita", "leader") in participants(e) for e in coups)
 
     def test_burkina_faso_coups_of_2022_and_traore_in_september(self):
         september = event("coup", "BFA", date_precision="month")
         assert (str(september.date_start), str(september.date_end)) == ("2022-09-01", "2022-09-30")
-        assert participants(september) == {("ibrahim-traore", "perpetrator")}
+        assert participants(september) == {("ibrahim-traore", "leader")}
         assert event("coup", "BFA", date_precision="year").date_start.year == 2022
 
     def test_niger_coup_of_july_2023_one_event_from_two_sentences(self):
         coup = event("coup", "NER")
         assert (str(coup.date_start), coup.date_precision) == ("2023-07-01", "month")
         assert participants(coup) == {
-            ("abdourahamane-tchiani", "perpetrator"),
+            ("abdourahamane-tchiani", "leader"),
             ("mohamed-bazoum", "target"),
         }
         # "overthrown in July 2023" and "following the July 2023 coup in Niger": one event.

@@ -48,14 +48,14 @@ class TestSeedEvents:
             (date(2020, 8, 1), "month"),
             (date(2021, 5, 1), "month"),
         ]
-        assert all(("actor:assimi-goita", "perpetrator") in roles(e) for e in coups)
+        assert all(("actor:assimi-goita", "leader") in roles(e) for e in coups)
 
     def test_burkina_faso_two_coups_in_2022_traore_in_september(self, seeds):
         coups = [e for e in events_of(seeds["003"], "coup") if "country:BFA" in e.countries]
         by_precision = {e.date.precision: e for e in coups}
         september = by_precision["month"]
         assert (september.date.start, september.date.end) == (date(2022, 9, 1), date(2022, 9, 30))
-        assert ("actor:ibrahim-traore", "perpetrator") in roles(september)
+        assert ("actor:ibrahim-traore", "leader") in roles(september)
         other = by_precision["year"]  # the other coup of 2022, not Traoré's
         assert other.date.start == date(2022, 1, 1) and not other.participants
 
@@ -64,7 +64,7 @@ class TestSeedEvents:
         assert coup.countries == ["country:NER"]
         assert (coup.date.start, coup.date.precision) == (date(2023, 7, 1), "month")
         assert roles(coup) == {
-            ("actor:abdourahamane-tchiani", "perpetrator"),
+            ("actor:abdourahamane-tchiani", "leader"),
             ("actor:mohamed-bazoum", "target"),
         }
 

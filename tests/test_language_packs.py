@@ -160,6 +160,8 @@ def test_each_kind_has_a_trigger_phrase_that_proposes_it(kind):
         "expulsion": "expelled the ambassador",
         "election": "presidential elections",
         "protest": "protesters gathered",
+        "statement": "condemned the attack",
+        "other": "resigned from office",
     }[kind]
     assert any(re.search(piece, example, re.I) for piece in EN.TRIGGERS[kind])
     assert kind in {hit.kind for hit in find_triggers(f"Officials said they {example} there.")}

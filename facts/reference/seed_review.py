@@ -24,6 +24,9 @@ class ClaimDecision:
     credibility: int | None = None
     statement: str = ""  # curator's wording, when the sentence says more than the fact
     edit_reason: str = ""
+    # A sentence with several events has a claim per event: 0 reviews them all alike, n only
+    # the n-th (in the order the importer proposes them).
+    part: int = 0
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,13 @@ from facts.ingest.analysis import kinds, lang
 from facts.ingest.analysis.claims import ClaimProposal, find_attribution, propose_claim
 from facts.ingest.analysis.cleaning import CleanedArticle, clean_article
 from facts.ingest.analysis.context import ExtractionContext
-from facts.ingest.analysis.dates import DAY, MONTH, DateMention, find_dates
+from facts.ingest.analysis.dates import DAY, MONTH, DateMention, find_dates, parse_dateline
 from facts.ingest.analysis.descriptions import resolve_descriptions
 from facts.ingest.analysis.events import (
     DEADLY_KINDS,
     EventProposal,
     find_triggers,
+    home_country,
     propose_events,
 )
 from facts.ingest.analysis.fatalities import find_fatalities
@@ -105,6 +106,28 @@ def _people(
     return list(proposed.values()), titles, full_names
 
 
+# A wire dateline opens the article's first sentence or one of the next few.
+_DATELINE_SENTENCES = 3
+_PRESENT_STATEMENT = re.compile(rf"\b(?:{'|'.join(_P.PRESENT_STATEMENTS)})\b", re.I)
+
+
+def _statements_of_the_day(
+    events: list[EventProposal], sentence: str, published: DateMention
+) -> list[EventProposal]:
+    """A statement in the present tense with no date of its own ("The United States condemns
+    the attack") is made on the day the release that carries it is dated: its date is the
+    publication date, as the release writes it."""
+    if not _PRESENT_STATEMENT.search(sentence):
+        return events
+    return [
+        # Dated now, it is anchored enough to be created (an undated one could only link).
+        replace(e, date=replace(published, start_offset=0, end_offset=0), link_only=False)
+        if e.kind == "statement" and e.date is None
+        else e
+        for e in events
+    ]
+
+
 def _with_fatalities(events: list[EventProposal], sentence: str) -> list[EventProposal]:
     """The sentence's events, the first deadly one with the deaths the sentence counts."""
     deadly = next((i for i, e in enumerate(events) if e.kind in DEADLY_KINDS), None)
@@ -114,6 +137,48 @@ def _with_fatalities(events: list[EventProposal], sentence: str) -> list[EventPr
     if deaths is None:
         return events
     return [replace(e, fatalities=deaths) if i == deadly else e for i, e in enumerate(events)]
+
+
+def _claims_of_other_events(
+    claim: ClaimProposal,
+    sentence_events: list[EventProposal],
+    first_event: int,
+    text: str,
+    sentence: Sentence,
+    mentions: list[Mention],
+    dates: list[DateMention],
+    attribution,
+    occurrence: int,
+    ctx: ExtractionContext,
+    penalty: float,
+    triggers,
+) -> list[ClaimProposal]:
+    """A sentence that reports several events ("seized power in 2020 and again in 2021") is
+    the evidence of each: a claim per event it creates, each quoting the whole sentence, with
+    that event's structure and date. The sentence's own claim covers its main event."""
+    others = [
+        (index, event)
+        for index, event in enumerate(sentence_events, start=first_event)
+        if index != claim.event_index and not event.link_only
+    ]
+    extra: list[ClaimProposal] = []
+    for part, (index, event) in enumerate(others, start=2):
+        companion = propose_claim(
+            text=text,
+            sentence=sentence,
+            mentions=mentions,
+            dates=dates,
+            events=[(index, event)],
+            attribution=attribution,
+            occurrence=occurrence,
+            ctx=ctx,
+            penalty=penalty,
+            triggers=triggers,
+            part=part,
+        )
+        if companion is not None and companion.event_index == index:
+            extra.append(companion)
+    return extra
 
 
 def with_people(
@@ -205,6 +270,7 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
     )
     mentions = resolve_descriptions(text, mentions, local, when)
     penalty = GENERATED_PENALTY if "generation-artifacts" in cleaned.flags else 0.0
+    home = home_country(text, mentions)
     events: list[EventProposal] = []
     claims: list[ClaimProposal] = []
     unresolved: list[str] = []
@@ -233,8 +299,16 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
             sentence.text,
             reference=reference,
             context_year=context_year,
-            narrative_year=narrative_year,
+            narrative_year=None if reference is not None else narrative_year,
         )
+        if sentence.index < _DATELINE_SENTENCES and (line := parse_dateline(sentence.text)):
+            # "BAMAKO, Mali, Aug 19, 2020 (Reuters) - …": the dateline dates the article, not
+            # what the sentence reports.
+            dates = [
+                d
+                for d in dates
+                if d.end_offset <= line.start_offset or d.start_offset >= line.end_offset
+            ]
         for date in dates:
             start, end = date.start, date.end
             if start is not None and end is not None and date.precision != "decade":
@@ -270,8 +344,13 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
             local,
             exclude=not_participants,
             triggers=triggers,
+            home=home,
         )
         first_event = len(events)
+        if metadata.published is not None and metadata.published.precision == DAY:
+            sentence_events = _statements_of_the_day(
+                sentence_events, sentence.text, metadata.published
+            )
         events.extend(_with_fatalities(sentence_events, sentence.text))
         # Counted as the fingerprint reads the sentence: a pull-quote that repeats a body
         # sentence behind "> " or "**" is its second occurrence, a claim with its own key.
@@ -291,6 +370,10 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
         )
         if claim:
             claims.append(claim)
+            claims += _claims_of_other_events(
+                claim, sentence_events, first_event, text, sentence, local_mentions, dates,
+                attribution, occurrences[key], local, penalty, triggers,
+            )  # fmt: skip
 
     flags = {**cleaned.flags, **metadata.flags}
     if overlong:

@@ -27,6 +27,7 @@ from facts.ingest.analysis.sentences import Sentence, split_clauses
 _P = lang.pack("en")
 MIN_WORDS = 6
 
+LEADER = "leader"
 PREDICATE_OF_KIND = {
     "coup": "seized-power",
     "withdrawal": "withdrew-from",
@@ -256,7 +257,8 @@ def _structure(
     event = next((e for e in events if e.kind == (kind or "deployment")), None)
     if event is not None:
         subject_role, object_role = ROLES[event.kind]
-        subjects = [t for t, r in event.participants if r == subject_role]
+        # The person who led a coup or an attack is on its perpetrator's side.
+        subjects = [t for t, r in event.participants if r in {subject_role, LEADER}]
         objects = [t for t, r in event.participants if r == object_role and t not in subjects]
         subject = subjects[0] if subjects else None
         object_actor = objects[0] if objects else None
@@ -325,6 +327,7 @@ def propose_claim(
     ctx: ExtractionContext,
     penalty: float,
     triggers: list[TriggerHit] | None = None,
+    part: int = 1,
 ) -> ClaimProposal | None:
     """A claim for one sentence, or None when the sentence bears no checkable fact.
 
@@ -353,7 +356,12 @@ def propose_claim(
             or (m.kind == "description" and m.target in ctx.country_of)
         )
     )
-    date = span_of(dates)
+    # The claim says when its event happened; a sentence with no event, when all it names.
+    event_date = next(
+        (e.date for i, e in events if reported and i == reported[0] and e.date is not None),
+        None,
+    )
+    date = event_date if event_date is not None and event_date.resolved else span_of(dates)
     confidence = 0.45
     confidence += 0.1 if date else 0
     confidence += 0.1 if actors else 0
@@ -372,7 +380,7 @@ def propose_claim(
         prefix=prefix,
         suffix=suffix,
         statement=statement_of(sentence.text),
-        fingerprint=fingerprint(sentence.text, occurrence),
+        fingerprint=fingerprint(sentence.text, occurrence, part),
         confidence=confidence,
         subject=subject,
         predicate=predicate,

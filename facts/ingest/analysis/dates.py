@@ -48,7 +48,30 @@ NUMBER_WORDS = _P.NUMBER_WORDS
 # Units after a bare number that make it a count, not a year ("2000 troops").
 _COUNT_NOUNS = "|".join(_P.COUNT_NOUNS)
 
+# Two days of one month: "4 and 5 June 2021", "between 27 and 31 March 2022", "6–18 August",
+# "March 27-31, 2022". The days' range is kept; the precision is what one unit can hold.
+_ORDINAL = rf"(?:{'|'.join(_P.ORDINAL_SUFFIXES)})?"
+_DAY_PAIR = (
+    rf"(?P<day>[0-3]?\d){_ORDINAL}"
+    rf"(?:\s+(?:{'|'.join(_P.RANGE_JOINS)})\s+|\s*[-–—]\s*)(?P<day2>[0-3]?\d){_ORDINAL}"
+)
+_RANGE_OPENER = rf"(?:(?:{'|'.join(_P.RANGE_OPENERS)})\s+)?"
+_OPTIONAL_YEAR = rf"(?:,?\s+{_YEAR})?"
+
 _PATTERNS: list[tuple[str, re.Pattern]] = [
+    (
+        "day_pair",
+        re.compile(
+            _B + _RANGE_OPENER + _DAY_PAIR + r"\s+" + _OF + _MONTH + _OPTIONAL_YEAR + _E, re.I
+        ),
+    ),
+    (
+        "month_day_pair",
+        re.compile(
+            _B + _MONTH + r"\s+" + _DAY_PAIR + _OPTIONAL_YEAR + _E,
+            re.I,
+        ),
+    ),
     ("iso", re.compile(_B + r"(?P<year>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)" + _E)),
     (
         "numeric",
@@ -215,6 +238,32 @@ def _most_recent(month: int, day: int | None, reference: date) -> date | None:
     return None
 
 
+def _day_pair(
+    g: dict, reference: date | None, context_year: int | None
+) -> tuple[date | None, date | None, str, str]:
+    """Two days of a month, with the month's year written, the narrative's, or the latest
+    before the publication date; at the precision that holds them both (two days: a month)."""
+    month, first, last = MONTHS[g["month"].lower()], int(g["day"]), int(g["day2"])
+    if not (1 <= first < last <= 31):
+        return None, None, "", "not two days of a month in order"
+    if g.get("year"):
+        year, note = int(g["year"]), ""
+    elif context_year is not None:
+        year, note = context_year, "year of the narrative"
+    elif reference is not None:
+        latest = _most_recent(month, first, reference)
+        if latest is None:
+            return None, None, "", "no such days before the publication date"
+        year, note = latest.year, "year inferred from the publication date"
+    else:
+        return None, None, "", "no year in the text and no publication date"
+    start, end = _safe_day(year, month, first), _safe_day(year, month, last)
+    if start is None or end is None:
+        return None, None, "", "not days of that month"
+    # A month-precision date names the whole month; the days stay in the date as written.
+    return (*month_range(year, month, month), MONTH, note)
+
+
 def _resolve(
     kind: str, m: re.Match, reference: date | None, context_year: int | None
 ) -> tuple[date | None, date | None, str, str]:
@@ -252,6 +301,8 @@ def _resolve(
         if kind == "that_year":
             return date(year, 1, 1), date(year, 12, 31), YEAR, ""
         return (*month_range(year, *(2 * [MONTHS[g["month"].lower()]])), MONTH, "")
+    if kind in {"day_pair", "month_day_pair"}:
+        return _day_pair(g, reference, context_year)
     if kind in {"md", "dm"}:
         month, day_of_month = MONTHS[g["month"].lower()], int(g["day"])
         if not 1 <= day_of_month <= 31:
@@ -335,7 +386,7 @@ def _resolve(
 
 _THAT_YEAR_KINDS = {"month_that_year", "that_year"}
 # Kinds that take their year from the narrative (the year its paragraph just spoke of).
-_NARRATIVE_KINDS = {"md", "dm", "month"}
+_NARRATIVE_KINDS = {"md", "dm", "month", "day_pair", "month_day_pair"}
 # Every date expression has a digit, a month, or one of these words: a cheap first look.
 _HINT = re.compile(
     r"\d|\b(?:" + "|".join([*MONTHS, *_P.DATE_HINT_WORDS, *_P.WEEKDAY_NAMES]) + r")\b",
@@ -379,6 +430,8 @@ def find_dates(
             taken.append((m.start(), m.end()))
             matches.append((kind, m))
     matches.sort(key=lambda km: km[1].start())
+    # "the June 5 Movement": a day and month inside a name are no date.
+    matches = [(k, m) for k, m in matches if not (k in {"md", "dm"} and _in_a_name(text, m))]
     found: list[DateMention] = []
     year, narrative = context_year, narrative_year
     for kind, m in matches:
@@ -389,7 +442,68 @@ def find_dates(
         found.append(DateMention(m.group(0), m.start(), m.end(), start, end, precision, note))
         if start is not None and precision != DECADE:
             year = narrative = start.year
-    return _join_ranges(text, found)
+    return _join_ranges(text, _years_from_later_dates(found))
+
+
+def _in_a_name(text: str, match: re.Match) -> bool:
+    before = text[max(0, match.start() - 5) : match.start()]
+    return bool(_NAME_BEFORE.search(before) and _NAME_AFTER.match(text, match.end()))
+
+
+_NAME_BEFORE = re.compile(rf"\b{_P.DEFINITE_ARTICLE}\s+$", re.I)
+_NAME_AFTER = re.compile(r"[ \t]+(?-i:[A-Z][a-z]+)")
+
+
+def _years_from_later_dates(found: list[DateMention]) -> list[DateMention]:
+    """A month or a day written without a year takes the year of the next dated day or month
+    in the same passage, or the year before when its month comes later in the year ("created
+    in April, and took over on 1 July 2013": April 2013; "in December, but on 10 January
+    2013": December 2012)."""
+    result = list(found)
+    for index, mention in enumerate(found):
+        if mention.resolved or mention.note not in _NO_YEAR_NOTES:
+            continue
+        later = next(
+            (m for m in found[index + 1 :] if m.resolved and m.precision in {DAY, MONTH}), None
+        )
+        month = _month_of(mention.text)
+        if later is None or later.start is None or month is None:
+            continue
+        year = later.start.year - (1 if month > later.start.month else 0)
+        day = _day_of(mention.text)
+        if day is not None:
+            when = _safe_day(year, month, day)
+            if when is None:
+                continue
+            start, end, precision = when, when, DAY
+        else:
+            start, end = month_range(year, month, month)
+            precision = MONTH
+        result[index] = DateMention(
+            mention.text,
+            mention.start_offset,
+            mention.end_offset,
+            start,
+            end,
+            precision,
+            "year of a later date in the passage",
+        )
+    return result
+
+
+_NO_YEAR_NOTES = {"no year in the text and no publication date"}
+_MONTH_WORD = re.compile(rf"\b(?:{_MONTH_NAMES})\b", re.I)
+_DAY_WORD = re.compile(r"\b([0-3]?\d)(?!\d)")
+
+
+def _month_of(text: str) -> int | None:
+    found = _MONTH_WORD.search(text)
+    return MONTHS.get(found.group(0).lower()) if found else None
+
+
+def _day_of(text: str) -> int | None:
+    found = _DAY_WORD.search(text)
+    return int(found.group(1)) if found else None
 
 
 def _join_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:

@@ -39,7 +39,16 @@ DEADLY_KINDS = {"attack", "airstrike", "coup", "protest"}
 PLACE_ONLY_KINDS = {"coup", "attack", "airstrike", "election", "protest"}
 # Kinds that must have a date (or an unresolved date as written) to create an event; without
 # one they can still be linked to a single matching event that already exists.
-POINT_KINDS = {"coup", "attack", "airstrike", "election", "protest", "alliance-formation"}
+POINT_KINDS = {
+    "coup",
+    "attack",
+    "airstrike",
+    "election",
+    "protest",
+    "alliance-formation",
+    "statement",
+    "other",
+}
 # Role of an actor before and after the trigger phrase.
 ROLES: dict[str, tuple[str, str]] = {
     "coup": ("perpetrator", "target"),
@@ -60,11 +69,37 @@ ROLES: dict[str, tuple[str, str]] = {
     "expulsion": ("perpetrator", "target"),
     "election": ("party", "party"),
     "protest": ("party", "target"),
+    "statement": ("party", "party"),
+    "other": ("party", "party"),
 }
+# Kinds whose perpetrator, when a person, led it: soldiers carry out a coup that an officer
+# leads.
+LED_KINDS = {"coup", "attack"}
 # Prepositions that introduce the other side of the event (recipient, host, partner).
 OBJECT_PREPOSITIONS = {kind: _any(words) for kind, words in _P.OBJECT_PREPOSITIONS.items()}
 REQUIRES_ORGANISATION = {"alliance-formation", "membership-change"}
-ORGANISATION_KINDS = {kinds.INTERNATIONAL_ORGANISATION}
+# Bodies that others join, leave or pledge allegiance to: blocs, and armed groups (a faction
+# joining the Islamic State).
+ORGANISATION_KINDS = {kinds.INTERNATIONAL_ORGANISATION, kinds.ARMED_GROUP}
+# What a formation word ("was created", "the establishment of") forms when it names one of
+# these: a force, not an alliance.
+FORCE_KINDS = {kinds.ARMED_FORCE, kinds.ARMED_GROUP, kinds.MILITARY_OPERATION, kinds.MERCENARY}
+_FORMATION_WORDS = [_p(piece) for piece in _P.TRIGGERS["alliance-formation"][:2]]
+# "carried out by X", "claimed by X": X did what the trigger names, even after it.
+_AGENT_PHRASE = re.compile(
+    rf"\b(?:{_any(_P.AGENT_PHRASES)})\s+{_P.AGENT_PREPOSITION}\s+(?:[\w.'’-]+,?\s+){{0,4}}$",
+    re.I,
+)
+_COUP_TARGET = re.compile(
+    rf"\b(?:{_any(_P.COUP_TARGET_MARKERS)})\s+(?:{_P.DEFINITE_ARTICLE}\s+)?(?:[\w.'’-]+\s+){{0,4}}$",
+    re.I,
+)
+_COUP_LEADER = re.compile(rf"\b(?:{_any(_P.COUP_LEADER_MARKERS)})\s+(?:[\w.'’-]+\s+){{0,4}}$", re.I)
+_COUP_AGENT = re.compile(
+    rf"^(?:\s*,[^,;]{{0,60}},)?\s+(?:who\s+|that\s+|had\s+|has\s+|then\s+)?"
+    rf"(?:{_any(_P.COUP_AGENT_VERBS)})\b",
+    re.I,
+)
 PLURAL_NOUNS = _P.PLURAL_EVENT_NOUNS
 _THE = _P.DEFINITE_ARTICLE
 # Modal verbs make a statement a forecast or a possibility: no event, no claim.
@@ -77,6 +112,8 @@ _LOCATIVE = re.compile(
     rf"\b(?:{_any(_P.LOCATIVE_PREPOSITIONS)})\s+(?:{_THE}\s+)?$",
     re.I,
 )
+_PLACE_OF = re.compile(rf"\b(?:{_any(_P.PLACE_OF_NOUNS)})\s+of\s+(?:{_THE}\s+)?$", re.I)
+_EXPERIENCER = re.compile(rf"^{_P.LOOSE_POSSESSIVE}\s+(?:{_any(_P.EXPERIENCER_VERBS)})\b", re.I)
 _BY = re.compile(rf"\b{_P.AGENT_PREPOSITION}\s+(?:[\w.'’-]+,?\s+){{0,4}}$", re.I)
 _FORCE_AFTER = re.compile(
     rf"^{_P.LOOSE_POSSESSIVE}\s+(?:{_any(_P.FORCE_NOUNS)})\b",
@@ -167,12 +204,23 @@ def _distance(hit: TriggerHit, start: int, end: int) -> int:
     return 0
 
 
-def _assign_dates(hits: list[TriggerHit], dates: list[DateMention]) -> dict[int, list[DateMention]]:
+def _assign_dates(
+    sentence: str, hits: list[TriggerHit], dates: list[DateMention]
+) -> dict[int, list[DateMention]]:
+    """Each date to the trigger it belongs to: the nearest one, except that a date followed by
+    a coordinator before the next trigger ("seized power in 2020 and ousted …") closes the
+    trigger before it."""
     assigned: dict[int, list[DateMention]] = {i: [] for i in range(len(hits))}
     for date in dates:
         nearest = min(
             range(len(hits)), key=lambda i: _distance(hits[i], date.start_offset, date.end_offset)
         )
+        before = [i for i, h in enumerate(hits) if h.end <= date.start_offset]
+        after = [i for i, h in enumerate(hits) if h.start >= date.end_offset]
+        if before and after and nearest == after[0]:
+            gap = sentence[date.end_offset : hits[after[0]].start]
+            if _COORDINATED.search(gap):
+                nearest = before[-1]
         assigned[nearest].append(date)
     return assigned
 
@@ -199,7 +247,17 @@ def _object_side(kind: str, before: str) -> bool:
     return pattern is not None and bool(pattern.search(before))
 
 
-_LIST_JOIN = re.compile(rf"^(?:,\s*(?:{_P.AND}\s+|{_P.OR}\s+)?|\s+(?:{_P.AND}|{_P.OR})\s+)$")
+# Between two dates of one list: "in late 2021 and early 2022", "in 2020, 2021 and 2022".
+_DATE_LIST_JOIN = re.compile(
+    rf"^\s*,?\s*(?:(?:{_P.AND}|{_P.OR})\s+)?(?:(?:{_any(_P.LOCATIVE_PREPOSITIONS)}|{_P.DATE_LABEL_ON})\s+)?$",
+    re.I,
+)
+_LIST_JOIN = re.compile(
+    rf"^(?:,\s*(?:{_P.AND}\s+|{_P.OR}\s+)?|\s+(?:{_P.AND}|{_P.OR})\s+)(?:{_THE}\s+)?$", re.I
+)
+_PARTICIPLE = re.compile(rf"^\w+(?:{_any(_P.PARTICIPLE_ENDINGS)})\b", re.I)
+# Between a date and the next trigger: the date closes the trigger before it.
+_COORDINATED = re.compile(rf"[,;]|\b(?:{_any(_P.CLAUSE_COORDINATORS)})\b", re.I)
 # Who can carry out a coup, attack or strike: not a state or an international organisation.
 AGENT_KINDS = {
     kinds.PERSON,
@@ -219,14 +277,15 @@ def _participants_in_clause(
     mentions: list[Mention],
     ctx: ExtractionContext,
     exclude: list[tuple[int, int]] | None,
-) -> tuple[list[tuple[str, str]], list[str]]:
-    """(participant, role) pairs and country places for one trigger, from its own clause.
+) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]:
+    """(participant, role, offset) and (country place, offset) for one trigger, from its own
+    clause; the offset is where the name is written.
 
     Names in `exclude` spans can still be places but never participants."""
     object_role = ROLES[kind][1]
     passive = bool(_PASSIVE.search(sentence[: hit.start]))
-    participants: list[tuple[str, str]] = []
-    countries: list[str] = []
+    participants: list[tuple[str, str, int]] = []
+    countries: list[tuple[str, int]] = []
     previous: tuple[Mention, str | None] | None = None
     for mention in mentions:
         if not (clause.start <= mention.start < clause.end):
@@ -241,7 +300,7 @@ def _participants_in_clause(
         # for kinds that have one; for a withdrawal ("departed Burkina Faso") it is the place.
         direct = mention.start >= hit.end and not sentence[hit.end : mention.start].strip(" ")
         object_side = (direct and bool(OBJECT_PREPOSITIONS.get(kind))) or _object_side(kind, before)
-        locative = direct or bool(_LOCATIVE.search(before))
+        locative = direct or bool(_LOCATIVE.search(before) or _PLACE_OF.search(before))
         listed = previous is not None and _LIST_JOIN.match(
             sentence[previous[0].end : mention.start]
         )
@@ -252,24 +311,28 @@ def _participants_in_clause(
                 ctx.as_actor(mention.target) if mention.target_type == "country" else mention.target
             )
             if mention.target_type == "country":
-                countries.append(mention.target)
+                countries.append((mention.target, mention.start))
         elif listed and previous is not None:
             role = previous[1]  # "by Mali, Niger, and Burkina Faso": same part as the first
             target = (
                 ctx.as_actor(mention.target) if mention.target_type == "country" else mention.target
             )
             if mention.target_type == "country":
-                countries.append(mention.target)
+                countries.append((mention.target, mention.start))
         elif mention.target_type == "country":
             # A demonym, or a description ("the government of Mali"), names the state.
-            force_word = bool(_FORCE_AFTER.match(after)) or mention.kind in {
-                "demonym",
-                "description",
-            }
+            # A description ("the government of Mali", "Malian troops") names the state or its
+            # forces; a bare demonym ("the Malian capital") names neither.
+            force_word = bool(_FORCE_AFTER.match(after)) or mention.kind == "description"
             near = min(abs(hit.start - mention.end), abs(mention.start - hit.end)) <= _PLACE_WINDOW
             if kind in PLACE_ONLY_KINDS:
-                if locative or near or after.startswith(_P.POSSESSIVE_ENDINGS):
-                    countries.append(mention.target)
+                if (
+                    locative
+                    or near
+                    or after.startswith(_P.POSSESSIVE_ENDINGS)
+                    or _EXPERIENCER.match(after)
+                ):
+                    countries.append((mention.target, mention.start))
             elif (
                 locative
                 or subject_side
@@ -277,7 +340,7 @@ def _participants_in_clause(
                 or object_side
                 or kind in {"withdrawal", "deployment", "visit"}  # "departed Burkina Faso"
             ):
-                countries.append(mention.target)
+                countries.append((mention.target, mention.start))
             target = ctx.as_actor(mention.target)
             if (
                 target is None
@@ -290,7 +353,11 @@ def _participants_in_clause(
                 role = _role(kind, subject_side, passive, sentence, mention, before, object_side)
         else:
             target = mention.target
-            role = _role(kind, subject_side, passive, sentence, mention, before, object_side)
+            role = (
+                _coup_role(sentence, before, mention, hit, subject_side, passive)
+                if kind == "coup"
+                else _role(kind, subject_side, passive, sentence, mention, before, object_side)
+            )
             if not subject_side and kind in OBJECT_PREPOSITIONS and not object_side:
                 # After the trigger but not introduced as the other side: a target for armed
                 # groups ("intelligence … to confront JNIM"), otherwise no part in the event.
@@ -304,9 +371,42 @@ def _participants_in_clause(
             if kind in PLACE_ONLY_KINDS and ctx.actor_kinds.get(target) not in AGENT_KINDS:
                 role = None
         if role and target and not _excluded(mention, exclude):
-            participants.append((target, role))
+            if (
+                kind in LED_KINDS
+                and role == ROLES[kind][0]
+                and ctx.actor_kinds.get(target) == kinds.PERSON
+            ):
+                role = "leader"
+            participants.append((target, role, mention.start))
         previous = (mention, role)
     return participants, countries
+
+
+def _coup_role(
+    sentence: str,
+    before: str,
+    mention: Mention,
+    hit: TriggerHit,
+    subject_side: bool,
+    passive: bool,
+) -> str | None:
+    """A name's side in a coup, from the words around it: "ousted President X" and "the coup
+    against X" removed X; "led by X", "X seized power" and "X, who led the mutiny," carried
+    it out, as did the names a colon lists after an active trigger ("officers who seized
+    power in coups: X in Mali, Y in Niger"). A name after the trigger with none of these takes
+    no side."""
+    perpetrator, target = ROLES["coup"]
+    if _COUP_LEADER.search(before) or (passive and _BY.search(sentence[: mention.start])):
+        return perpetrator
+    if _COUP_TARGET.search(before):
+        return target
+    if _COUP_AGENT.match(sentence[mention.end :]):
+        return perpetrator
+    if not passive and ":" in sentence[hit.end : mention.start]:
+        return perpetrator
+    if subject_side:
+        return target if passive else perpetrator
+    return None
 
 
 def _role(
@@ -326,8 +426,10 @@ def _role(
     if subject_side:
         # "U.S. programs … have been scaled back": what is suspended is the suspender's own.
         return object_role if passive and kind != "aid-suspension" else subject_role
-    if passive and _BY.search(sentence[: mention.start]):
-        return subject_role
+    if _BY.search(sentence[: mention.start]) and (
+        passive or _AGENT_PHRASE.search(sentence[: mention.start])
+    ):
+        return subject_role  # "was attacked by X", "the massacre, carried out by X"
     return object_role
 
 
@@ -406,11 +508,14 @@ def propose_events(
     ctx: ExtractionContext,
     exclude: list[tuple[int, int]] | None = None,
     triggers: list[TriggerHit] | None = None,
+    home: str | None = None,
 ) -> list[EventProposal]:
     """Events a single sentence reports. Offsets in mentions and dates are sentence-relative.
 
     `exclude` holds spans whose names take no part (the person quoted and their title);
-    `triggers` are the sentence's `find_triggers`, when the caller has them already.
+    `triggers` are the sentence's `find_triggers`, when the caller has them already; `home`
+    is the country the article is about, the place of an attack or a coup whose sentence
+    names none ("gunmen opened fire at a restaurant in the capital").
     """
     if sentence.rstrip().endswith("?"):
         return []
@@ -427,98 +532,306 @@ def propose_events(
     ]
     if not hits:
         return []
-    by_hit = _assign_dates(hits, dates) if dates else {i: [] for i in range(len(hits))}
+    hits = [_formed_kind(h, clauses, mentions, ctx) for h in hits]
+    by_hit = _assign_dates(sentence, hits, dates) if dates else {i: [] for i in range(len(hits))}
+    by_hit = _share_clause_dates(hits, by_hit, clauses)
+    organisations = [m for m in mentions if ctx.actor_kinds.get(m.target) in ORGANISATION_KINDS]
     proposals: list[EventProposal] = []
     for kind in dict.fromkeys(h.kind for h in hits):
         kind_hits = [(i, h) for i, h in enumerate(hits) if h.kind == kind]
-        organisations = [m for m in mentions if ctx.actor_kinds.get(m.target) in ORGANISATION_KINDS]
         if kind in REQUIRES_ORGANISATION and not organisations:
             continue
-        participants: list[tuple[str, str]] = []
-        countries: list[str] = []
-        for _, hit in kind_hits:
-            found, places = _participants_in_clause(
-                kind, hit, sentence, clause_at(clauses, hit.start), mentions, ctx, exclude
+        for unit in _units(kind_hits, by_hit):
+            proposals += _unit_events(
+                kind,
+                unit,
+                hits,
+                by_hit,
+                sentence_index,
+                sentence,
+                clauses,
+                mentions,
+                ctx,
+                exclude,
+                home,
             )
-            participants += found
-            countries += places
-        if kind in REQUIRES_ORGANISATION:
-            nearest = min(organisations, key=lambda m: _distance(kind_hits[0][1], m.start, m.end))
-            participants.append((nearest.target, "party"))
-        if not countries:
-            # The place may sit in another clause: "In Niger, despite the coup, … stationed".
-            countries = [
-                m.target
-                for m in mentions
-                if m.target_type == "country" and _LOCATIVE.search(sentence[: m.start])
-            ]
-        if kind == "force-creation":
-            participants += [
-                (child, "party")
-                for target, _ in participants
-                for child in ctx.children.get(target, [])
-                if ctx.actor_kinds.get(child) == kinds.ARMED_FORCE
-            ]
-        if (
-            kind == "meeting"
-            and sum(ctx.actor_kinds.get(t) == kinds.PERSON for t, _ in participants) >= 2
-        ):
-            participants = [
-                (t, r) for t, r in participants if ctx.actor_kinds.get(t) == kinds.PERSON
-            ]
-        if kind == "aid-suspension" and not any(r == "target" for _, r in participants):
-            home = {ctx.country_of.get(t) for t, _ in participants}
-            participants += [
-                (actor, "target")
-                for m in mentions
-                if m.target_type == "country"
-                and m.target not in home
-                and (actor := ctx.as_actor(m.target))
-            ]
-            countries += [m.target for m in mentions if m.target_type == "country"]
-        participants = _same_side(list(dict.fromkeys(participants)), kind, ctx)
-        participants = _one_role_each(participants)
-        countries = list(dict.fromkeys(countries))
-
-        kind_dates = [d for i, _ in kind_hits for d in by_hit[i]]
-        resolved = [d for d in kind_dates if d.resolved]
-        frames = [d for d in resolved if any(d is not o and contains(d, o) for o in resolved)]
-        specific = [d for d in resolved if not any(d is f for f in frames)]
-        unresolved = [d for d in kind_dates if not d.resolved]
-        plural = any(h.text.lower().split()[-1] in PLURAL_NOUNS for _, h in kind_hits)
-        count = _count_for(sentence, hits, kind) or (len(specific) if plural else 1)
-        if plural and len(specific) > 1:
-            date_groups: list[DateMention | None] = list(specific)
-        else:
-            date_groups = [span_of(specific) or (unresolved[0] if unresolved else None)]
-        if count > len(date_groups) and frames:
-            date_groups += [frames[0]] * (count - len(date_groups))
-        for group_date in date_groups:
-            group = participants
-            if group_date is not None and any(group_date is f for f in frames):
-                # "two coups in 2022": the other coup, not the one the person led.
-                group = [(t, r) for t, r in participants if ctx.actor_kinds.get(t) != kinds.PERSON]
-            args = {
-                "kind": kind,
-                "sentence_index": sentence_index,
-                "trigger": kind_hits[0][1].text,
-                "date": group_date,
-                "countries": countries,
-                "participants": group,
-            }
-            variants = (
-                _split_recipients(args, sentence, kind_hits[0][1], mentions, ctx)
-                if kind == "equipment-delivery"
-                else [args]
-            )
-            for variant in variants:
-                proposal = EventProposal(**variant)
-                strength = _anchored(proposal, ctx)
-                if strength == "none":
-                    continue
-                proposal.link_only = strength == "link-only"
-                proposals.append(proposal)
     return proposals
+
+
+def _formed_kind(
+    hit: TriggerHit, clauses: list[Clause], mentions: list[Mention], ctx: ExtractionContext
+) -> TriggerHit:
+    """A formation word ("was created", "the establishment of") forms a force when the
+    nearest name in its clause is an armed force, group or operation; an alliance otherwise."""
+    if hit.kind != "alliance-formation" or not any(p.fullmatch(hit.text) for p in _FORMATION_WORDS):
+        return hit
+    clause = clause_at(clauses, hit.start)
+    named = [
+        m for m in mentions if m.target_type == "actor" and clause.start <= m.start < clause.end
+    ]
+    if not named:
+        return hit
+    nearest = min(named, key=lambda m: _distance(hit, m.start, m.end))
+    if ctx.actor_kinds.get(nearest.target) in FORCE_KINDS:
+        return TriggerHit("force-creation", hit.start, hit.end, hit.text)
+    return hit
+
+
+# The share of an article's places that makes one country what it is about.
+HOME_SHARE = 0.5
+HOME_MIN_MENTIONS = 2
+
+
+def home_country(text: str, mentions: list[Mention]) -> str | None:
+    """The country an article is about: the one that at least half of the places it names
+    ("in Mali", "the north of Mali") are in, named so at least twice; None when no country
+    dominates. Countries named as actors ("Washington said", "the U.S. paused aid") do not
+    count: they act, they are not where things happen."""
+    counts: dict[str, int] = {}
+    for mention in mentions:
+        if mention.target_type != "country":
+            continue
+        before = text[max(0, mention.start - 60) : mention.start]
+        if _LOCATIVE.search(before) or _PLACE_OF.search(before):
+            counts[mention.target] = counts.get(mention.target, 0) + 1
+    if not counts:
+        return None
+    top, count = max(counts.items(), key=lambda item: item[1])
+    total = sum(counts.values())
+    return top if count >= HOME_MIN_MENTIONS and count / total >= HOME_SHARE else None
+
+
+def _share_clause_dates(
+    hits: list[TriggerHit], by_hit: dict[int, list[DateMention]], clauses: list[Clause]
+) -> dict[int, list[DateMention]]:
+    """A participle with no date of its own ("creating", "establishing", "killing") takes the
+    date of the dated trigger before it in its clause: "signed the charter on 16 September,
+    creating the alliance" dates both the signing and the creation."""
+    shared = dict(by_hit)
+    for i, hit in enumerate(hits):
+        if by_hit[i] or not _PARTICIPLE.match(hit.text):
+            continue
+        clause = clause_at(clauses, hit.start)
+        donors = [
+            j
+            for j, other in enumerate(hits)
+            if by_hit[j]
+            and other.kind != hit.kind
+            and clause.start <= other.start
+            and other.end <= hit.start
+        ]
+        if donors:
+            nearest = min(donors, key=lambda j: _distance(hit, hits[j].start, hits[j].end))
+            shared[i] = by_hit[nearest]
+    return shared
+
+
+def _units(
+    kind_hits: list[tuple[int, TriggerHit]], by_hit: dict[int, list[DateMention]]
+) -> list[list[tuple[int, TriggerHit]]]:
+    """The events of one kind a sentence reports: one per trigger that has its own date
+    ("seized power in 2020 and ousted the civilian leaders the following year": two coups),
+    the undated triggers joining the nearest dated one; all triggers as one event when at
+    most one of them is dated, or all are dated alike."""
+    if any(h.text.lower().split()[-1] in PLURAL_NOUNS for _, h in kind_hits):
+        return [kind_hits]  # "two coups, first in August 2020 and again in May 2021"
+    dated = [(i, h) for i, h in kind_hits if any(d.resolved for d in by_hit[i])]
+    ranges = {(d.start, d.end) for i, _ in dated for d in by_hit[i] if d.resolved}
+    if len(dated) <= 1 or len(ranges) <= 1:
+        return [kind_hits]
+    units: dict[int, list[tuple[int, TriggerHit]]] = {i: [(i, h)] for i, h in dated}
+    for i, hit in kind_hits:
+        if i in units:
+            continue
+        nearest = min(dated, key=lambda jd: _distance(hit, jd[1].start, jd[1].end))[0]
+        units[nearest].append((i, hit))
+    return [sorted(unit, key=lambda ih: ih[1].start) for unit in units.values()]
+
+
+def _nearest_date(
+    sentence: str, dates: list[DateMention], hits: list[TriggerHit]
+) -> DateMention | None:
+    """The date of one event: the date nearest its trigger, with the dates written in one
+    list with it ("deploying in late 2021 and early 2022": one span). Dates apart from it
+    ("the visit on 30 July …, and the arrival today") date other things."""
+    if not dates:
+        return None
+    ordered = sorted(dates, key=lambda d: d.start_offset)
+    nearest = min(
+        ordered, key=lambda d: min(_distance(h, d.start_offset, d.end_offset) for h in hits)
+    )
+    first = last = ordered.index(nearest)
+    while first > 0 and _DATE_LIST_JOIN.match(
+        sentence[ordered[first - 1].end_offset : ordered[first].start_offset]
+    ):
+        first -= 1
+    while last < len(ordered) - 1 and _DATE_LIST_JOIN.match(
+        sentence[ordered[last].end_offset : ordered[last + 1].start_offset]
+    ):
+        last += 1
+    return span_of(ordered[first : last + 1])
+
+
+def _distributed(
+    participants: list[tuple[str, str, int]],
+    countries: list[tuple[str, int]],
+    specific: list[DateMention],
+    first_trigger: int,
+) -> list[tuple[list[tuple[str, str]], list[str]]]:
+    """Per date of a plural trigger, the names of its own list item: "coups in Mali in 2020
+    and 2021, in Burkina Faso in September 2022": each coup gets the names written before its
+    date and after the previous one (a date with none shares the previous item's). The names
+    before the trigger, and after the last date ("…, bringing Goïta to power"), are every
+    coup's."""
+    ordered = sorted(specific, key=lambda d: d.start_offset)
+    tail = ordered[-1].end_offset
+
+    def shared(at: int) -> bool:
+        return at < first_trigger or at >= tail
+
+    shared_people = [(t, r) for t, r, at in participants if shared(at)]
+    shared_places = [c for c, at in countries if shared(at)]
+    groups: list[tuple[list[tuple[str, str]], list[str]]] = []
+    previous_end = first_trigger
+    inherited: tuple[list[tuple[str, str]], list[str]] = ([], [])
+    for date in ordered:
+        own_people = [(t, r) for t, r, at in participants if previous_end <= at < date.start_offset]
+        own_places = [c for c, at in countries if previous_end <= at < date.start_offset]
+        if own_people or own_places:
+            inherited = (own_people, own_places)
+        groups.append((shared_people + inherited[0], shared_places + inherited[1]))
+        previous_end = date.end_offset
+    return groups
+
+
+def _unit_events(
+    kind: str,
+    unit: list[tuple[int, TriggerHit]],
+    hits: list[TriggerHit],
+    by_hit: dict[int, list[DateMention]],
+    sentence_index: int,
+    sentence: str,
+    clauses: list[Clause],
+    mentions: list[Mention],
+    ctx: ExtractionContext,
+    exclude: list[tuple[int, int]] | None,
+    home: str | None = None,
+) -> list[EventProposal]:
+    placed: list[tuple[str, str, int]] = []
+    countries_at: list[tuple[str, int]] = []
+    for _, hit in unit:
+        found, places = _participants_in_clause(
+            kind, hit, sentence, clause_at(clauses, hit.start), mentions, ctx, exclude
+        )
+        placed += found
+        countries_at += places
+    if kind in REQUIRES_ORGANISATION:
+        organisations = [m for m in mentions if ctx.actor_kinds.get(m.target) in ORGANISATION_KINDS]
+        nearest = min(organisations, key=lambda m: _distance(unit[0][1], m.start, m.end))
+        placed.append((nearest.target, "party", nearest.start))
+    if not countries_at:
+        # The place may sit in another clause: "In Niger, despite the coup, … stationed".
+        countries_at = [
+            (m.target, m.start)
+            for m in mentions
+            if m.target_type == "country"
+            and (_LOCATIVE.search(sentence[: m.start]) or _PLACE_OF.search(sentence[: m.start]))
+        ]
+    if kind == "force-creation":
+        placed += [
+            (child, "party", at)
+            for target, _, at in placed
+            for child in ctx.children.get(target, [])
+            if ctx.actor_kinds.get(child) == kinds.ARMED_FORCE
+        ]
+    participants = _adjusted(kind, [(t, r) for t, r, _ in placed], mentions, ctx)
+    countries = list(dict.fromkeys(c for c, _ in countries_at))
+    if not countries and not participants and home and kind in PLACE_ONLY_KINDS:
+        countries = [home]
+    if kind == "aid-suspension":
+        countries = list(
+            dict.fromkeys(countries + [m.target for m in mentions if m.target_type == "country"])
+        )
+
+    unit_hits = [h for _, h in unit]
+    kind_dates = [d for i, _ in unit for d in by_hit[i]]
+    resolved = [d for d in kind_dates if d.resolved]
+    frames = [d for d in resolved if any(d is not o and contains(d, o) for o in resolved)]
+    specific = [d for d in resolved if not any(d is f for f in frames)]
+    unresolved = [d for d in kind_dates if not d.resolved]
+    plural = any(h.text.lower().split()[-1] in PLURAL_NOUNS for h in unit_hits)
+    count = _count_for(sentence, hits, kind) or (len(specific) if plural else 1)
+    groups: list[tuple[DateMention | None, list[tuple[str, str]], list[str]]]
+    if plural and len(specific) > 1:
+        split = _distributed(
+            [p for p in placed if (p[0], p[1]) in set(participants)],
+            countries_at,
+            specific,
+            unit_hits[0].start,
+        )
+        ordered = sorted(specific, key=lambda d: d.start_offset)
+        groups = [
+            (date, _one_role_each(list(dict.fromkeys(people))), list(dict.fromkeys(places)))
+            for date, (people, places) in zip(ordered, split, strict=True)
+        ]
+    else:
+        date = _nearest_date(sentence, specific, unit_hits) or (
+            unresolved[0] if unresolved else None
+        )
+        groups = [(date, participants, countries)]
+    if count > len(groups) and frames:
+        # "two coups in 2022": the other coup, not the one the person led.
+        others = [(t, r) for t, r in participants if ctx.actor_kinds.get(t) != kinds.PERSON]
+        groups += [(frames[0], others, countries)] * (count - len(groups))
+    proposals: list[EventProposal] = []
+    for group_date, group, where in groups:
+        args = {
+            "kind": kind,
+            "sentence_index": sentence_index,
+            "trigger": unit_hits[0].text,
+            "date": group_date,
+            "countries": where,
+            "participants": group,
+        }
+        variants = (
+            _split_recipients(args, sentence, unit_hits[0], mentions, ctx)
+            if kind == "equipment-delivery"
+            else [args]
+        )
+        for variant in variants:
+            proposal = EventProposal(**variant)
+            strength = _anchored(proposal, ctx)
+            if strength == "none":
+                continue
+            proposal.link_only = strength == "link-only"
+            proposals.append(proposal)
+    return proposals
+
+
+def _adjusted(
+    kind: str,
+    participants: list[tuple[str, str]],
+    mentions: list[Mention],
+    ctx: ExtractionContext,
+) -> list[tuple[str, str]]:
+    """The kind's own rules over the participants found: the people of a meeting, the target
+    of an aid suspension, one side per actor."""
+    if (
+        kind == "meeting"
+        and sum(ctx.actor_kinds.get(t) == kinds.PERSON for t, _ in participants) >= 2
+    ):
+        participants = [(t, r) for t, r in participants if ctx.actor_kinds.get(t) == kinds.PERSON]
+    if kind == "aid-suspension" and not any(r == "target" for _, r in participants):
+        home = {ctx.country_of.get(t) for t, _ in participants}
+        participants = participants + [
+            (actor, "target")
+            for m in mentions
+            if m.target_type == "country"
+            and m.target not in home
+            and (actor := ctx.as_actor(m.target))
+        ]
+    participants = _same_side(list(dict.fromkeys(participants)), kind, ctx)
+    return _one_role_each(participants)
 
 
 def _anchored(proposal: EventProposal, ctx: ExtractionContext) -> str:

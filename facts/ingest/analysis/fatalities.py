@@ -20,10 +20,24 @@ def _words(table: tuple[str, ...]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in table)
 
 
-_NUMBER_WORDS = {w: n for w, n in _P.NUMBER_WORDS.items() if n is not None and len(w) > 2}
+_UNITS = {w: n for w, n in _P.NUMBER_WORDS.items() if n is not None and len(w) > 2}
+# "twenty", "twenty-five", "twenty five": tens alone or with a unit.
+_NUMBER_WORDS = {
+    **_UNITS,
+    **_P.NUMBER_TENS,
+    **{
+        f"{tens}{join}{unit}": value + n
+        for tens, value in _P.NUMBER_TENS.items()
+        for unit, n in _UNITS.items()
+        if n < 10
+        for join in ("-", " ")
+    },
+}
 _NUMBER = (
     r"(?P<{name}>\d{{1,3}}(?:,\d{{3}})+|\d+|"
-    + "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_NUMBER_WORDS, key=len, reverse=True)
+    )
     + r")"
 )
 _QUALIFIER = rf"(?:(?P<qualifier>{_words(_P.FATALITY_QUALIFIERS)})\s+)?"
@@ -81,7 +95,7 @@ def _value(word: str | None) -> int | None:
         return None
     if word[0].isdigit():
         return None if _YEAR.fullmatch(word) else int(word.replace(",", ""))
-    return _NUMBER_WORDS.get(word.lower())
+    return _NUMBER_WORDS.get(" ".join(word.lower().split()))
 
 
 _NOT_DEAD = re.compile(rf"\b(?:{_words(_P.NON_FATAL_WORDS)})\b", re.I)

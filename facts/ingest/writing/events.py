@@ -131,6 +131,10 @@ def enrich_event(known: EventSummary, proposal: EventProposal, writer: ArticleKe
     Returns the summary as the event now stands (the same object when nothing changed)."""
     if known.curated:
         return known
+    if proposal.date is None or not proposal.date.resolved:
+        # An undated mention ("the coup", "the attack") found this event by its place or
+        # names alone: it may point at it, but too loosely to give it participants.
+        proposal = replace(proposal, participants=[])
     taken = {target for target, _ in known.participants}
     new_people = {(t, r) for t, r in proposal.participants if writer.actor_id(t) and t not in taken}
     new_places = {c for c in proposal.countries if writer.country_id(c)} - known.countries

@@ -1,6 +1,7 @@
 """Is a proposed event one we already have? Pure rules over plain summaries.
 
-Same kind; compatible dates (ranges that overlap, or one side undated); the same place for
+Same kind; compatible dates (ranges that overlap, or one side undated; a date written but not
+resolved, "in April" with no year, is compared with no dated event); the same place for
 coups and attacks, the same actors for the rest; and no conflict on the receiving side (a
 delivery to Mali is not a delivery to Niger). The best match is the one whose dates fit most
 closely; a tie between several events is no match rather than a guess.
@@ -40,6 +41,10 @@ def _score(
     proposal: EventProposal, candidate: EventSummary, ctx: ExtractionContext
 ) -> tuple | None:
     if candidate.kind != proposal.kind:
+        return None
+    if proposal.date is not None and not proposal.date.resolved and candidate.date_start:
+        # "in April" with no year to read it by: the dates cannot be compared, and a dated
+        # event of another year would be a guess.
         return None
     date = proposal.date if proposal.date is not None and proposal.date.resolved else None
     # Both ranges, when both are dated (a resolved date and a dated event have both ends).

@@ -36,12 +36,21 @@ class LanguagePack(Protocol):
     # events
     TRIGGERS: dict[str, tuple[str, ...]]
     OBJECT_PREPOSITIONS: dict[str, tuple[str, ...]]
+    AGENT_PHRASES: tuple[str, ...]
+    PRESENT_STATEMENTS: tuple[str, ...]
+    COUP_TARGET_MARKERS: tuple[str, ...]
+    COUP_AGENT_VERBS: tuple[str, ...]
+    COUP_LEADER_MARKERS: tuple[str, ...]
     PLURAL_EVENT_NOUNS: frozenset[str]
     MODAL: tuple[str, ...]
     HEDGE: tuple[str, ...]
     NEGATION: tuple[str, ...]
     PASSIVE_AUXILIARIES: tuple[str, ...]
     LOCATIVE_PREPOSITIONS: tuple[str, ...]
+    PLACE_OF_NOUNS: tuple[str, ...]
+    EXPERIENCER_VERBS: tuple[str, ...]
+    PARTICIPLE_ENDINGS: tuple[str, ...]
+    CLAUSE_COORDINATORS: tuple[str, ...]
     DEFINITE_ARTICLE: str
     OBJECT_DETERMINERS: tuple[str, ...]
     AGENT_PREPOSITION: str
@@ -111,6 +120,7 @@ class LanguagePack(Protocol):
     THAT_YEAR_PREPOSITION: str
     RELATIVE_DATES: dict[str, tuple[str, int]]
     NUMBER_WORDS: dict[str, int | None]
+    NUMBER_TENS: dict[str, int]
     TIME_UNITS: dict[str, str]
     PLURAL_ENDING: str
     AGO: str
@@ -157,7 +167,9 @@ class LanguagePack(Protocol):
 
 # Tables whose strings are regex source (for EXTRA_PREDICATES: the second of each pair).
 PIECE_TABLES = frozenset({
-    "TRIGGERS", "MODAL", "HEDGE", "FORCE_NOUNS", "LOOSE_POSSESSIVE", "EXTRA_PREDICATES",
+    "TRIGGERS", "AGENT_PHRASES", "PRESENT_STATEMENTS", "COUP_TARGET_MARKERS",
+    "COUP_AGENT_VERBS", "COUP_LEADER_MARKERS",
+    "MODAL", "HEDGE", "FORCE_NOUNS", "LOOSE_POSSESSIVE", "EXTRA_PREDICATES",
     "OPINION_OPENERS", "OPINION_PHRASES", "SOURCE_NOISE", "APPOSITIVE_ROLES", "POSSESSIVE",
     "DECADE_SUFFIX", "WEEKDAYS", "FURNITURE", "READING_TIME", "VIEW_COUNT",
     "RELATIVE_DATE_LINES", "DISCLAIMERS", "BIO_STARTS", "BIO_SENTENCES", "GENERATOR_SECTIONS",

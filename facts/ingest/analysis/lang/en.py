@@ -19,13 +19,31 @@ Events (events.py)
                            (compiled case-insensitively, one pattern per piece, in order).
   OBJECT_PREPOSITIONS      event kind -> words that introduce the other side ("to Mali");
                            a kind listed with none has a direct object only.
+  PRESENT_STATEMENTS       pieces of a statement made in the present tense ("condemns"): made
+                           on the publication date of the release that carries it.
+  COUP_TARGET_MARKERS      pieces before a name that make it the one a coup removed
+                           ("ousted President", "the coup against").
+  AGENT_PHRASES            pieces before "by" that make the next name the one who acted
+                           ("carried out by", "claimed by").
+  COUP_AGENT_VERBS         pieces after a name that make it the one who carried a coup out
+                           ("seized power", "led").
+  COUP_LEADER_MARKERS      pieces before a name that make it the coup's leader ("led by").
   PLURAL_EVENT_NOUNS       trigger words that name several events ("coups", "attacks").
   MODAL                    pieces that make a statement a forecast (case-sensitive: "May"
                            and "Will" capitalised are a month and a name).
   HEDGE                    pieces that lower a claim's confidence ("reportedly").
-  NEGATION                 words just before a trigger that deny it ("never", "no longer").
+  NEGATION                 words just before a trigger that deny it ("never", "no longer"),
+                           or make it only threatened ("threatened military intervention").
   PASSIVE_AUXILIARIES      auxiliaries before a participle: a passive trigger.
   LOCATIVE_PREPOSITIONS    words that make the next name a place ("in", "across").
+  PLACE_OF_NOUNS           nouns before "of <country>" that make the country a place ("the
+                           Ménaka region of Mali").
+  EXPERIENCER_VERBS        verbs after a country that make it where an event happened
+                           ("Burkina Faso experienced two coups").
+  PARTICIPLE_ENDINGS       endings of a participle that continues the act before it and
+                           takes its date ("…, creating the alliance").
+  CLAUSE_COORDINATORS      words between a date and the next trigger that give the date to
+                           the trigger before it ("seized power in 2020 and ousted …").
   DEFINITE_ARTICLE         the article that may stand between a preposition and a name.
   OBJECT_DETERMINERS       determiners after an object preposition ("to its …").
   AGENT_PREPOSITION        the word that introduces the agent of a passive ("by").
@@ -104,6 +122,7 @@ Dates (dates.py)
   THAT_YEAR_PREPOSITION    the preposition that may open such a phrase ("in").
   RELATIVE_DATES           phrases relative to the publication date -> (unit, offset).
   NUMBER_WORDS             words for small numbers -> value (None when vague: "several").
+  NUMBER_TENS              words for tens -> value; a unit may follow ("twenty-five").
   TIME_UNITS               unit words -> unit ("day", "week", "month", "year").
   PLURAL_ENDING            the plural ending of a unit word.
   AGO                      the word after a span back in time ("three days ago").
@@ -213,20 +232,32 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bputsch(?:es)?\b|\b(?:military\s+)?takeovers?\b",
         r"\bseiz(?:ed|ing|es|e)\s+(?:power|control)\b|\bbringing\b[^.,]{0,60}\bto power\b",
         r"\b(?:overthr(?:ew|own|owing|ow)|ousted|ousting|toppl(?:ed|ing)|deposed)\b",
+        r"\b(?:took|take|takes|taking|taken|grabbed|grab|assumed)\s+power\b",
+        r"\bunconstitutional(?:ly)?\s+(?:change|seiz|transfer|takeover)\w*\b",
+        r"\bremov(?:ed|ing|e)\b[^.;]{0,60}?\bfrom (?:power|office)\b|\bmutin(?:y|ies|ous)\b",
     ),
     "membership-change": (
         r"\b(?:left|quit|exit(?:ed|ing)?(?: from)?|withdr(?:ew|awal|awing) from|leav(?:e|ing))"
         r"\s+(?:the\s+)?(?:ECOWAS|CEDEAO|Economic Community|African Union|G5 Sahel)\b",
+        # "the withdrawal of Mali, Burkina Faso and Niger from ECOWAS"
+        r"\bwithdr(?:ew|awal|awing|aw)\b[^.;]{0,80}?\bfrom\s+(?:the\s+)?(?:ECOWAS|CEDEAO|"
+        r"Economic Community|African Union|G5 Sahel|(?:regional\s+)?bloc|organi[sz]ation)\b",
         r"\bjoin(?:ed|ing|s)?\s+(?:the\s+)?(?:AES|alliance|confederation|ECOWAS|bloc)\b",
+        r"\bsuspend(?:ed|ing|s)?\b[^.;]{0,30}?\bmembership\b|\breadmit(?:ted|s)?\b",
+        r"\b(?:formally\s+)?(?:recogni[sz]ed|accepted|admitted)\s+(?:as\s+\w+\s+)?by\b",
+        r"\bseparat(?:ed|ing)\s+it\s+from\b|\bsplit\s+(?:from|with)(?:in)?\b",
     ),
     "withdrawal": (
         r"\bwithdr(?:ew|awn|awal|awing|aw)\b(?!\s+from\s+(?:the\s+)?(?:ECOWAS|Economic))",
         r"\bpull(?:ed|ing|s)?\s+out\b|\bdepart(?:ed|ure of)\b",
         r"\bend(?:ed|ing)? (?:its|their|the)\b[^.]{0,60}?\b(?:operation|mission|task force)\b",
+        r"\b(?:troops|forces|soldiers|contingents?|personnel)\s+(?:leave|left|leaves|leaving)\b",
+        r"\bterminat(?:e|ed|es|ing)\s+(?:the\s+)?(?:mandate|mission)\b",
     ),
     "alliance-formation": (
         r"\b(?:formation|founding|creation|establishment)\s+of\b",
-        r"\b(?:formed|founded|established|created)\b",
+        r"\b(?:formed|founded|established|created|establishing|creating|founding)\b",
+        r"\bpledg(?:ed|es|ing)?\s+(?:its\s+|their\s+)?allegiance\b|\bmerg(?:ed|er|ing)\b",
     ),
     "force-creation": (
         r"\b(?:inaugurat\w*|launch\w*|creat\w*|establish\w*|set up|unveil\w*)\b[^.]{0,80}?"
@@ -241,6 +272,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\btravel(?:l?ed|l?ing)\s+to\b|\b(?:diplomatic\s+)?missions?\s+to\b",
     ),
     "agreement": (
+        r"\bpeace\s+(?:agreement|accord|deal|treaty)\b|\bagreed\s+(?:with|on)\b",
+        r"\bcontract(?:ed|s)?\s+with\b|\bceasefire\b|\bcease-fire\b",
         r"\bsign(?:ed|ing|s)?\b[^.]{0,60}?\b(?:agreement|accord|deal|pact|charter|memorandum|"
         r"treaty)\b",
         r"\b(?:agreement|accord|deal|treaty|pact)\s+(?:was\s+)?(?:signed|reached|concluded)\b",
@@ -252,7 +285,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bsuspension of\b[^.]{0,40}?\b" + _AIDED + r"\b",
         r"\b(?:scaled|cut|wound) (?:back|down)\b",
     ),
-    "sanction": (r"\bimpos(?:ed|ing|es)\b[^.]{0,40}?\bsanctions?\b|\bsanctioned\b",),
+    "sanction": (
+        r"\bimpos(?:e|ed|ing|es)\b[^.]{0,40}?\bsanctions?\b|\bsanctioned\b",
+        r"\blift(?:ed|s|ing)?\b[^.;]{0,30}?\bsanctions?\b|\bembargo(?:es)?\b",
+        r"\bclos(?:ed|es|ing)\s+(?:its\s+|their\s+)?borders?\b",
+        r"\bcut(?:s|ting)?\s+off\b[^.;]{0,40}?\b(?:supply|supplies|electricity|trade)\b",
+        r"\bsuspend(?:ed|ing|s)?\s+\w+(?:['’]s)?\s+from\s+(?:its|all)\b",
+    ),
     "equipment-delivery": (
         r"\b(?:deliver(?:ed|ing|ies|y)|suppl(?:ied|ying|ies)|provid(?:ed|ing)|sent|"
         r"ship(?:ped|ping)|transferr?(?:ed|ing)|donat(?:ed|ing))\b[^.]{0,80}?\b(?:jets?|"
@@ -266,15 +305,47 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "deployment": (
         r"\bdeploy(?:ed|ing|ment|ments|s)?\b|\bsent\s+(?:troops|forces|soldiers|personnel)\b",
         r"\bexpand(?:ed|ing|s)? (?:its|their) presence\b|\bstationed\b",
+        r"\blaunch(?:ed|ing|es)?\b[^.;]{0,30}?\b(?:military\s+)?(?:operations?|intervention)\b",
+        r"\bmilitary\s+(?:operation|intervention)\b|\bactivat(?:e|ed|es|ing|ion)\b"
+        r"[^.;]{0,30}?\bforces?\b",
+        r"\b(?:troops|forces|soldiers|personnel|instructors|mercenaries)\b[^.;]{0,30}?"
+        r"\barriv(?:ed|ing|al)\b|\barriv(?:ed|al) of\b[^.;]{0,30}?\b(?:troops|forces|soldiers)\b",
     ),
     "airstrike": (r"\b(?:air|drone)[- ]?strikes?\b|\bairstrikes?\b|\btargeted strikes\b",),
     "attack": (
         r"\battack(?:ed|s|ing)?\b(?!\s+helicopters?)|\bambush(?:ed|es)?\b|\bclash(?:ed|es)\b",
-        r"\bkill(?:ed|ing)\b|\braid(?:ed|s)?\b",
+        r"\bkill(?:ed|ing)\b|\braid(?:ed|s)?\b|\bmassacres?\b|\bstorm(?:ed|ing)\b",
+        r"\bexchange of fire\b|\bopen(?:ed)? fire\b|\bfir(?:ed|ing) (?:on|at)\b",
+        r"\bset fire to\b|\bburst into\b|\bexecut(?:ed|ions?)\b|\bassault(?:ed|s)?\b",
+        r"\b(?:suicide|car|truck)\s+bomb\w*|\bbombings?\b|\boffensive\b",
     ),
     "expulsion": (r"\bexpel(?:led|ling|s)?\b|\bexpulsions?\s+of\b",),
-    "election": (r"\b(?:presidential|legislative|general)\s+elections?\b|\breferend(?:um|a)\b",),
-    "protest": (r"\bprotest(?:s|ed|ers)?\b|\bdemonstrat(?:ions|ors|ed)\b",),
+    "protest": (
+        r"\bprotest(?:s|ed|ers)?\b|\bdemonstrat(?:ions|ors|ed)\b",
+        r"\b(?:took|taken|take|returned|return|poured)\s+(?:back\s+)?(?:in)?to\s+the\s+streets\b",
+    ),
+    "election": (
+        r"\b(?:presidential|legislative|general)\s+elections?\b|\breferend(?:um|a)\b",
+        r"\b(?:was|were|been|first|re-?)\s*elected\b",
+    ),
+    # What someone said as an act: a condemnation, a communiqué, a call, an announcement.
+    "statement": (
+        r"\bcondemn(?:s|ed|ing)?\b|\b(?:press|joint)\s+(?:statement|communiqu[ée])\b",
+        r"\bcommuniqu[ée]s?\b|\bissued\s+(?:a|the)\s+(?:statement|note|declaration)\b",
+        r"\b(?:deeply|gravely|seriously)\s+concerned\b|\bcalled\s+(?:for|on)\b",
+        r"\bwelcom(?:es|ed)\b|\bdeclar(?:es|ed)\s+(?:its|their)\s+support\b",
+        r"\bappeared\s+on\s+(?:state\s+|national\s+)?television\b|\bposted\s+on\b",
+        r"\bannounc(?:e|ed|es|ing|ement)\b",
+    ),
+    # Events of no kind above that analysts still date: a resignation, a death, a rebellion.
+    "other": (
+        r"\bresign(?:ed|s|ation)\b|\bdeath of\b|\bdied\b|\bassassinat(?:ed|ion)\b",
+        r"\b(?:rebellion|insurgency|uprising|civil war)\b|\bevacuat(?:e|ed|es|ing|ion)\b",
+        r"\brevok(?:e|ed|es|ing)\b|\bpostpon(?:e|ed|es|ing)\b|\bdissolv(?:e|ed|es|ing)\b",
+        r"\bsuspend(?:ed|s|ing)?\s+(?:the\s+)?constitution\b|\bairspace\b",
+        r"\breplac(?:ed|es|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:prime minister|president|"
+        r"minister|government|commander)\b",
+    ),
 }
 OBJECT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "equipment-delivery": ("to", "for"),
@@ -285,9 +356,40 @@ OBJECT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "meeting": ("with", "and"),
     "agreement": ("with", "and"),
     "membership-change": (),
-    "alliance-formation": ("by", "and"),
+    "alliance-formation": ("by", "with"),
     "force-creation": ("by",),
+    # Who spoke, or who resigned: the subject; what they spoke of takes no part.
+    "statement": (),
+    "other": (),
 }
+# Words before a name that make it the one a coup removed ("ousted President X", "the coup
+# against X"), and words after a name that make it the one who carried it out ("X seized
+# power", "X, who led the mutiny, …").
+# A statement in the present tense: made on the day of the release that carries it.
+PRESENT_STATEMENTS: tuple[str, ...] = (
+    r"condemns", r"welcomes", r"announces?", r"calls\s+(?:on|for)", r"urges", r"declares",
+    r"reaffirms", r"(?:is|are)\s+(?:deeply\s+|gravely\s+|seriously\s+)?concerned",
+    r"takes\s+note", r"notes\s+with",
+)  # fmt: skip
+COUP_TARGET_MARKERS: tuple[str, ...] = (
+    r"overthr(?:ew|own|owing|ow)(?:\s+of)?", r"ous(?:ted|ting|ter)(?:\s+of)?",
+    r"toppl(?:ed|ing)(?:\s+of)?", r"deposed", r"depos(?:ing|ition)(?:\s+of)?",
+    r"remov(?:ed|ing|al)(?:\s+of)?", r"detain(?:ed|ing)", r"arrest(?:ed|ing)", r"against",
+    r"captur(?:ed|ing)",
+)  # fmt: skip
+AGENT_PHRASES: tuple[str, ...] = (
+    r"carried\s+out", r"perpetrated", r"committed", r"claimed", r"conducted", r"launched",
+    r"staged", r"orchestrated", r"led", r"executed", r"mounted",
+)  # fmt: skip
+COUP_AGENT_VERBS: tuple[str, ...] = (
+    r"seiz(?:ed|es|e|ing)", r"t(?:ook|akes?|aking)\s+power", r"grabbed", r"led", r"staged",
+    r"ousted", r"overthrew", r"toppled", r"deposed", r"removed", r"declared",
+    r"announced", r"(?:has\s+)?(?:seized|taken)",
+)  # fmt: skip
+COUP_LEADER_MARKERS: tuple[str, ...] = (
+    r"led\s+by", r"headed\s+by", r"under\s+(?:the\s+)?(?:leadership|command)\s+of",
+    r"staged\s+by", r"carried\s+out\s+by", r"that\s+saw",
+)  # fmt: skip
 PLURAL_EVENT_NOUNS: frozenset[str] = frozenset({
     "coups", "takeovers", "putsches", "attacks", "strikes", "airstrikes", "clashes",
     "deployments", "visits", "meetings", "deliveries", "elections", "protests", "withdrawals",
@@ -303,17 +405,38 @@ HEDGE: tuple[str, ...] = (
     r"potential(?:ly)?", r"possib(?:le|ly)", r"perhaps", r"reportedly", r"allegedly",
     r"aims? to", r"seeks? to", r"plans? to", r"speculat\w*", r"if",
 )  # fmt: skip
-NEGATION: tuple[str, ...] = ("not", "never", "no longer", "denied", "loss of", "without")
+NEGATION: tuple[str, ...] = (
+    "not", "never", "no longer", "denied", "loss of", "without",
+    # A threat is not the act: "threatened military intervention".
+    "threatened", "threatening", "threatens", "threat of",
+)  # fmt: skip
 PASSIVE_AUXILIARIES: tuple[str, ...] = ("was", "were", "been", "being", "is", "are")
 LOCATIVE_PREPOSITIONS: tuple[str, ...] = (
     "in", "into", "to", "from", "across", "at", "near", "inside", "throughout", "within",
+)  # fmt: skip
+# "in the Ménaka region of Mali", "the north of Mali": the country is where it happened.
+PLACE_OF_NOUNS: tuple[str, ...] = (
+    "region", "regions", "province", "provinces", "north", "south", "east", "west", "centre",
+    "center", "part", "parts", "city", "town", "village", "capital", "border", "borders",
+    "heart", "interior", "district", "circle", "commune",
+)  # fmt: skip
+# "Burkina Faso experienced two coups": the country the event happened in, not its author.
+EXPERIENCER_VERBS: tuple[str, ...] = (
+    "experienced", "saw", "suffered", "endured", "witnessed", "faced", "underwent", "has seen",
+    "has had", "had", "has experienced", "has suffered",
+)  # fmt: skip
+# The ending of a participle that continues the act before it ("…, creating the alliance").
+PARTICIPLE_ENDINGS: tuple[str, ...] = ("ing",)
+# Words that end one clause's report and start the next ("in 2020 and ousted …").
+CLAUSE_COORDINATORS: tuple[str, ...] = (
+    "and", "or", "then", "but", "while", "before", "after", "when", "as",
 )  # fmt: skip
 DEFINITE_ARTICLE: str = "the"
 OBJECT_DETERMINERS: tuple[str, ...] = ("the", "its", "their")
 AGENT_PREPOSITION: str = "by"
 FORCE_NOUNS: tuple[str, ...] = (
     "military", "troops", "forces", "army", "soldiers", "personnel", "officials?", "jets?",
-    "government",
+    "government", "gendarmes?", "gendarmerie", "police", "peacekeepers", "militias?",
 )  # fmt: skip
 LOOSE_POSSESSIVE: str = r"['’]?s?"
 POSSESSIVE_ENDINGS: tuple[str, ...] = ("’s", "'s")
@@ -526,7 +649,14 @@ RELATIVE_DATES: dict[str, tuple[str, int]] = {
 }  # fmt: skip
 NUMBER_WORDS: dict[str, int | None] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "a few": None,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "several": None, "a few": None,
+}  # fmt: skip
+# Tens, which take a unit after a hyphen or a space ("twenty-five", "forty two").
+NUMBER_TENS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
 }  # fmt: skip
 TIME_UNITS: dict[str, str] = {"day": "day", "week": "week", "month": "month", "year": "year"}
 PLURAL_ENDING: str = "s"

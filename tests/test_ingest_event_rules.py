@@ -1,0 +1,304 @@
+"""Events as real reporting writes them: one event per dated trigger, dates that belong
+together, sides read from the words around a name, places, and a claim per event. Pure: the
+analysis runs on texts written here in other styles than the seeds, against the reference
+data."""
+
+import re
+from datetime import date
+
+import pytest
+
+from facts.anchors import fingerprint
+from facts.ingest.analysis import analyze
+from facts.ingest.analysis.dates import find_dates
+from facts.ingest.analysis.events import home_country
+from facts.ingest.analysis.fatalities import find_fatalities
+from facts.ingest.analysis.gazetteer import Mention
+from facts.ingest.reading import read_document
+from tests.base import fixture_context
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return fixture_context()
+
+
+def analysis_of(ctx, text: str):
+    return analyze(read_document("test.txt", text.encode()), ctx)
+
+
+def events(analysis, kind: str) -> list:
+    return [e for e in analysis.events if e.kind == kind and not e.link_only]
+
+
+def dated(event) -> tuple:
+    return (event.date.start, event.date.end, event.date.precision) if event.date else None
+
+
+class TestDaysOfOneMonth:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "attacks on 4 and 5 June 2021 in the Sahel region",
+            "between 4 and 5 June 2021, in Solhan",
+            "on June 4-5, 2021, gunmen",
+            "from 4 to 5 June 2021",
+        ],
+    )
+    def test_two_days_are_their_month(self, text):
+        (mention,) = find_dates(text)
+        assert (mention.start, mention.end, mention.precision) == (
+            date(2021, 6, 1),
+            date(2021, 6, 30),
+            "month",
+        )
+        assert mention.text.endswith("2021")
+
+    def test_without_a_year_they_take_the_publication_date_or_stay_unresolved(self):
+        (dated_by_reference,) = find_dates(
+            "built between 6 and 18 August", reference=date(2024, 9, 1)
+        )
+        assert dated_by_reference.start == date(2024, 8, 1)
+        (unresolved,) = find_dates("built between 6 and 18 August")
+        assert not unresolved.resolved
+
+    def test_days_out_of_order_are_not_a_range(self):
+        assert all(not m.resolved for m in find_dates("from 18 to 6 August 2024"))
+
+
+class TestOneEventPerDatedTrigger:
+    def test_two_triggers_with_their_own_dates_are_two_coups(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Colonel Assimi Goïta led soldiers who ousted President Ibrahim Boubacar Keïta "
+            "in August 2020, then seized power again in May 2021 by detaining the transitional "
+            "president in Mali.",
+        )
+        coups = events(analysis, "coup")
+        assert [e.date.start for e in coups] == [date(2020, 8, 1), date(2021, 5, 1)]
+        assert ("actor:ibrahim-boubacar-keita", "target") in coups[0].participants
+
+    def test_dates_of_one_list_date_one_event_and_dates_apart_do_not(self, ctx):
+        listed = analysis_of(
+            ctx, "Russia began deploying troops to Mali in late 2021 and early 2022."
+        )
+        (deployment,) = events(listed, "deployment")
+        assert (deployment.date.start, deployment.date.end) == (date(2021, 9, 1), date(2022, 4, 30))
+
+        apart = analysis_of(
+            ctx,
+            "Niger's foreign ministry noted the visit to Niamey on 30 July 2023 of the "
+            "president of Chad, and the arrival in Niamey of an ECOWAS delegation on 3 August "
+            "2023.",
+        )
+        (visit,) = events(apart, "visit")
+        assert dated(visit) == (date(2023, 7, 30), date(2023, 7, 30), "day")
+
+    def test_a_plural_trigger_gives_each_date_the_names_of_its_own_list_item(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The three countries are ruled by officers who seized power in coups: Assimi "
+            "Goïta in Mali in 2021, Ibrahim Traoré in Burkina Faso in September 2022 and "
+            "Abdourahamane Tiani in Niger in July 2023.",
+        )
+        coups = {e.date.start.year: e for e in events(analysis, "coup")}
+        assert set(coups) == {2021, 2022, 2023}
+        assert coups[2022].countries == ["country:BFA"]
+        assert ("actor:ibrahim-traore", "leader") in coups[2022].participants
+        assert not any(t == "actor:assimi-goita" for t, _ in coups[2022].participants)
+        assert coups[2023].countries == ["country:NER"]
+
+    def test_a_trigger_without_a_date_takes_the_date_of_its_clause(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "On 16 September 2023, Mali, Burkina Faso and Niger signed the Liptako-Gourma "
+            "Charter establishing the Alliance of Sahel States.",
+        )
+        (formation,) = events(analysis, "alliance-formation")
+        assert dated(formation) == (date(2023, 9, 16), date(2023, 9, 16), "day")
+
+
+class TestSides:
+    def test_who_led_a_coup_and_who_it_removed(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "A coup d'état took place in Burkina Faso on 30 September 2022, removing interim "
+            "President Paul-Henri Sandaogo Damiba.",
+        )
+        (coup,) = events(analysis, "coup")
+        assert coup.participants == [("actor:paul-henri-sandaogo-damiba", "target")]
+
+        led = analysis_of(
+            ctx, "On 30 September 2022, soldiers led by Captain Ibrahim Traoré staged a coup."
+        )
+        (coup,) = events(led, "coup")
+        assert ("actor:ibrahim-traore", "leader") in coup.participants
+
+    def test_a_name_after_a_seizure_with_no_marker_takes_no_side(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Soldiers seized power in Niger on 26 July 2023, a week after Mohamed Bazoum met "
+            "officials.",
+        )
+        (coup,) = events(analysis, "coup")
+        assert not any(t == "actor:mohamed-bazoum" for t, _ in coup.participants)
+
+    def test_carried_out_by_names_the_perpetrator_after_the_trigger(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The massacre in Moura in March 2022 was carried out by the Malian Armed Forces and "
+            "the Wagner Group.",
+        )
+        (attack,) = events(analysis, "attack")
+        assert set(attack.participants) == {
+            ("actor:malian-armed-forces", "perpetrator"),
+            ("actor:wagner-group", "perpetrator"),
+        }
+
+    def test_a_bare_demonym_is_not_a_side(self, ctx):
+        analysis = analysis_of(
+            ctx, "Gunmen attacked a hotel in the Malian capital on 20 November 2015."
+        )
+        (attack,) = events(analysis, "attack")
+        assert not any(t == "actor:mali" for t, _ in attack.participants)
+
+
+class TestKinds:
+    def test_a_formation_word_forms_a_force_when_it_names_an_armed_group(self, ctx):
+        analysis = analysis_of(
+            ctx, "The Islamic State in the Greater Sahara was formed on 15 May 2015 in Mali."
+        )
+        assert events(analysis, "force-creation")
+        assert not events(analysis, "alliance-formation")
+
+    def test_a_threat_is_not_the_act(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "On 30 July 2023, ECOWAS threatened military intervention in Niger against the "
+            "coup leaders.",
+        )
+        assert not events(analysis, "deployment")
+
+    def test_leaving_a_bloc_is_a_membership_change_however_far_the_bloc(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The withdrawal of Mali, Burkina Faso and Niger from the Economic Community of "
+            "West African States took effect on 29 January 2025.",
+        )
+        assert events(analysis, "membership-change")
+        assert not events(analysis, "withdrawal")
+
+    def test_a_statement_in_the_present_tense_is_dated_by_the_release(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Washington, DC\nMay 11, 2012\n\nThe United States is deeply concerned about the "
+            "deteriorating political situation in Mali.",
+        )
+        (statement,) = events(analysis, "statement")
+        assert dated(statement) == (date(2012, 5, 11), date(2012, 5, 11), "day")
+        assert ("actor:united-states", "party") in statement.participants
+
+    def test_a_resignation_is_an_event_of_its_own(self, ctx):
+        analysis = analysis_of(
+            ctx, "Mali's President Ibrahim Boubacar Keïta resigned on 18 August 2020."
+        )
+        assert events(analysis, "other")
+
+
+class TestDatelinesAndPlaces:
+    def test_the_dateline_dates_the_article_not_the_event(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "BAMAKO, Mali, Aug 19, 2020 (Reuters) - Mutinous soldiers detained President "
+            "Ibrahim Boubacar Keïta on Tuesday.",
+        )
+        (coup,) = events(analysis, "coup")
+        assert dated(coup) == (date(2020, 8, 18), date(2020, 8, 18), "day")
+
+    def test_a_region_of_a_country_and_a_country_that_experienced_it_are_places(self, ctx):
+        region = analysis_of(
+            ctx, "On 1 November 2019, gunmen killed 50 soldiers in the Ménaka region of Mali."
+        )
+        (attack,) = events(region, "attack")
+        assert attack.countries == ["country:MLI"]
+        experienced = analysis_of(ctx, "Burkina Faso experienced two military coups in 2022.")
+        assert all(e.countries == ["country:BFA"] for e in events(experienced, "coup"))
+
+    def test_an_attack_whose_sentence_names_no_country_happened_in_the_articles_country(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Tension rose in Mali this week. Officials in Mali said talks would resume.\n\n"
+            "On 7 March 2015, gunmen opened fire at a restaurant in the capital, killing five "
+            "people.",
+        )
+        (attack,) = events(analysis, "attack")
+        assert attack.countries == ["country:MLI"]
+        assert attack.fatalities.best == 5
+
+    def test_the_home_country_is_where_most_places_are_and_actors_do_not_count(self):
+        names = {"Mali": "country:MLI", "Niger": "country:NER", "Washington": "country:USA"}
+
+        def home(text: str) -> str | None:
+            mentions = [
+                Mention(m.start(), m.end(), m.group(0), names[m.group(0)], "country-name")
+                for m in re.finditer("|".join(names), text)
+            ]
+            return home_country(text, mentions)
+
+        assert home("Clashes in Mali. Fighting in Mali. Talks in Niger.") == "country:MLI"
+        assert home("Clashes in Mali. Talks in Niger.") is None
+        assert home("Clashes in Mali.") is None
+        # Washington acts in every sentence; the events are in Mali.
+        assert (
+            home("Washington said so. Washington paid. Clashes in Mali. Raids in Mali.")
+            == "country:MLI"
+        )
+
+
+class TestClaimPerEvent:
+    def test_a_sentence_with_two_events_has_a_claim_for_each(self, ctx):
+        sentence = (
+            "A military junta seized power in Mali in 2020 and ousted the civilian transition "
+            "leaders the following year."
+        )
+        analysis = analysis_of(ctx, sentence)
+        coups = [i for i, e in enumerate(analysis.events) if e.kind == "coup"]
+        claims = [c for c in analysis.claims if c.quote == sentence]
+        assert len(coups) == 2 and sorted(c.event_index for c in claims) == coups
+        assert [c.fingerprint for c in claims] == [
+            fingerprint(sentence, 1),
+            fingerprint(sentence, 1, part=2),
+        ]
+        assert [c.date.start.year for c in claims] == [2020, 2021]
+
+
+class TestNumbers:
+    @pytest.mark.parametrize(
+        ("sentence", "best"),
+        [
+            ("Fifteen people were killed in an attack on a convoy.", 15),
+            ("On the same day, twenty-five people were killed at a market.", 25),
+            ("Forty two soldiers died in the ambush.", 42),
+        ],
+    )
+    def test_number_words_above_ten(self, sentence, best):
+        assert find_fatalities(sentence).best == best
+
+
+class TestYearsFromTheSentence:
+    def test_a_month_takes_the_year_of_a_later_date_keeping_the_order(self):
+        april, _ = find_dates(
+            "The Council created the mission in April, and it took over on 1 July 2013."
+        )
+        assert (april.start, april.precision) == (date(2013, 4, 1), "month")
+        december, _ = find_dates(
+            "It was authorised in December, but the advance on 10 January 2013 changed it."
+        )
+        assert december.start == date(2012, 12, 1)
+
+    def test_a_day_inside_a_name_is_no_date(self):
+        assert (
+            find_dates("Protests were led by the June 5 Movement-Rally of Patriotic Forces.") == []
+        )
+        (day,) = find_dates("Protests began on June 5 in Bamako.", reference=date(2020, 8, 19))
+        assert day.start == date(2020, 6, 5)

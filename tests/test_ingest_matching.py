@@ -1,0 +1,91 @@
+"""Is a proposed event one we already have? The matching rules (pure), and what a match may
+add to the event it found (imported through the command, on the real database)."""
+
+import io
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+
+from facts.ingest.analysis.dates import DateMention
+from facts.ingest.analysis.events import EventProposal
+from facts.ingest.writing.matching import EventSummary, best_match
+from facts.models import Event
+from tests.base import fixture_context
+
+
+@pytest.fixture(scope="module")
+def ctx():
+    return fixture_context()
+
+
+def coup(date_mention: DateMention | None, **fields) -> EventProposal:
+    return EventProposal(
+        kind="coup",
+        sentence_index=0,
+        trigger="coup",
+        date=date_mention,
+        countries=fields.get("countries", ["country:MLI"]),
+        participants=fields.get("participants", []),
+    )
+
+
+def known(pk: int, start: date, end: date, **fields) -> EventSummary:
+    return EventSummary(
+        id=pk,
+        kind="coup",
+        date_start=start,
+        date_end=end,
+        participants=frozenset(fields.get("participants", ())),
+        countries=frozenset(fields.get("countries", {"country:MLI"})),
+    )
+
+
+AUGUST_2020 = known(1, date(2020, 8, 18), date(2020, 8, 18))
+
+
+def test_an_undated_mention_finds_the_one_event_of_its_place(ctx):
+    assert best_match(coup(None), [AUGUST_2020], ctx) is AUGUST_2020
+
+
+def test_a_date_with_no_year_to_read_it_by_finds_no_dated_event(ctx):
+    in_april = DateMention("in April", 0, 8, None, None, "", "no year")
+    assert best_match(coup(in_april), [AUGUST_2020], ctx) is None
+
+
+def test_overlapping_dates_match_and_others_do_not(ctx):
+    year_2020 = DateMention("2020", 0, 4, date(2020, 1, 1), date(2020, 12, 31), "year")
+    year_2021 = DateMention("2021", 0, 4, date(2021, 1, 1), date(2021, 12, 31), "year")
+    assert best_match(coup(year_2020), [AUGUST_2020], ctx) is AUGUST_2020
+    assert best_match(coup(year_2021), [AUGUST_2020], ctx) is None
+
+
+def test_two_equally_good_events_are_no_match(ctx):
+    other = known(2, date(2020, 8, 18), date(2020, 8, 18))
+    assert best_match(coup(None), [AUGUST_2020, other], ctx) is None
+
+
+def _import(folder, name: str, text: str) -> None:
+    (folder / name).write_text(text, encoding="utf-8")
+    call_command("import_articles", str(folder / name), stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_an_undated_mention_links_to_an_event_without_giving_it_participants(
+    reference_data, tmp_path
+):
+    _import(
+        tmp_path,
+        "dated.txt",
+        "Mutinous soldiers ousted President Ibrahim Boubacar Keïta in Mali on 18 August 2020.",
+    )
+    (event,) = Event.objects.filter(kind="coup")
+    before = set(event.participants.values_list("actor__slug", "role"))
+    _import(
+        tmp_path,
+        "undated.txt",
+        "The coup in Mali, led by Colonel Assimi Goïta, ousted President Ibrahim Boubacar "
+        "Keïta, officials in Bamako said.",
+    )
+    assert Event.objects.filter(kind="coup").count() == 1
+    assert set(event.participants.values_list("actor__slug", "role")) == before
+    assert event.claims.count() == 2  # the second article's claim points at it all the same
