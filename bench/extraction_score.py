@@ -19,11 +19,15 @@ Matching rules:
 - An article's claims are the claims stored for it; its events are the events those claims
   point to; its countries are the alpha-3 codes of its claims' countries and object country
   and of its events' countries; its actors are its claims' subject, object actor, claimant
-  and mentioned actors, and its events' participants.
+  and mentioned actors, and those of its events' participants that are the states of its
+  countries (an event shared with other articles has their participants too, which this
+  article never names: they are judged in their own articles).
 - A failed file has nothing stored: every case in its key is a miss.
 - Names: a stored actor matches a key actor when `facts.names.normalize_name` of the actor's
   name or one of its aliases equals that of the key's `name` or one of its `as_written`
-  forms, or of one of those forms with a leading "the " removed.
+  forms, or of one of those forms with a leading "the " removed. A state's names are its
+  country's (name, official name, aliases) and its government's ("Government of Mali",
+  "Malian government", "Malian authorities"): the importer finds states through countries.
 - Dates at a precision (publication dates and events): the stored precision equals the
   key's, and for day the stored start and end are the key's; for month, the first day of the
   key start's month and the last day of the key end's month; for year, 1 January of the key
@@ -137,7 +141,8 @@ _NUMERIC_DAY = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d\d-[01]\d-[0-3]\d\b"
 )
 _RELATIVE_DAY = re.compile(
-    r"\b(?:yesterday|today|tonight|last night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    r"\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.I,
 )
 _MONTH = re.compile(
@@ -149,7 +154,7 @@ _MONTH = re.compile(
 )
 _PART_OF_YEAR = re.compile(
     r"\b(?:early|mid|middle|late|beginning|end|start|spring|summer|autumn|fall|winter|"
-    r"quarter|half|season|q[1-4]|h[12])\b",
+    r"quarter|half|season|q[1-4]|h[12]|week|weekend|fortnight)\b",
     re.I,
 )
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:last|this|next|that|same|previous) year\b", re.I)
@@ -161,10 +166,11 @@ def supported_precision(date_text: str) -> str | None:
 
     day: a day number (1–31, "3rd") or a day named relative to publication ("yesterday",
     "on Monday"); month: a month's name or abbreviation, "2023-07", "07/2023", "last month";
-    part-of-year: early/mid/late, a season, a quarter or half; year: a four-digit year or
-    "last year"; decade: "the 2010s", "decade". English only, like the corpus. A bare number
-    is a day only beside a month, a year or nothing else, so the "3rd" of "the 3rd quarter"
-    does not make a day.
+    part-of-year: early/mid/late, a season, a quarter or half, a week ("last week": the
+    importer stores a week as a part of the year, the scheme having no week); year: a
+    four-digit year or "last year"; decade: "the 2010s", "decade". English only, like the
+    corpus. A bare number is a day only beside a month, a year or nothing else, so the "3rd"
+    of "the 3rd quarter" does not make a day.
     """
     finest = None
     for precision, pattern in (
@@ -482,20 +488,32 @@ def read_article(article_id: int) -> StoredArticle:
         )
         if actor_id is not None
     }
-    actor_ids = named | {p.actor_id for event in events for p in event.participants.all()}
+    countries = {c.alpha3 for claim in claims for c in claim.countries.all()}
+    countries |= {claim.object_country.alpha3 for claim in claims if claim.object_country}
+    countries |= {c.alpha3 for event in events for c in event.countries.all()}
+    # A shared event's participants are this article's when its claims name them, or when
+    # they are the states of the countries it names ("Mali and Niger left ECOWAS").
+    participant_ids = {p.actor_id for event in events for p in event.participants.all()}
+    states = set(
+        Actor.objects.filter(
+            pk__in=participant_ids, kind="state", country__alpha3__in=countries
+        ).values_list("pk", flat=True)
+    )
+    named |= states
+    actor_ids = named | participant_ids
     actors = {
         actor.pk: StoredActor(
             actor.pk,
             actor.name,
             frozenset(
-                normalize_name(n) for n in [actor.name, *(a.name for a in actor.aliases.all())]
+                normalize_name(n)
+                for n in [actor.name, *(a.name for a in actor.aliases.all()), *_state_names(actor)]
             ),
         )
-        for actor in Actor.objects.filter(pk__in=actor_ids).prefetch_related("aliases")
+        for actor in Actor.objects.filter(pk__in=actor_ids)
+        .select_related("country")
+        .prefetch_related("aliases")
     }
-    countries = {c.alpha3 for claim in claims for c in claim.countries.all()}
-    countries |= {claim.object_country.alpha3 for claim in claims if claim.object_country}
-    countries |= {c.alpha3 for event in events for c in event.countries.all()}
     return StoredArticle(
         published_start=article.published_start,
         published_end=article.published_end,
@@ -503,9 +521,27 @@ def read_article(article_id: int) -> StoredArticle:
         claims=tuple(_stored_claim(article.text, claim) for claim in claims),
         events=tuple(_stored_event(event, claims, actors) for event in events),
         countries=frozenset(countries),
-        actors=tuple(actors[pk] for pk in sorted(actors)),
+        actors=tuple(actors[pk] for pk in sorted(named)),
         named=frozenset(named),
     )
+
+
+def _state_names(actor) -> list[str]:
+    """A state is found through its country (the importer's gazetteer has no aliases for
+    states): its names are the country's names, and its government's ("the Government of
+    Mali", "the Malian government", "the Malian authorities")."""
+    if actor.kind != "state" or actor.country is None:
+        return []
+    country = actor.country
+    names = [
+        country.name,
+        *country.aliases,
+        *([country.official_name] if country.official_name else []),
+    ]
+    governed = [f"government of {n}" for n in names] + [f"{n} government" for n in names]
+    for demonym in country.demonyms:
+        governed += [f"{demonym} government", f"{demonym} authorities"]
+    return names + governed
 
 
 def _stored_claim(text: str, claim) -> StoredClaim:

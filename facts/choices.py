@@ -76,6 +76,7 @@ class QualityFlag(models.TextChoices):
     OVERLONG_SENTENCES = "overlong-sentences", "Sentences too long to analyse"
     TOO_MANY_CLAIMS = "too-many-claims", "More claims than one article may propose"
     SUPPLIED_METADATA = "supplied-metadata", "Metadata supplied with the file or the import"
+    WIRE_COPY = "wire-copy", "Copy or rewrite of another article's text"
 
 
 class ActorKind(models.TextChoices):
@@ -221,3 +222,5 @@ class Predicate(models.TextChoices):
 class LinkKind(models.TextChoices):
     CORROBORATES = "corroborates", "Corroborates"
     CONTRADICTS = "contradicts", "Contradicts"
+    # The same sentence in a copy of the same story: the same witness, not a second one.
+    COPIES = "copies", "Copies (same source text)"

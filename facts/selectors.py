@@ -14,8 +14,10 @@ from facts.rows import ClaimRow, RelatedClaimRow
 # form of "linked either way OR same event" is one OR'ed condition that PostgreSQL answers
 # with a scan of the claim table per row. The outer claim is the query's "facts_claim"; the
 # inner tables are aliased, so the name refers to the outer row.
+# Articles of one story (a wire report and its copies, `Article.copy_of`) count once, and
+# never for each other: a reprint is the same witness.
 _SUPPORTING_ARTICLES = """
-SELECT COUNT(DISTINCT supporting.article_id) FROM (
+SELECT COUNT(DISTINCT COALESCE(a.copy_of_id, a.id)) FROM (
     SELECT c.article_id FROM facts_claimlink l JOIN facts_claim c ON c.id = l.to_claim_id
      WHERE l.from_claim_id = facts_claim.id AND l.kind = %s AND c.status NOT IN (%s, %s)
     UNION ALL
@@ -24,7 +26,11 @@ SELECT COUNT(DISTINCT supporting.article_id) FROM (
     UNION ALL
     SELECT c.article_id FROM facts_claim c
      WHERE c.event_id = facts_claim.event_id AND c.status NOT IN (%s, %s)
-) supporting WHERE supporting.article_id <> facts_claim.article_id
+) supporting JOIN facts_article a ON a.id = supporting.article_id
+WHERE supporting.article_id <> facts_claim.article_id
+  AND COALESCE(a.copy_of_id, a.id) <> (
+      SELECT COALESCE(m.copy_of_id, m.id) FROM facts_article m WHERE m.id = facts_claim.article_id
+  )
 """
 _CONTRADICTED = """
 EXISTS (SELECT 1 FROM facts_claimlink l WHERE l.from_claim_id = facts_claim.id AND l.kind = %s)
@@ -34,7 +40,8 @@ OR EXISTS (SELECT 1 FROM facts_claimlink l WHERE l.to_claim_id = facts_claim.id 
 
 def with_evidence(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     """Annotate `corroborating_articles`: how many *other* articles support the claim (linked
-    as corroborating either way, or reporting the same event; withdrawn claims do not count),
+    as corroborating either way, or reporting the same event; withdrawn claims do not count,
+    and copies of one story count once, and not at all for each other),
     and `contradicted`: whether any claim disputes it. One subquery each, so list pages stay
     at a fixed number of queries, and each is a few index lookups."""
     withdrawn = [str(status) for status in WITHDRAWN_STATUSES]

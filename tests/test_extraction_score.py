@@ -35,7 +35,7 @@ from bench.extraction_score import (
     total_of,
 )
 from facts.choices import DatePrecision, EventKind, ParticipantRole
-from facts.models import Country, EventParticipant
+from facts.models import Actor, Country, EventParticipant
 from tests.base import make_actor, make_alias, make_article, make_claim, make_event
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -226,6 +226,8 @@ def test_read_article_gathers_countries_and_actors_from_claims_and_events(refere
     event = make_event()
     event.countries.add(Country.objects.get(alpha3="BFA"))
     EventParticipant.objects.create(event=event, actor=participant, role=ParticipantRole.PARTY)
+    burkina = Actor.objects.get(slug="burkina-faso")
+    EventParticipant.objects.create(event=event, actor=burkina, role=ParticipantRole.PARTY)
     claim = make_claim(
         article,
         subject=subject,
@@ -239,13 +241,15 @@ def test_read_article_gathers_countries_and_actors_from_claims_and_events(refere
     stored = read_article(article.pk)
 
     assert stored.countries == {"MLI", "NER", "BFA"}
-    assert [a.id for a in stored.actors] == sorted([subject.pk, claimant.pk, participant.pk])
+    # The participant the article never names is another article's; the state of a country
+    # it names is its own, and is named as its country and its government are.
+    assert [a.id for a in stored.actors] == sorted([subject.pk, claimant.pk, burkina.pk])
+    (state,) = [a for a in stored.actors if a.id == burkina.pk]
+    assert {"burkina faso", "government of burkina faso", "burkinabe government"} <= state.forms
     assert [e.id for e in stored.events] == [event.pk]
     assert stored.events[0].quotes == (claim.quote,)
-    assert stored.events[0].participants[0][0].forms == {
-        participant.name.lower(),
-        "the sahel alliance",
-    }
+    forms = {actor.id: actor.forms for actor, _ in stored.events[0].participants}
+    assert forms[participant.pk] == {participant.name.lower(), "the sahel alliance"}
     assert [c.anchored for c in stored.claims] == [True]
 
 
@@ -317,6 +321,7 @@ def test_the_scorer_knows_the_models_precisions_finest_first():
         ("12/05/2023", "day"),
         ("on Monday", "day"),
         ("yesterday", "day"),
+        ("this morning", "day"),
         ("July 2023", "month"),
         ("mid-July 2023", "month"),
         ("Sept. 2023", "month"),
@@ -327,6 +332,8 @@ def test_the_scorer_knows_the_models_precisions_finest_first():
         ("Q3 2023", "part-of-year"),
         ("the 3rd quarter of 2023", "part-of-year"),
         ("the rainy season", "part-of-year"),
+        ("last week", "part-of-year"),
+        ("over the weekend", "part-of-year"),
         ("2023", "year"),
         ("last year", "year"),
         ("the 2010s", "decade"),

@@ -317,11 +317,11 @@ class TestBadInput:
         original = writer.link_corroborations
         calls = {"n": 0}
 
-        def fail_first(claims):
+        def fail_first(claims, *args):
             calls["n"] += 1
             if calls["n"] == 1:
                 raise RuntimeError("disk full")
-            return original(claims)
+            return original(claims, *args)
 
         monkeypatch.setattr(writer, "link_corroborations", fail_first)
         with pytest.raises(

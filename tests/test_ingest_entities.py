@@ -20,7 +20,7 @@ def targets(ctx, text: str) -> list[tuple[str, str]]:
     ("text", "expected"),
     [
         ("Niger’s President", [("Niger", "country:NER")]),
-        ("Nigeria and Nigerian forces", [("Nigeria", "country:NGA"), ("Nigerian", "country:NGA")]),
+        ("Nigeria and Nigerian traders", [("Nigeria", "country:NGA"), ("Nigerian", "country:NGA")]),
         ("U.S.-Nigerien relations", [("U.S.", "country:USA"), ("Nigerien", "country:NER")]),
         ("U.S opens communications", [("U.S", "country:USA")]),
         ("Washington and Moscow", [("Washington", "country:USA"), ("Moscow", "country:RUS")]),

@@ -302,3 +302,66 @@ class TestYearsFromTheSentence:
         )
         (day,) = find_dates("Protests began on June 5 in Bamako.", reference=date(2020, 8, 19))
         assert day.start == date(2020, 6, 5)
+
+
+class TestNamesAndFacts:
+    def test_a_lower_case_role_after_its_body_introduces_a_person(self, ctx):
+        analysis = analysis_of(
+            ctx, "Attacks have risen in Mali, UNHCR spokesperson Andrej Mahecic said on Friday."
+        )
+        assert [(p.name, p.title) for p in analysis.people] == [
+            ("Andrej Mahecic", "UNHCR spokesperson")
+        ]
+
+    def test_a_body_named_again_by_its_head_word_is_the_body_named_before(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The Security Council met in New York on Monday. The Council condemned the attack "
+            "in Mali. The Council of Ministers of Mali met on Tuesday.",
+        )
+        found = {(m.text, m.target) for m in analysis.mentions if m.target_type == "actor"}
+        assert ("The Council", "actor:un-security-council") in found
+        assert not any(text.startswith("The Council of") for text, _ in found)
+
+    def test_an_event_reported_without_a_name_is_still_a_claim(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Fighting spread across Mali in July. Officials in Mali counted the dead.\n\n"
+            "The village was attacked on 14 February 2020 by gunmen on motorbikes.",
+        )
+        assert any(c.quote.startswith("The village was attacked") for c in analysis.claims)
+        assert not any(
+            c.quote.startswith("Officials in Mali counted") and c.event_index
+            for c in analysis.claims
+        )
+
+    def test_the_government_of_a_country_is_its_state_acting_and_an_army_names_its_country(
+        self, ctx
+    ):
+        analysis = analysis_of(
+            ctx,
+            "The government of Mali expelled the French ambassador on 31 January 2022. French "
+            "forces left Gao on 15 August 2022.",
+        )
+        expelled, left = analysis.claims[:2]
+        assert "actor:mali" in expelled.actors and "country:MLI" in expelled.countries
+        assert "actor:french-armed-forces" in left.actors and "country:FRA" in left.countries
+
+
+class TestWhoTakesPart:
+    def test_a_name_that_reports_an_act_takes_no_part_in_it(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The Malian Armed Forces noted on 2 August 2023 that Nigeria had cut off the supply "
+            "of electricity to Niger.",
+        )
+        (sanction,) = events(analysis, "sanction")
+        assert not any(t == "actor:malian-armed-forces" for t, _ in sanction.participants)
+
+    def test_a_country_where_an_event_of_no_kind_happened_is_its_place(self, ctx):
+        analysis = analysis_of(
+            ctx, "An insurgency has raged in northern Burkina Faso since 2015, officials say."
+        )
+        (insurgency,) = events(analysis, "other")
+        assert insurgency.countries == ["country:BFA"]
+        assert not insurgency.participants

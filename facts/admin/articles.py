@@ -58,6 +58,7 @@ class ArticleAdmin(VisibleToMixin, FullTextSearchMixin, CuratedAdmin):
     ]
     list_filter = ["reliability", "flags__code", "published_precision", "language"]
     search_fields = ["title", "publisher", "author", "source_file"]
+    autocomplete_fields = ["copy_of"]
     readonly_fields = [
         "quality_flags",
         "highlighted_text",
@@ -74,7 +75,7 @@ class ArticleAdmin(VisibleToMixin, FullTextSearchMixin, CuratedAdmin):
         (None, {"fields": ["title", "subtitle", ("author", "publisher"), "url"]}),
         (
             "Source grade",
-            {"fields": ["quality_flags", "reliability", "reliability_reason"]},
+            {"fields": ["quality_flags", "reliability", "reliability_reason", "copy_of"]},
         ),
         ("Text, with every claim highlighted", {"fields": ["highlighted_text"]}),
         (

@@ -226,6 +226,11 @@ class ArticleSerializer(serializers.ModelSerializer):
     source_url = serializers.CharField(source="url")
     published = serializers.SerializerMethodField()
     quality_flags = serializers.SerializerMethodField()
+    copy_of = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        help_text="The article whose text this one reproduces (a wire copy or a light "
+        "rewrite): the two are one witness, so neither corroborates the other.",
+    )
 
     class Meta:
         model = Article
@@ -242,6 +247,7 @@ class ArticleSerializer(serializers.ModelSerializer):
             "reliability",
             "reliability_reason",
             "quality_flags",
+            "copy_of",
             "sha256",
             "source_file",
             "created_at",

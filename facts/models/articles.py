@@ -52,6 +52,16 @@ class Article(KeepsSearchText, TimestampedModel):
         max_length=1, choices=Reliability.choices, default=Reliability.F, db_index=True
     )
     reliability_reason = models.TextField(blank=True)
+    copy_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        help_text="The article whose text this one reproduces (a wire copy or a light "
+        "rewrite of the same story): the two are one witness, so neither corroborates the "
+        "other.",
+    )
     extractor_version = models.CharField(max_length=20, blank=True)
     search_text = models.TextField(
         blank=True, editable=False, help_text="Searchable words (facts.search); kept by save()."

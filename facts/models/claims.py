@@ -117,6 +117,8 @@ class Claim(KeepsSearchText, ReviewedModel, DatedModel, TimestampedModel):
             models.Index(fields=["status", "-confidence", "id"], name="facts_claim_status_queue"),
             models.Index(fields=["-confidence", "id"], name="facts_claim_queue_all"),
             models.Index(fields=["predicate"], name="facts_claim_predicate"),
+            # The same sentence in other articles (copies of one wire story): by fingerprint.
+            models.Index(fields=["fingerprint"], name="facts_claim_fingerprint"),
             models.Index(fields=["date_start", "date_end"], name="facts_claim_dates"),
             # "Has this actor a verified claim as claimant?" (what anonymous readers may see):
             # most claims have no claimant, so SQLite's statistics made the claimant index

@@ -240,6 +240,21 @@ CLAIMS = [
     ),
     ClaimDecision(
         "003",
+        "Between August 2020 and July 2023, three pivotal",
+        V,
+        "Coups in Mali (August 2020, May 2021), Burkina Faso (January and September 2022) and "
+        "Niger (July 2023); the next sentences of the article name them.",
+        1,
+    ),
+    ClaimDecision(
+        "003",
+        "This strategic pivot, observed",
+        R,
+        "A characterisation of a policy shift and its aims; it names no one and is not "
+        "checkable as written.",
+    ),
+    ClaimDecision(
+        "003",
         "Mali saw two coups",
         V,
         "Coups of 18 August 2020 and 24 May 2021, both led by Assimi Goïta.",

@@ -59,7 +59,9 @@ def many_to_many_snapshot_statements(
     """
     pks = sorted({int(pk) for pk in pks})
     history = history_of(model).model
-    fields = getattr(history, "_history_m2m_fields", ())
+    # In the model's own order: the history keeps them in a set, whose order changes when
+    # the model's fields do.
+    fields = sorted(getattr(history, "_history_m2m_fields", ()), key=lambda f: f.creation_counter)
     if not pks or not fields:
         return []
     table = history._meta.db_table

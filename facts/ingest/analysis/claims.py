@@ -121,18 +121,21 @@ def is_fact_bearing(
     mentions: list[Mention],
     attribution: "Attribution",
     triggers: list[TriggerHit] | None = None,
+    dated: bool = False,
 ) -> bool:
-    """Names someone or somewhere (or cites a source about an event) and is not commentary."""
+    """Names someone or somewhere, or reports a dated event, and is not commentary."""
     text = sentence.text
     if sentence.is_heading or text.rstrip('”’"').endswith("?") or len(text.split()) < MIN_WORDS:
         return False
     if OPINION.search(text):
         return False
     named = any(m.target_type in {"actor", "country"} for m in mentions)
-    sourced = bool(attribution.reported_via or attribution.claimant_text) and bool(
-        find_triggers(text) if triggers is None else triggers
-    )
-    if not (named or sourced):
+    sourced = bool(attribution.reported_via or attribution.claimant_text)
+    reports = bool(find_triggers(text) if triggers is None else triggers)
+    # An event reported without a name but with its date ("The village was attacked this
+    # morning") is still a checkable fact of the article's story; undated and unnamed, it is
+    # commentary ("The coups have hampered democratic progress").
+    if not (named or (reports and (sourced or dated))):
         return False
     # Forecasts and possibilities are not checkable, unless they are someone's reported words.
     return not (MODAL.search(text) and not attribution.attributed)
@@ -334,7 +337,7 @@ def propose_claim(
     Offsets of `mentions` and `dates` are relative to the sentence; the claim's are absolute.
     `triggers` are the sentence's `find_triggers`, when the caller has them already.
     """
-    if not is_fact_bearing(sentence, mentions, attribution, triggers):
+    if not is_fact_bearing(sentence, mentions, attribution, triggers, dated=bool(dates)):
         return None
     event_proposals = [event for _, event in events]
     subject, predicate, object_actor, object_country, value, event_kind = _structure(
@@ -345,7 +348,20 @@ def propose_claim(
     ]
     if not predicate and attribution.attributed:
         predicate = "stated"
-    actors = list(dict.fromkeys(m.target for m in mentions if m.target_type == "actor"))
+    actors = list(
+        dict.fromkeys(
+            target
+            for m in mentions
+            if (
+                target := m.target
+                if m.target_type == "actor"
+                # "the government of Mali" names the state as one who acts.
+                else ctx.as_actor(m.target)
+                if m.kind == "description"
+                else None
+            )
+        )
+    )
     countries = list(
         dict.fromkeys(
             m.target
@@ -353,7 +369,14 @@ def propose_claim(
             else ctx.country_of[m.target]  # "Malian troops": the army, and Mali
             for m in mentions
             if m.target_type == "country"
-            or (m.kind == "description" and m.target in ctx.country_of)
+            or (
+                m.target in ctx.country_of
+                and (
+                    m.kind == "description"
+                    # "French forces", "the Malian army": a national army names its country.
+                    or ctx.actor_kinds.get(m.target) == kinds.ARMED_FORCE
+                )
+            )
         )
     )
     # The claim says when its event happened; a sentence with no event, when all it names.

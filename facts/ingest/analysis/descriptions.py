@@ -12,6 +12,9 @@
   `leads` at that date). Without a country, a date or such a body it stays unresolved.
 - Seats of power: "the Kremlin", "the Élysée", "the White House" stand for a country's state
   (a small table in the language pack).
+- A body named again by its head word: "the Council", "the Mission", "the Commission" are the
+  last actor named before whose name has that head word ("the Security Council … the
+  Council"), when one has; otherwise they stay unresolved.
 """
 
 import re
@@ -57,6 +60,11 @@ JUNTA_AFTER = {
 GOVERNMENT_BEFORE = re.compile(rf"\b{_THE}[ \t]+{_QUAL}{_GOV}[ \t]+(?:{_OF}|{_IN})[ \t]+$", re.I)
 ARMY_BEFORE = re.compile(rf"\b{_THE}[ \t]+{_ARMY}[ \t]+{_OF}[ \t]+$", re.I)
 THE_JUNTA = re.compile(rf"\b{_THE}[ \t]+{_JUNTA}\b", re.I)
+# "the Council", "the Mission": a capitalised head word alone, not the start of a longer name
+# ("the Council of Ministers", "the Mission Support Centre").
+THE_HEAD = re.compile(
+    rf"\b(?i:{_THE})[ \t]+(?P<head>{_alternation(_P.ORG_HEADS)})\b(?![ \t]+(?:{_OF}\b|[A-Z]))"
+)
 METONYM = re.compile(
     rf"\b(?:(?i:{_THE})[ \t]+)?(?P<seat>{_alternation(_P.METONYMS)})(?![\w’'-])", re.UNICODE
 )
@@ -93,6 +101,18 @@ def ruling_body(ctx: ExtractionContext, country: str, when: date | None) -> str 
         and (r.end is None or when <= r.end)
     }
     return next(iter(bodies)) if len(bodies) == 1 else None
+
+
+def _last_named_with_head(
+    mentions: list[Mention], ctx: ExtractionContext, head: str, before: int
+) -> str | None:
+    """The actor last named before `before` whose name has the head word `head`."""
+    for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
+        if mention.start >= before or mention.target_type != "actor":
+            continue
+        if head in ctx.names.get(mention.target, "").split():
+            return mention.target
+    return None
 
 
 def article_junta(mentions: list[Mention], ctx: ExtractionContext, when: date | None) -> str | None:
@@ -143,6 +163,13 @@ def resolve_descriptions(
         for match in THE_JUNTA.finditer(text):
             if not any(s <= match.start() < e for s, e in taken):
                 add(match.start(), match.end(), ruling)
+    taken = [(d.start, d.end) for d in found]
+    for match in THE_HEAD.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        named = _last_named_with_head(mentions, ctx, match.group("head"), match.start())
+        if named is not None:
+            add(match.start(), match.end(), named)
     for match in METONYM.finditer(text):
         alpha3 = _P.METONYMS[match.group("seat")]
         if f"country:{alpha3}" in ctx.names:

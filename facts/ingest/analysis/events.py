@@ -37,6 +37,9 @@ TRIGGERS: dict[str, list[re.Pattern]] = {
 DEADLY_KINDS = {"attack", "airstrike", "coup", "protest"}
 # Kinds where a country is only ever the place, never a participant.
 PLACE_ONLY_KINDS = {"coup", "attack", "airstrike", "election", "protest"}
+# Kinds where a country named is where it happened, never a side: those above, and the
+# events of no kind (a rebellion "in northern Burkina Faso", a death "in Russia").
+COUNTRY_PLACE_KINDS = PLACE_ONLY_KINDS | {"other"}
 # Kinds that must have a date (or an unresolved date as written) to create an event; without
 # one they can still be linked to a single matching event that already exists.
 POINT_KINDS = {
@@ -108,8 +111,10 @@ MODAL = re.compile(rf"\b(?:{_any(_P.MODAL)})\b")
 HEDGE = re.compile(rf"\b(?:{_any(_P.HEDGE)})\b", re.I)
 NEGATION = re.compile(rf"\b(?:{_any(_P.NEGATION)})\s+(?:\w+\s+){{0,2}}$", re.I)
 _PASSIVE = re.compile(rf"\b(?:{_any(_P.PASSIVE_AUXILIARIES)})\s+(?:\w+\s+)?$", re.I)
+_COMPASS = _any(_P.LOCATIVE_QUALIFIERS)
 _LOCATIVE = re.compile(
-    rf"\b(?:{_any(_P.LOCATIVE_PREPOSITIONS)})\s+(?:{_THE}\s+)?$",
+    rf"\b(?:{_any(_P.LOCATIVE_PREPOSITIONS)})\s+(?:{_THE}\s+)?"
+    rf"(?:(?:{_COMPASS})\s+(?:(?:{_P.AND}|{_P.OR})\s+(?:{_COMPASS})\s+)?)?$",
     re.I,
 )
 _PLACE_OF = re.compile(rf"\b(?:{_any(_P.PLACE_OF_NOUNS)})\s+of\s+(?:{_THE}\s+)?$", re.I)
@@ -255,6 +260,7 @@ _DATE_LIST_JOIN = re.compile(
 _LIST_JOIN = re.compile(
     rf"^(?:,\s*(?:{_P.AND}\s+|{_P.OR}\s+)?|\s+(?:{_P.AND}|{_P.OR})\s+)(?:{_THE}\s+)?$", re.I
 )
+_COMPLEMENT = re.compile(rf"\b(?:{_any(_P.COMPLEMENTIZERS)})\b", re.I)
 _PARTICIPLE = re.compile(rf"^\w+(?:{_any(_P.PARTICIPLE_ENDINGS)})\b", re.I)
 # Between a date and the next trigger: the date closes the trigger before it.
 _COORDINATED = re.compile(rf"[,;]|\b(?:{_any(_P.CLAUSE_COORDINATORS)})\b", re.I)
@@ -296,6 +302,15 @@ def _participants_in_clause(
         after = sentence[mention.end :]
         inside = hit.start <= mention.start < hit.end
         subject_side = mention.end <= hit.start or inside
+        if (
+            subject_side
+            and not inside
+            and kind != "statement"
+            and _COMPLEMENT.search(sentence, mention.end, hit.start)
+        ):
+            # "The Ministry notes that Nigeria has cut off …": the Ministry speaks of the act,
+            # it takes no part in it.
+            continue
         # A direct object ("visited Bamako", "ousted Bazoum") is the other side, like "to X",
         # for kinds that have one; for a withdrawal ("departed Burkina Faso") it is the place.
         direct = mention.start >= hit.end and not sentence[hit.end : mention.start].strip(" ")
@@ -325,7 +340,7 @@ def _participants_in_clause(
             # forces; a bare demonym ("the Malian capital") names neither.
             force_word = bool(_FORCE_AFTER.match(after)) or mention.kind == "description"
             near = min(abs(hit.start - mention.end), abs(mention.start - hit.end)) <= _PLACE_WINDOW
-            if kind in PLACE_ONLY_KINDS:
+            if kind in COUNTRY_PLACE_KINDS:
                 if (
                     locative
                     or near
@@ -344,7 +359,7 @@ def _participants_in_clause(
             target = ctx.as_actor(mention.target)
             if (
                 target is None
-                or (kind in PLACE_ONLY_KINDS and not force_word)
+                or (kind in COUNTRY_PLACE_KINDS and not force_word)
                 or (locative and not object_side)
                 or (not subject_side and not force_word and not object_side)
             ):

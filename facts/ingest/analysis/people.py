@@ -56,6 +56,12 @@ TITLE_FIRST = re.compile(
     rf"(?P<title>(?:[a-z][\w-]*\s+){{0,2}}(?:{'|'.join(_P.APPOSITIVE_ROLES)})),\s+"
     rf"(?P<name>{_NAME})"
 )
+# A lower-case role after the body or country it serves, right before the name: "UNHCR
+# spokesperson Andrej Mahecic", "France24 journalist Wassim Nasr".
+ROLE_BEFORE = re.compile(
+    rf"(?<![\w.])(?P<title>(?:[A-Z][\w.'’-]*\s+){{1,3}}"
+    rf"(?:{'|'.join(_P.APPOSITIVE_ROLES)}))[ ]+(?P<name>{_NAME})"
+)
 _POSSESSIVE_END = tuple(_P.POSSESSIVE_ENDINGS)
 
 
@@ -90,7 +96,7 @@ def find_titled_people(text: str, gazetteer_mentions: list[Mention]) -> list[Per
     """Names introduced by a title or an appositive role, excluding known non-person names."""
     known_spans = [(m.start, m.end) for m in gazetteer_mentions if m.target_type == "country"]
     people = []
-    for pattern in (TITLED, APPOSITIVE, TITLE_FIRST):
+    for pattern in (TITLED, APPOSITIVE, TITLE_FIRST, ROLE_BEFORE):
         for match in pattern.finditer(text):
             title, name = _split_title_and_name(match.group("title"), match.group("name"))
             # "Traoré's government": the person is Traoré.

@@ -1,11 +1,12 @@
-"""Corroboration links between a new article's claims and claims of other articles."""
+"""Corroboration links between a new article's claims and claims of other articles, and the
+copies of one story (a wire report and its reprints) that are one witness, not several."""
+
+from dataclasses import dataclass
 
 from django.db import connection
 
 from facts.choices import WITHDRAWN_STATUSES, LinkKind, Origin
-from facts.models import (
-    Claim,
-)
+from facts.models import Article, Claim
 
 MAX_CORROBORATION_LINKS = 10
 NOT_CORROBORATING = [str(status) for status in WITHDRAWN_STATUSES]
@@ -14,8 +15,8 @@ NOT_CORROBORATING = [str(status) for status in WITHDRAWN_STATUSES]
 # order of those claims, and only as many articles as a claim may link to (a much-reported
 # event would otherwise send back every claim ever made about it).
 _FIRST_CLAIMS_OF_EVENTS = """
-    SELECT event_id, first_claim FROM (
-        SELECT event_id, MIN(id) AS first_claim,
+    SELECT event_id, first_claim, article_id FROM (
+        SELECT event_id, article_id, MIN(id) AS first_claim,
             ROW_NUMBER() OVER (PARTITION BY event_id ORDER BY MIN(id)) AS place
         FROM {claim}
         WHERE event_id IN ({events}) AND article_id <> %s AND status NOT IN (%s, %s)
@@ -34,12 +35,99 @@ _SAME_STATEMENT = """
 """
 
 
-def link_corroborations(claims: list[Claim]) -> list[dict]:
+# Claims of other articles that quote the same sentence (same fingerprint), by article.
+_SAME_SENTENCES = """
+    SELECT article_id, fingerprint, MIN(id) FROM {claim}
+    WHERE fingerprint IN ({fingerprints}) AND article_id <> %s
+    GROUP BY article_id, fingerprint
+"""
+_CLAIM_COUNTS = """
+    SELECT article_id, COUNT(*) FROM {claim} WHERE article_id IN ({articles}) GROUP BY article_id
+"""
+# A copy shares at least this many sentences with its original, and at least this share of
+# the sentences of the shorter of the two: a reprint trimmed or with a paragraph added is a
+# copy; two reports that quote one official statement share a sentence or two, not half.
+MIN_SHARED_SENTENCES = 3
+COPY_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Copy:
+    """A new article found to reproduce an earlier one."""
+
+    original_id: int  # the first article of the story (an original, never a copy)
+    same_story: frozenset[int]  # the original and every known copy of it
+    shared: dict[int, int]  # new claim -> the original's claim quoting the same sentence
+    detail: str
+
+
+def find_copy(claims: list[Claim]) -> Copy | None:
+    """Whether the new claims' article copies an earlier article: the article that shares the
+    most of its sentences, when it shares enough of them (MIN_SHARED_SENTENCES, COPY_SHARE)."""
+    if len(claims) < MIN_SHARED_SENTENCES:
+        return None
+    article_id = claims[0].article_id
+    by_fingerprint = {c.fingerprint: c.pk for c in claims}
+    shared: dict[int, dict[int, int]] = {}  # other article -> new claim -> its claim
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _SAME_SENTENCES.format(
+                claim=Claim._meta.db_table, fingerprints=", ".join(["%s"] * len(by_fingerprint))
+            ),
+            [*by_fingerprint, article_id],
+        )
+        for other_article, fingerprint, other_claim in cursor.fetchall():
+            shared.setdefault(other_article, {})[by_fingerprint[fingerprint]] = other_claim
+        candidates = [a for a, pairs in shared.items() if len(pairs) >= MIN_SHARED_SENTENCES]
+        if not candidates:
+            return None
+        cursor.execute(
+            _CLAIM_COUNTS.format(
+                claim=Claim._meta.db_table, articles=", ".join(["%s"] * len(candidates))
+            ),
+            candidates,
+        )
+        sizes = dict(cursor.fetchall())
+    copies = [a for a in candidates if len(shared[a]) >= COPY_SHARE * min(len(claims), sizes[a])]
+    if not copies:
+        return None
+    best = max(copies, key=lambda a: (len(shared[a]), -a))
+    other = Article.objects.only("id", "title", "copy_of_id").get(pk=best)
+    original_id = other.copy_of_id or other.pk
+    story = {
+        original_id,
+        *Article.objects.filter(copy_of_id=original_id).values_list("pk", flat=True),
+    }
+    detail = (
+        f"{len(shared[best])} of its {len(claims)} claim sentences are also in "
+        f"“{other.title}” (article {other.pk}, {sizes[best]} claim sentences)"
+    )
+    return Copy(original_id, frozenset(story), shared[best], detail)
+
+
+def copy_links(copy: Copy) -> list[dict]:
+    """A link from each claim of the copy to the claim of the earlier article that quotes the
+    same sentence: one witness, so not a corroboration."""
+    return [
+        {
+            "from_claim_id": new,
+            "to_claim_id": old,
+            "kind": LinkKind.COPIES,
+            "origin": Origin.IMPORT,
+            "note": "The same sentence in an earlier copy of the same story",
+        }
+        for new, old in sorted(copy.shared.items())
+    ]
+
+
+def link_corroborations(
+    claims: list[Claim], same_story: frozenset[int] = frozenset()
+) -> list[dict]:
     """The corroboration links the new claims call for. Claims in other articles about the same
     event, or with the same subject, predicate and object, corroborate the new ones: one link
     to the first such claim of each other article, at most MAX_CORROBORATION_LINKS per claim,
     so a much-reported event does not make the link table grow with the square of its
-    coverage."""
+    coverage. Articles of `same_story` (copies of the same report) corroborate nothing."""
     if not claims:
         return []
     article_id = claims[0].article_id
@@ -53,8 +141,9 @@ def link_corroborations(claims: list[Claim]) -> list[dict]:
                 ),
                 [*event_ids, article_id, *NOT_CORROBORATING, MAX_CORROBORATION_LINKS],
             )
-            for event_id, other_id in cursor.fetchall():
-                by_event.setdefault(event_id, []).append(other_id)
+            for event_id, other_id, other_article in cursor.fetchall():
+                if other_article not in same_story:
+                    by_event.setdefault(event_id, []).append(other_id)
     structured = [
         c
         for c in claims
@@ -91,7 +180,7 @@ def link_corroborations(claims: list[Claim]) -> list[dict]:
             key = (c.subject_id, c.predicate, c.object_actor_id, c.object_country_id)
             firsts: dict[int, int] = {}
             for other in others:
-                if tuple(other[1:5]) == key:
+                if tuple(other[1:5]) == key and other[5] not in same_story:
                     firsts.setdefault(other[5], other[0])
             same_statement[c.pk] = list(firsts.values())
     links: list[dict] = []

@@ -5,12 +5,12 @@ from datetime import UTC, datetime
 
 from django.db import connections, router, transaction
 
-from facts.choices import ActorKind, AliasKind, Origin
+from facts.choices import ActorKind, AliasKind, Origin, QualityFlag
 from facts.ingest.analysis import ArticleAnalysis
 from facts.ingest.analysis.context import learn_actors
 from facts.ingest.writing import rows
 from facts.ingest.writing.anchoring import reanchor_claims, verify_anchor
-from facts.ingest.writing.corroboration import link_corroborations
+from facts.ingest.writing.corroboration import copy_links, find_copy, link_corroborations
 from facts.ingest.writing.events import create_event, enrich_event, summary_of
 from facts.ingest.writing.fields import IMPORT_REASON, article_fields, claim_fields, title_words
 from facts.ingest.writing.lookups import find_actor_by_name, unique_slug
@@ -86,11 +86,30 @@ class ArticleWriter:
         self._write_organisations(article)
         event_ids = self._write_events(article)
         new_claims = self._write_claims(article, event_ids)
-        links = link_corroborations(new_claims)
+        same_story: frozenset[int] = frozenset()
+        links: list[dict] = []
+        copy = find_copy(new_claims) if self.existing is None else None
+        if copy is not None:
+            self._mark_copy(article, copy)
+            same_story = copy.same_story
+            links += copy_links(copy)
+        links += link_corroborations(new_claims, same_story)
         rows.insert_values(ClaimLink, links, ignore_conflicts=True, batch=self.batch)
         self.report.links_added = len(links)
         self.batch.flush()
         return self.report
+
+    def _mark_copy(self, article: Article, copy) -> None:
+        """The article reproduces an earlier one: say so on it, and flag it for curators."""
+        article.copy_of_id = copy.original_id
+        note_change(article, reason=f"Copy of article {copy.original_id}, found on import")
+        article.save()
+        rows.insert(
+            ArticleFlag,
+            [ArticleFlag(article=article, code=QualityFlag.WIRE_COPY, detail=copy.detail[:5000])],
+            batch=self.batch,
+        )
+        self.report.flags = sorted({*self.report.flags, str(QualityFlag.WIRE_COPY)})
 
     def _write_article(self) -> Article:
         a = self.analysis

@@ -47,8 +47,10 @@ class LanguagePack(Protocol):
     NEGATION: tuple[str, ...]
     PASSIVE_AUXILIARIES: tuple[str, ...]
     LOCATIVE_PREPOSITIONS: tuple[str, ...]
+    LOCATIVE_QUALIFIERS: tuple[str, ...]
     PLACE_OF_NOUNS: tuple[str, ...]
     EXPERIENCER_VERBS: tuple[str, ...]
+    COMPLEMENTIZERS: tuple[str, ...]
     PARTICIPLE_ENDINGS: tuple[str, ...]
     CLAUSE_COORDINATORS: tuple[str, ...]
     DEFINITE_ARTICLE: str

@@ -36,10 +36,13 @@ Events (events.py)
                            or make it only threatened ("threatened military intervention").
   PASSIVE_AUXILIARIES      auxiliaries before a participle: a passive trigger.
   LOCATIVE_PREPOSITIONS    words that make the next name a place ("in", "across").
+  LOCATIVE_QUALIFIERS      compass words between such a word and the name ("in northern").
   PLACE_OF_NOUNS           nouns before "of <country>" that make the country a place ("the
                            Ménaka region of Mali").
   EXPERIENCER_VERBS        verbs after a country that make it where an event happened
                            ("Burkina Faso experienced two coups").
+  COMPLEMENTIZERS          words that open a reported clause ("notes that …"): a name before
+                           them takes no part in the event reported after them.
   PARTICIPLE_ENDINGS       endings of a participle that continues the act before it and
                            takes its date ("…, creating the alliance").
   CLAUSE_COORDINATORS      words between a date and the next trigger that give the date to
@@ -411,6 +414,12 @@ NEGATION: tuple[str, ...] = (
     "threatened", "threatening", "threatens", "threat of",
 )  # fmt: skip
 PASSIVE_AUXILIARIES: tuple[str, ...] = ("was", "were", "been", "being", "is", "are")
+# Compass words between a locative preposition and a country ("in northern Mali").
+LOCATIVE_QUALIFIERS: tuple[str, ...] = (
+    "northern", "southern", "eastern", "western", "central", "north-eastern", "north-western",
+    "south-eastern", "south-western", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north", "south", "east", "west",
+)  # fmt: skip
 LOCATIVE_PREPOSITIONS: tuple[str, ...] = (
     "in", "into", "to", "from", "across", "at", "near", "inside", "throughout", "within",
 )  # fmt: skip
@@ -425,6 +434,8 @@ EXPERIENCER_VERBS: tuple[str, ...] = (
     "experienced", "saw", "suffered", "endured", "witnessed", "faced", "underwent", "has seen",
     "has had", "had", "has experienced", "has suffered",
 )  # fmt: skip
+# Words that open a reported clause: a name before them speaks of the act after them.
+COMPLEMENTIZERS: tuple[str, ...] = ("that",)
 # The ending of a participle that continues the act before it ("…, creating the alliance").
 PARTICIPLE_ENDINGS: tuple[str, ...] = ("ing",)
 # Words that end one clause's report and start the next ("in 2020 and ousted …").
@@ -524,7 +535,8 @@ ARTICLES: tuple[str, ...] = ("the", "a", "an")
 APPOSITIVE_ROLES: tuple[str, ...] = (
     "adviser", "advisor", "minister", "commander", r"spokes(?:man|woman|person)", "ambassador",
     "president", "chief", "director", "envoy", "leader", "secretary", "official", "general",
-    "colonel", "captain", "head",
+    "colonel", "captain", "head", "journalist", "analyst", "researcher", "correspondent",
+    "reporter", "expert", "activist", "lawyer", "mediator", "negotiator",
 )  # fmt: skip
 POSSESSIVE: str = r"['’]s"
 
@@ -639,7 +651,9 @@ YEAR_WORD: str = "year"
 THAT_YEAR_LEADS: tuple[str, ...] = ("later", "earlier")
 THAT_YEAR_PREPOSITION: str = "in"
 RELATIVE_DATES: dict[str, tuple[str, int]] = {
-    "yesterday": ("day", -1), "today": ("day", 0),
+    "yesterday": ("day", -1), "today": ("day", 0), "this morning": ("day", 0),
+    "this afternoon": ("day", 0), "this evening": ("day", 0), "tonight": ("day", 0),
+    "last night": ("day", -1),
     "earlier this year": ("year", 0), "earlier this month": ("month", 0),
     "earlier this week": ("week", 0), "this past week": ("week", -1),
     "the previous week": ("week", -1), "the past week": ("week", -1),
@@ -670,7 +684,7 @@ RANGE_JOINS: tuple[str, ...] = ("and", "to", "until", "till", "through")
 RANGE_OPENERS: tuple[str, ...] = ("between", "from")
 DATE_HINT_WORDS: tuple[str, ...] = (
     "year", "month", "week", "ago", "today", "yesterday", "spring", "summer", "autumn", "fall",
-    "winter",
+    "winter", "morning", "afternoon", "evening", "tonight", "night",
 )  # fmt: skip
 DATE_LABELS: tuple[str, ...] = (
     "published", "updated", "posted", "date", "released", "last updated", "first published",
