@@ -43,6 +43,19 @@ class StrictFilterSet(filters.FilterSet):
         return valid
 
 
+class NulFreeCharField(forms.CharField):
+    """Text with its NUL characters dropped: neither database stores or searches them, and a
+    search for "a\\0b" is a search for "ab", not an error the schema does not announce."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\x00", "") if value else value
+
+
+class TextFilter(filters.CharFilter):
+    field_class = NulFreeCharField
+
+
 class ChoicesFilter(filters.MultipleChoiceFilter):
     """Any of several values of a column of the row itself: no join, so no DISTINCT (which
     would make a database sort every match before it can return the first page)."""
@@ -90,7 +103,7 @@ def _overlap(queryset, start_field: str, end_field: str, after, before):
 
 
 class SearchFilterMixin(StrictFilterSet):
-    q = filters.CharFilter(method="filter_q", label="Full-text search (every word must occur)")
+    q = TextFilter(method="filter_q", label="Full-text search (every word must occur)")
 
     def filter_q(self, queryset, name, value):
         return search(queryset, value) if value.strip() else queryset
@@ -98,15 +111,15 @@ class SearchFilterMixin(StrictFilterSet):
 
 class ClaimFilterSet(SearchFilterMixin):
     status = ChoicesFilter(choices=ReviewStatus.choices)
-    country = filters.CharFilter(method="filter_country", label="Country (alpha-2 or alpha-3)")
-    actor = filters.CharFilter(
+    country = TextFilter(method="filter_country", label="Country (alpha-2 or alpha-3)")
+    actor = TextFilter(
         method="filter_actor", label="Actor slug, as subject, object, claimant or mentioned"
     )
-    subject = filters.CharFilter(field_name="subject__slug")
-    object = filters.CharFilter(field_name="object_actor__slug")
-    claimant = filters.CharFilter(field_name="claimant__slug")
-    mentions = filters.CharFilter(method="filter_mentions", label="Actor slug, as mentioned")
-    event = filters.CharFilter(field_name="event__slug")
+    subject = TextFilter(field_name="subject__slug")
+    object = TextFilter(field_name="object_actor__slug")
+    claimant = TextFilter(field_name="claimant__slug")
+    mentions = TextFilter(method="filter_mentions", label="Actor slug, as mentioned")
+    event = TextFilter(field_name="event__slug")
     article = IntegerFilter(field_name="article_id")
     predicate = ChoicesFilter(choices=Predicate.choices)
     date_after = filters.DateFilter(method="filter_dates", label="Claim dates overlap from")
@@ -163,8 +176,8 @@ class ClaimFilterSet(SearchFilterMixin):
 class EventFilterSet(SearchFilterMixin):
     kind = ChoicesFilter(choices=EventKind.choices)
     status = ChoicesFilter(choices=ReviewStatus.choices)
-    country = filters.CharFilter(method="filter_country", label="Country (alpha-2 or alpha-3)")
-    actor = filters.CharFilter(method="filter_actor", label="Actor slug, as participant")
+    country = TextFilter(method="filter_country", label="Country (alpha-2 or alpha-3)")
+    actor = TextFilter(method="filter_actor", label="Actor slug, as participant")
     date_after = filters.DateFilter(method="filter_dates")
     date_before = filters.DateFilter(method="filter_dates")
     updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
@@ -193,8 +206,8 @@ class EventFilterSet(SearchFilterMixin):
 class ActorFilterSet(StrictFilterSet):
     kind = ChoicesFilter(choices=ActorKind.choices)
     status = ChoicesFilter(choices=ReviewStatus.choices)
-    country = filters.CharFilter(method="filter_country")
-    name = filters.CharFilter(method="filter_name", label="Name or alias, any spelling")
+    country = TextFilter(method="filter_country")
+    name = TextFilter(method="filter_name", label="Name or alias, any spelling")
     updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
 
     class Meta:
@@ -212,7 +225,7 @@ class ActorFilterSet(StrictFilterSet):
 
 
 class ArticleFilterSet(SearchFilterMixin):
-    publisher = filters.CharFilter(field_name="publisher", lookup_expr="iexact")
+    publisher = TextFilter(field_name="publisher", lookup_expr="iexact")
     published_after = filters.DateFilter(field_name="published_end", lookup_expr="gte")
     published_before = filters.DateFilter(field_name="published_start", lookup_expr="lte")
     flag = ChoicesFilter(
@@ -232,8 +245,8 @@ class ArticleFilterSet(SearchFilterMixin):
 
 
 class CountryFilterSet(StrictFilterSet):
-    region = filters.CharFilter(field_name="region", lookup_expr="iexact")
-    name = filters.CharFilter(field_name="name", lookup_expr="icontains")
+    region = TextFilter(field_name="region", lookup_expr="iexact")
+    name = TextFilter(field_name="name", lookup_expr="icontains")
 
     class Meta:
         model = Country

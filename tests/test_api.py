@@ -258,6 +258,14 @@ class TestFiltersEndToEnd(APITestCase):
         default = client.get(f"{API}/claims/").json()
         assert len(default["results"]) == 50
 
+    def test_a_nul_character_in_a_text_filter_is_dropped_not_refused(self):
+        client = self.client_for(None)
+        plain = client.get(f"{API}/articles/", {"q": "Sahel"}).json()["results"]
+        with_nul = client.get(f"{API}/articles/", {"q": "Sa\x00hel"})
+        assert with_nul.status_code == 200
+        assert [a["id"] for a in with_nul.json()["results"]] == [a["id"] for a in plain]
+        assert client.get(f"{API}/articles/", {"publisher": "x\x00"}).status_code == 200
+
 
 class TestQueryCounts(APITestCase):
     """No list runs more queries for 500 results than its fixed maximum."""

@@ -365,3 +365,26 @@ class TestWhoTakesPart:
         (insurgency,) = events(analysis, "other")
         assert insurgency.countries == ["country:BFA"]
         assert not insurgency.participants
+
+    def test_a_name_arrested_or_detained_is_the_coups_target(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "President Ibrahim Boubacar Keïta of Mali was arrested on 18 August 2020 in a mutiny "
+            "by soldiers.",
+        )
+        (coup,) = events(analysis, "coup")
+        assert coup.participants == [("actor:ibrahim-boubacar-keita", "target")]
+
+    def test_the_person_visits_not_the_forces_named_with_them(self, ctx):
+        analysis = analysis_of(
+            ctx, "François Hollande and French forces visited Timbuktu in Mali on 2 February 2013."
+        )
+        (visit,) = events(analysis, "visit")
+        assert [t for t, r in visit.participants if r == "visitor"] == ["actor:francois-hollande"]
+
+    def test_a_progressive_is_not_a_passive(self, ctx):
+        analysis = analysis_of(
+            ctx, "François Hollande was visiting Timbuktu in Mali on 2 February 2013."
+        )
+        (visit,) = events(analysis, "visit")
+        assert ("actor:francois-hollande", "visitor") in visit.participants

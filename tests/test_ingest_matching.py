@@ -53,6 +53,21 @@ def test_a_date_with_no_year_to_read_it_by_finds_no_dated_event(ctx):
     assert best_match(coup(in_april), [AUGUST_2020], ctx) is None
 
 
+def test_a_dated_mention_finds_no_event_whose_date_could_not_be_read(ctx):
+    unreadable = EventSummary(
+        id=3,
+        kind="coup",
+        date_start=None,
+        date_end=None,
+        participants=frozenset(),
+        countries=frozenset({"country:MLI"}),
+        date_text="in April",
+    )
+    day = DateMention("18 August 2020", 0, 14, date(2020, 8, 18), date(2020, 8, 18), "day")
+    assert best_match(coup(day), [unreadable], ctx) is None
+    assert best_match(coup(None), [unreadable], ctx) is unreadable
+
+
 def test_overlapping_dates_match_and_others_do_not(ctx):
     year_2020 = DateMention("2020", 0, 4, date(2020, 1, 1), date(2020, 12, 31), "year")
     year_2021 = DateMention("2021", 0, 4, date(2021, 1, 1), date(2021, 12, 31), "year")

@@ -228,6 +228,7 @@ class ArticleSerializer(serializers.ModelSerializer):
     quality_flags = serializers.SerializerMethodField()
     copy_of = serializers.PrimaryKeyRelatedField(
         read_only=True,
+        allow_null=True,
         help_text="The article whose text this one reproduces (a wire copy or a light "
         "rewrite): the two are one witness, so neither corroborates the other.",
     )

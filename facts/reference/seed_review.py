@@ -610,7 +610,7 @@ EVENTS = [
         "The visit to Bamako during which the talks took place.",
     ),
     EventDecision(
-        "undated-molly-phee-and-united-states-africa-command-visit-the-region",
+        "undated-molly-phee-and-michael-langley-visit-the-region",
         V,
         "Phee visited Niamey in December 2023 and with Langley in March 2024.",
     ),

@@ -98,6 +98,11 @@ _COUP_TARGET = re.compile(
     re.I,
 )
 _COUP_LEADER = re.compile(rf"\b(?:{_any(_P.COUP_LEADER_MARKERS)})\s+(?:[\w.'’-]+\s+){{0,4}}$", re.I)
+_COUP_PATIENT = re.compile(
+    rf"^(?:[^,;]{{0,40}}?)\s+(?:{_any(_P.PASSIVE_AUXILIARIES)}|had\s+been|has\s+been)\s+"
+    rf"(?:\w+\s+)?(?:{_any(_P.COUP_TARGET_MARKERS)})\b",
+    re.I,
+)
 _COUP_AGENT = re.compile(
     rf"^(?:\s*,[^,;]{{0,60}},)?\s+(?:who\s+|that\s+|had\s+|has\s+|then\s+)?"
     rf"(?:{_any(_P.COUP_AGENT_VERBS)})\b",
@@ -289,7 +294,8 @@ def _participants_in_clause(
 
     Names in `exclude` spans can still be places but never participants."""
     object_role = ROLES[kind][1]
-    passive = bool(_PASSIVE.search(sentence[: hit.start]))
+    # "was attacked" is passive; "was visiting" is not.
+    passive = bool(_PASSIVE.search(sentence[: hit.start])) and not _PARTICIPLE.match(hit.text)
     participants: list[tuple[str, str, int]] = []
     countries: list[tuple[str, int]] = []
     previous: tuple[Mention, str | None] | None = None
@@ -415,6 +421,8 @@ def _coup_role(
         return perpetrator
     if _COUP_TARGET.search(before):
         return target
+    if _COUP_PATIENT.match(sentence[mention.end :]):
+        return target  # "President Keïta was arrested …"
     if _COUP_AGENT.match(sentence[mention.end :]):
         return perpetrator
     if not passive and ":" in sentence[hit.end : mention.start]:
@@ -790,8 +798,14 @@ def _unit_events(
             for date, (people, places) in zip(ordered, split, strict=True)
         ]
     else:
+        # With no date of its own, an event takes a date the sentence writes but cannot read
+        # ("signed a framework agreement in April", no year): unresolved, it keeps the event
+        # from being taken for a dated one of another year.
+        sentence_unresolved = [d for dates in by_hit.values() for d in dates if not d.resolved]
         date = _nearest_date(sentence, specific, unit_hits) or (
-            unresolved[0] if unresolved else None
+            unresolved[0]
+            if unresolved
+            else (sentence_unresolved[0] if sentence_unresolved and not resolved else None)
         )
         groups = [(date, participants, countries)]
     if count > len(groups) and frames:
@@ -836,6 +850,16 @@ def _adjusted(
         and sum(ctx.actor_kinds.get(t) == kinds.PERSON for t, _ in participants) >= 2
     ):
         participants = [(t, r) for t, r in participants if ctx.actor_kinds.get(t) == kinds.PERSON]
+    visitor, _ = ROLES["visit"]
+    if kind == "visit" and any(
+        r == visitor and ctx.actor_kinds.get(t) == kinds.PERSON for t, r in participants
+    ):
+        # "Hollande, whose forces …, visiting Timbuktu": the person visits, not the forces.
+        participants = [
+            (t, r)
+            for t, r in participants
+            if r != visitor or ctx.actor_kinds.get(t) == kinds.PERSON
+        ]
     if kind == "aid-suspension" and not any(r == "target" for _, r in participants):
         home = {ctx.country_of.get(t) for t, _ in participants}
         participants = participants + [

@@ -46,6 +46,13 @@ def _score(
         # "in April" with no year to read it by: the dates cannot be compared, and a dated
         # event of another year would be a guess.
         return None
+    if (
+        proposal.date is not None
+        and proposal.date.resolved
+        and candidate.date_start is None
+        and candidate.date_text
+    ):
+        return None  # the same, the other way round: the event's date is the unreadable one
     date = proposal.date if proposal.date is not None and proposal.date.resolved else None
     # Both ranges, when both are dated (a resolved date and a dated event have both ends).
     both = (
