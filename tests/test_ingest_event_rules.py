@@ -388,3 +388,42 @@ class TestWhoTakesPart:
         )
         (visit,) = events(analysis, "visit")
         assert ("actor:francois-hollande", "visitor") in visit.participants
+
+
+class TestFactSheetsAndStatements:
+    def test_the_fields_of_an_infobox_are_claims_and_a_lone_headline_is_not_a_field(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Mali: the junta's gamble\n\n"
+            "Place: Bamako, Mali\nFormed: 25 April 2013\nCommander2: Assimi Goïta, Malick Diaw\n\n"
+            "Soldiers seized power in Mali on 18 August 2020.",
+        )
+        quotes = [c.quote for c in analysis.claims]
+        assert "Place: Bamako, Mali" in quotes and "Formed: 25 April 2013" in quotes
+        assert any("Assimi Goïta" in q for q in quotes)
+        assert not any(q.startswith("Mali: the junta") for q in quotes)
+
+    def test_a_link_to_another_article_is_furniture(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Soldiers seized power in Niger on 26 July 2023.\n\n"
+            "Read more: How the coup in Niger unfolded\n"
+            "Read more: Timeline of the Alliance of Sahel States",
+        )
+        assert not any("Read more" in c.quote for c in analysis.claims)
+
+    def test_an_institution_speaking_as_we_states_a_fact_and_a_blogger_does_not(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "We call on the junta in Mali to step aside on 11 May 2012.\n\n"
+            "We think Mali will change course.",
+        )
+        quotes = [c.quote for c in analysis.claims]
+        assert any(q.startswith("We call on the junta") for q in quotes)
+        assert not any(q.startswith("We think") for q in quotes)
+
+    def test_the_people_of_a_country_name_it(self, ctx):
+        analysis = analysis_of(
+            ctx, "Among the dead were six Russians working for a cargo airline in Bamako."
+        )
+        assert "country:RUS" in analysis.claims[0].countries

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from facts.anchors import fingerprint, quote_selectors, statement_of
 from facts.ingest.analysis import kinds, lang, prefilter
+from facts.ingest.analysis.cleaning import Role
 from facts.ingest.analysis.context import ExtractionContext
 from facts.ingest.analysis.dates import DateMention, span_of
 from facts.ingest.analysis.events import (
@@ -25,7 +26,8 @@ from facts.ingest.analysis.gazetteer import Mention
 from facts.ingest.analysis.sentences import Sentence, split_clauses
 
 _P = lang.pack("en")
-MIN_WORDS = 6
+MIN_WORDS = 5
+MIN_FIELD_WORDS = 2
 
 LEADER = "leader"
 PREDICATE_OF_KIND = {
@@ -125,7 +127,9 @@ def is_fact_bearing(
 ) -> bool:
     """Names someone or somewhere, or reports a dated event, and is not commentary."""
     text = sentence.text
-    if sentence.is_heading or text.rstrip('”’"').endswith("?") or len(text.split()) < MIN_WORDS:
+    # A field of a fact sheet states its fact in a few words ("Date: 26 July 2023").
+    least = MIN_FIELD_WORDS if sentence.paragraph_role == Role.FIELD else MIN_WORDS
+    if sentence.is_heading or text.rstrip('”’"').endswith("?") or len(text.split()) < least:
         return False
     if OPINION.search(text):
         return False
@@ -135,7 +139,8 @@ def is_fact_bearing(
     # An event reported without a name but with its date ("The village was attacked this
     # morning") is still a checkable fact of the article's story; undated and unnamed, it is
     # commentary ("The coups have hampered democratic progress").
-    if not (named or (reports and (sourced or dated))):
+    field = sentence.paragraph_role == Role.FIELD  # "Date: 26 July 2023" dates the subject
+    if not (named or ((reports or field) and (sourced or dated))):
         return False
     # Forecasts and possibilities are not checkable, unless they are someone's reported words.
     return not (MODAL.search(text) and not attribution.attributed)

@@ -32,11 +32,14 @@ class Role(StrEnum):
     BIO = "bio"
     DUPLICATE = "duplicate"
     HEADING = "heading"
+    # "Date: 26 July 2023", "Perpetrators: Presidential Guard": a field of an infobox or a
+    # fact sheet, a fact stated without a sentence.
+    FIELD = "field"
     BODY = "body"
     LIST_ITEM = "list-item"
 
 
-BODY_ROLES = {Role.HEADING, Role.BODY, Role.LIST_ITEM}
+BODY_ROLES = {Role.HEADING, Role.BODY, Role.LIST_ITEM, Role.FIELD}
 
 
 def _full(*patterns: str) -> re.Pattern:
@@ -67,6 +70,8 @@ BRACKET_INSTRUCTION = re.compile(
 # ("[^}]*" rescanned the rest of a line from every "{{" that was never closed).
 PLACEHOLDER = re.compile(r"\{\{[^{}]{0,200}\}\}|" + "|".join(_P.PLACEHOLDERS), re.I)
 ATTRIBUTION = re.compile(r"^[—–―-]{1,2}\s*(?P<who>[A-Z][\w.'’ -]{1,60})$")
+# A label of one to four words (a digit may number it: "Commander1"), a colon, a value.
+FIELD_LINE = re.compile(r"^[A-Z][\w'’-]*(?:[ ][\w'’()-]+){0,3}\d?\s*:\s+\S")
 LIST_MARK = re.compile(r"^(?:[•▪●◦·*‣⁃–-]|\d{1,2}[.)])\s+")
 TERMINAL = re.compile(r"[.!?…:;\"”’)\]]$")
 OPINION_MARKERS = re.compile(rf"\b(?:{'|'.join(_P.OPINION_MARKERS)})\b", re.I)
@@ -109,6 +114,22 @@ def _looks_like_title(line: str) -> bool:
         and not FURNITURE.match(line)
         and parse_date_line(line) is None
     )
+
+
+_FIELD_MAX_WORDS = 60
+
+
+def _field_like(line: str) -> bool:
+    return bool(FIELD_LINE.match(line)) and _word_count(line) <= _FIELD_MAX_WORDS
+
+
+def _is_field(lines: list[str], nonblank: list[int], position: int) -> bool:
+    """A "Label: value" line among others like it (an infobox comes as a block): one on its
+    own is a headline or a subtitle ("Mali: the junta's gamble")."""
+    if not _field_like(lines[nonblank[position]]):
+        return False
+    neighbours = [p for p in (position - 1, position + 1) if 0 <= p < len(nonblank)]
+    return any(_field_like(lines[nonblank[p]]) for p in neighbours)
 
 
 def _is_heading(line: str) -> bool:
@@ -222,6 +243,8 @@ def _assign_roles(raw_lines: list[str]) -> list[Line]:
             continue
         if LIST_MARK.match(line):
             roles[i] = Role.LIST_ITEM
+        elif _is_field(lines, nonblank, position):
+            roles[i] = Role.FIELD
         elif _is_heading(line):
             roles[i] = Role.HEADING
         else:

@@ -244,6 +244,12 @@ def country_entries(
     target = f"country:{alpha3}"
     entries = [Entry(name, target, "country-name") for name in names if name]
     entries += [Entry(demonym, target, "demonym") for demonym in demonyms if demonym]
+    # "six Russians", "Malians": the people of a country name it too.
+    entries += [
+        Entry(demonym + _P.PLURAL_DEMONYM[1], target, "demonym")
+        for demonym in demonyms
+        if demonym and demonym.endswith(_P.PLURAL_DEMONYM[0])
+    ]
     if capital:
         entries.append(Entry(capital, target, "capital"))
     return entries

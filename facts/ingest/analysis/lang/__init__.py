@@ -105,6 +105,7 @@ class LanguagePack(Protocol):
     DESCRIPTION_OF: str
     DESCRIPTION_IN: str
     METONYMS: dict[str, str]
+    PLURAL_DEMONYM: tuple[str, str]
     # dates
     MONTHS: dict[str, int]
     WORDLIKE_MONTHS: frozenset[str]

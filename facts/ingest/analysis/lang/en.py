@@ -103,6 +103,8 @@ Descriptions (descriptions.py)
   JUNTA_NOUNS              nouns for a ruling military body ("the junta").
   DESCRIPTION_OF           the word of "the government of Mali".
   DESCRIPTION_IN           the word of "the government in Bamako" (before a capital).
+  PLURAL_DEMONYM           (ending, plural ending) of demonyms that name a country's people
+                           in the plural ("Malian" -> "Malians").
   METONYMS                 a seat of power -> the country whose state it stands for
                            ("the Kremlin" -> RUS), as alpha-3 codes.
 
@@ -469,7 +471,17 @@ EXTRA_PREDICATES: tuple[tuple[str, str], ...] = (
     ("member-of", r"\b(?:member(?:s| states?)? of|includes|composed of|comprising)\b"),
     ("offered-support-to", r"\b(?:offer\w*|support|back)\b[^.]{0,40}\bto\b"),
 )
-OPINION_OPENERS: tuple[str, ...] = ("I", "We", r"Let['’]s", "Have you", "Imagine", "Think about")
+OPINION_OPENERS: tuple[str, ...] = (
+    "I",
+    # An institution's "we" acts: "We condemn the attack", "We call on the junta …".
+    r"We(?!\s+(?:strongly\s+|also\s+|firmly\s+|again\s+)?(?:call|condemn|commend|thank|"
+    r"extend|mourn|welcome|urge|reaffirm|reiterate|express|continue|remain|will|hold|stand|"
+    r"offer|support|deplore|note)\w*\b)",
+    r"Let['’]s",
+    "Have you",
+    "Imagine",
+    "Think about",
+)
 OPINION_PHRASES: tuple[str, ...] = (
     "I think", "I believe", "in my view", "from my perspective", r"I['’]d argue",
     "in my opinion", r"I['’]ve",
@@ -599,6 +611,8 @@ ARMY_NOUNS: tuple[str, ...] = (
 JUNTA_NOUNS: tuple[str, ...] = ("junta", "military junta", "ruling junta", "military rulers")
 DESCRIPTION_OF: str = "of"
 DESCRIPTION_IN: str = "in"
+# A demonym with this ending takes this plural for the people ("Malian" -> "Malians").
+PLURAL_DEMONYM: tuple[str, str] = ("an", "s")
 METONYMS: dict[str, str] = {
     "Élysée Palace": "FRA", "Élysée": "FRA", "Elysée": "FRA", "Elysee": "FRA",
     "Quai d’Orsay": "FRA", "Quai d'Orsay": "FRA",
@@ -713,6 +727,8 @@ TIME_SUFFIXES: tuple[str, ...] = (
 FURNITURE: tuple[str, ...] = (
     r"read (?:the )?(?:entire|full|more|whole)(?: article| story)?\.?(?: »| ›| >)?",
     r"continue reading\.?",
+    # A link to another article: "Read more: How the Niger coup unfolded".
+    r"(?:read (?:more|also)|see also|also read|watch|listen):\s.{1,150}",
     r"share (?:this|the) (?:article|story|post)",
     r"share(?: on)?(?: facebook| twitter| x| linkedin| whatsapp| email)*",
     r"leave a (?:comment|reply)",
