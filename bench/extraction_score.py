@@ -26,8 +26,9 @@ Matching rules:
 - Names: a stored actor matches a key actor when `facts.names.normalize_name` of the actor's
   name or one of its aliases equals that of the key's `name` or one of its `as_written`
   forms, or of one of those forms with a leading "the " removed. A state's names are its
-  country's (name, official name, aliases) and its government's ("Government of Mali",
-  "Malian government", "Malian authorities"): the importer finds states through countries.
+  country's (name, official name, aliases), its government's ("Government of Mali",
+  "Malian government", "Malian authorities") and its seat of power's ("the Kremlin", the
+  language pack's METONYMS): the importer finds states through countries.
 - Dates at a precision (publication dates and events): the stored precision equals the
   key's, and for day the stored start and end are the key's; for month, the first day of the
   key start's month and the last day of the key end's month; for year, 1 January of the key
@@ -86,6 +87,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from facts.anchors import anchored_at  # noqa: E402  (needs ROOT on the path when run as a script)
+from facts.ingest.analysis.lang.en import METONYMS  # noqa: E402
 from facts.names import normalize_name  # noqa: E402
 
 DEFAULT_CORPUS = ROOT / "bench" / "corpus"
@@ -541,7 +543,9 @@ def _state_names(actor) -> list[str]:
     governed = [f"government of {n}" for n in names] + [f"{n} government" for n in names]
     for demonym in country.demonyms:
         governed += [f"{demonym} government", f"{demonym} authorities"]
-    return names + governed
+    # Its seat of power stands for it ("the Kremlin", "the Élysée"), as the importer reads it.
+    seats = [seat for seat, alpha3 in METONYMS.items() if alpha3 == country.alpha3]
+    return names + governed + seats
 
 
 def _stored_claim(text: str, claim) -> StoredClaim:

@@ -427,3 +427,52 @@ class TestFactSheetsAndStatements:
             ctx, "Among the dead were six Russians working for a cargo airline in Bamako."
         )
         assert "country:RUS" in analysis.claims[0].countries
+
+
+class TestListsOfCountries:
+    def test_a_country_listed_after_an_actor_is_no_place(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Burkina Faso and Mali have vowed to defend the junta in Niger, where soldiers ousted "
+            "the elected president in July 2023.",
+        )
+        (coup,) = events(analysis, "coup")
+        assert "country:MLI" not in coup.countries and "country:BFA" not in coup.countries
+
+    def test_countries_listed_after_a_place_are_places(self, ctx):
+        analysis = analysis_of(ctx, "Attacks in Mali and Niger killed 40 soldiers on 3 March 2024.")
+        (attack,) = events(analysis, "attack")
+        assert set(attack.countries) == {"country:MLI", "country:NER"}
+
+    def test_a_line_that_introduces_the_statement_is_its_first_line_not_a_standfirst(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Press statement on Burkina Faso\n\n"
+            "The following press statement was issued today by Council President Michel "
+            "Xavier Biang (Gabon):\n\n"
+            "The members of the Security Council condemned the coup in Burkina Faso.",
+        )
+        assert analysis.metadata.subtitle == ""
+        assert any(c.quote.startswith("The following press statement") for c in analysis.claims)
+
+
+class TestMoreOfTheSheet:
+    def test_a_month_named_from_the_publication_date(self):
+        reference = date(2023, 7, 27)
+        (last,) = find_dates("Traoré took power last September.", reference=reference)
+        assert (last.start, last.end) == (date(2022, 9, 1), date(2022, 9, 30))
+        (coming,) = find_dates("Elections are due next March.", reference=reference)
+        assert coming.start == date(2024, 3, 1)
+        assert not find_dates("Traoré took power last September.")[0].resolved
+
+    def test_a_field_that_counts_is_a_claim_and_a_field_of_people_names_them(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Attack on a convoy in Mali\n\n"
+            "Place: Gao, Mali\nFatalities: 13\nCommander: Salman al-Bambari, Abdul-Salam "
+            "al-Fulani\n\nGunmen attacked a convoy near Gao in Mali on 30 May 2020.",
+        )
+        quotes = [c.quote for c in analysis.claims]
+        assert "Fatalities: 13" in quotes
+        assert [p.name for p in analysis.people] == ["Salman al-Bambari", "Abdul-Salam al-Fulani"]
+        assert all(p.title == "Commander" for p in analysis.people)

@@ -139,8 +139,10 @@ def is_fact_bearing(
     # An event reported without a name but with its date ("The village was attacked this
     # morning") is still a checkable fact of the article's story; undated and unnamed, it is
     # commentary ("The coups have hampered democratic progress").
-    field = sentence.paragraph_role == Role.FIELD  # "Date: 26 July 2023" dates the subject
-    if not (named or ((reports or field) and (sourced or dated))):
+    # A field dates or counts the sheet's subject: "Formed: 25 April 2013", "Fatalities: 13".
+    field = sentence.paragraph_role == Role.FIELD
+    counted = field and any(ch.isdigit() for ch in text)
+    if not (named or counted or ((reports or field) and (sourced or dated))):
         return False
     # Forecasts and possibilities are not checkable, unless they are someone's reported words.
     return not (MODAL.search(text) and not attribution.attributed)

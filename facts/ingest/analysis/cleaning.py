@@ -276,7 +276,9 @@ def _mark_subtitle(lines: list[str], roles: list[Role | None], nonblank: list[in
         if (
             roles[i] in {Role.HEADING, Role.BODY}
             and 4 <= _word_count(line) <= 60
-            and not line.endswith(".")
+            # A full sentence, or one that introduces what follows ("The following statement
+            # was issued today by …:"), is the body's first line, not a standfirst.
+            and not line.endswith((".", ":"))
         ):
             roles[i] = Role.SUBTITLE
         return

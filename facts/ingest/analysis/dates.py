@@ -131,6 +131,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    # "last September", "next March": a month named from the publication date.
+    (
+        "relative_month",
+        re.compile(
+            _B + rf"(?P<which>{'|'.join(_P.MONTH_RELATIVES)})\s+" + _MONTH + r"(?!\w|\s*,?\s*\d)",
+            re.I,
+        ),
+    ),
     # "in April": a month alone, after a preposition, not followed by a day or a year.
     (
         "month",
@@ -316,6 +324,19 @@ def _resolve(
             return None, None, "", "no year in the text and no publication date"
         when = _most_recent(month, day_of_month, reference)
         return when, when, DAY, "year inferred from the publication date"
+    if kind == "relative_month":
+        if reference is None:
+            return None, None, "", "relative date without a publication date"
+        month = MONTHS[g["month"].lower()]
+        step = _P.MONTH_RELATIVES[g["which"].lower()]
+        # "last September": the latest September before the publication's month; "next
+        # March": the first March after it; "this May": May of the publication's year.
+        year = reference.year
+        if step < 0 and month >= reference.month:
+            year -= 1
+        elif step > 0 and month <= reference.month:
+            year += 1
+        return (*month_range(year, month, month), MONTH, "relative to the publication date")
     if kind == "month":
         month = MONTHS[g["month"].lower()]
         if context_year is not None:

@@ -338,7 +338,11 @@ def _participants_in_clause(
             target = (
                 ctx.as_actor(mention.target) if mention.target_type == "country" else mention.target
             )
-            if mention.target_type == "country":
+            # A place only when the first was one ("in Mali and Niger"), not for "Burkina
+            # Faso and Mali have vowed …", whose first is no place.
+            if mention.target_type == "country" and any(
+                at == previous[0].start for _, at in countries
+            ):
                 countries.append((mention.target, mention.start))
         elif mention.target_type == "country":
             # A demonym, or a description ("the government of Mali"), names the state.

@@ -27,7 +27,7 @@ PARTICLES = _P.NAME_PARTICLES
 _NAME_WORD = r"[A-Z][a-zà-ÿ]*(?:['’][A-Z]?[a-zà-ÿ]+)*(?:-[A-Z][a-zà-ÿ]+)?"
 # A name is written on one line: words on the next line are another line's start.
 _NAME = (
-    rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]*){{0,3}}(?:(?:{'|'.join(PARTICLES)})[ \t]+)?"
+    rf"{_NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]*){{0,3}}(?:(?:{'|'.join(PARTICLES)})(?:[ \t]+|-))?"
     rf"{_NAME_WORD}){{1,3}}"
 )
 _HEAD = "|".join(re.escape(t) for t in sorted(RANKS + OFFICES, key=len, reverse=True))
@@ -62,6 +62,14 @@ ROLE_BEFORE = re.compile(
     rf"(?<![\w.])(?P<title>(?:[A-Z][\w.'’-]*\s+){{1,3}}"
     rf"(?:{'|'.join(_P.APPOSITIVE_ROLES)}))[ ]+(?P<name>{_NAME})"
 )
+# A fact sheet's field of people: "Commander2: Assimi Goïta, Malick Diaw", "Leader: X".
+PERSON_FIELD = re.compile(
+    rf"^(?P<title>(?:[A-Z][\w-]*[ ]){{0,2}}(?i:{'|'.join(_P.PERSON_FIELD_LABELS)})s?)\d?[ \t]*:"
+    r"[ \t]*(?P<values>[^\n]+)$",
+    re.MULTILINE,
+)
+_VALUE_SPLIT = re.compile(rf"\s*(?:[,;]|\b(?:{_P.AND})\b)\s*")
+_WHOLE_NAME = re.compile(rf"{_NAME}")
 _POSSESSIVE_END = tuple(_P.POSSESSIVE_ENDINGS)
 
 
@@ -112,10 +120,36 @@ def find_titled_people(text: str, gazetteer_mentions: list[Mention]) -> list[Per
                 continue
             title_start = match.start("title") if pattern is not APPOSITIVE else end
             people.append(PersonMention(name, title, start, end, normalize_name(name), title_start))
+    people += _field_people(text, known_spans)
     unique: dict[tuple[int, int], PersonMention] = {}
     for person in people:
         unique.setdefault((person.start, person.end), person)
     return sorted(unique.values(), key=lambda p: p.start)
+
+
+def _field_people(text: str, known_spans: list[tuple[int, int]]) -> list[PersonMention]:
+    """The names a field of people lists, each a person titled by the field's label."""
+    found = []
+    for field in PERSON_FIELD.finditer(text):
+        title = field.group("title")
+        cursor = field.start("values")
+        for value in _VALUE_SPLIT.split(field.group("values")):
+            start = text.find(value, cursor)
+            if start < 0 or not value:
+                continue
+            cursor = start + len(value)
+            match = _WHOLE_NAME.fullmatch(value.strip(" ."))
+            if match is None or any(s < cursor and start < e for s, e in known_spans):
+                continue
+            name = match.group(0)
+            if name.split()[-1].lower() in TITLE_WORDS:
+                continue
+            found.append(
+                PersonMention(
+                    name, title, start, start + len(name), normalize_name(name), field.start()
+                )
+            )
+    return found
 
 
 def surname_entries(people: dict[str, str]) -> list[Entry]:

@@ -63,6 +63,7 @@ class LanguagePack(Protocol):
     RECIPIENT_PREPOSITION: str
     LIST_INTRODUCERS: tuple[str, ...]
     AND: str
+    PERSON_FIELD_LABELS: tuple[str, ...]
     OR: str
     BETWEEN: str
     # claims
@@ -122,6 +123,7 @@ class LanguagePack(Protocol):
     THAT_YEAR_LEADS: tuple[str, ...]
     THAT_YEAR_PREPOSITION: str
     RELATIVE_DATES: dict[str, tuple[str, int]]
+    MONTH_RELATIVES: dict[str, int]
     NUMBER_WORDS: dict[str, int | None]
     NUMBER_TENS: dict[str, int]
     TIME_UNITS: dict[str, str]

@@ -83,6 +83,7 @@ People (people.py)
   TITLE_JOINERS            words inside a title's complement ("and", "for").
   ARTICLES                 articles before an appositive title ("the", "a", "an").
   APPOSITIVE_ROLES         pieces: roles that follow a name after a comma ("adviser").
+  PERSON_FIELD_LABELS      labels of a fact sheet's field that lists people ("Commander1").
   POSSESSIVE               piece: the possessive ending of a name before a title.
 
 Organisations (organisations.py)
@@ -126,6 +127,8 @@ Dates (dates.py)
   THAT_YEAR_LEADS          words that may open such a phrase ("later", "earlier").
   THAT_YEAR_PREPOSITION    the preposition that may open such a phrase ("in").
   RELATIVE_DATES           phrases relative to the publication date -> (unit, offset).
+  MONTH_RELATIVES          words before a month name that place it from the publication
+                           date -> -1, 0 or +1 ("last September", "this May", "next March").
   NUMBER_WORDS             words for small numbers -> value (None when vague: "several").
   NUMBER_TENS              words for tens -> value; a unit may follow ("twenty-five").
   TIME_UNITS               unit words -> unit ("day", "week", "month", "year").
@@ -551,6 +554,11 @@ APPOSITIVE_ROLES: tuple[str, ...] = (
     "reporter", "expert", "activist", "lawyer", "mediator", "negotiator",
 )  # fmt: skip
 POSSESSIVE: str = r"['’]s"
+# Labels of a fact sheet's field that lists people ("Commander1: A, B", "Leader: C").
+PERSON_FIELD_LABELS: tuple[str, ...] = (
+    "commander", "leader", "president", "head", "founder", "chairman", "chairperson", "chief",
+    "prime minister", "minister", "spokesperson", "secretary", "envoy",
+)  # fmt: skip
 
 # ----------------------------------------------------------------------- organisations
 
@@ -675,6 +683,8 @@ RELATIVE_DATES: dict[str, tuple[str, int]] = {
     "this month": ("month", 0), "last month": ("month", -1), "next month": ("month", 1),
     "last week": ("week", -1), "this week": ("week", 0),
 }  # fmt: skip
+# Words before a month that place it from the publication date ("last September").
+MONTH_RELATIVES: dict[str, int] = {"last": -1, "this": 0, "next": 1}
 NUMBER_WORDS: dict[str, int | None] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
