@@ -117,6 +117,8 @@ def _statements_of_the_day(
     """A statement in the present tense with no date of its own ("The United States condemns
     the attack") is made on the day the release that carries it is dated: its date is the
     publication date, as the release writes it."""
+    if not any(e.kind == "statement" and e.date is None for e in events):
+        return events
     if not _PRESENT_STATEMENT.search(sentence):
         return events
     return [

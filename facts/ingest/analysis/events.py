@@ -8,6 +8,7 @@ Hedged sentences ("could", "might", "is expected to") propose no events.
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from facts.ingest.analysis import kinds, lang, prefilter
@@ -187,22 +188,32 @@ _KNOWN_WORDS = [words for words in _WORDS.values() if words]
 _ANY_WORDS = frozenset[str]().union(*_KNOWN_WORDS) if len(_KNOWN_WORDS) == len(_WORDS) else None
 
 
+# Every vocabulary in order (kinds in the pack's order, the first listed wins a place), and
+# for each word the vocabularies that need it: a sentence runs only those of its words.
+_ORDERED = [(kind, pattern) for kind, patterns in TRIGGERS.items() for pattern in patterns]
+_NEEDING: dict[str, list[int]] = {}
+for _index, (_, _pattern) in enumerate(_ORDERED):
+    for _word in _WORDS[_pattern] or ():
+        _NEEDING.setdefault(_word, []).append(_index)
+
+
 def find_triggers(sentence: str) -> list[TriggerHit]:
     present = prefilter.words_in(_ANY_WORDS, sentence) if _ANY_WORDS is not None else None
     if present is None:
         if not _ANY_TRIGGER.search(sentence):
             return []
+        candidates: Iterable[int] = range(len(_ORDERED))
     elif not present:
         return []
+    else:  # only the vocabularies one of whose words the sentence holds
+        candidates = sorted({i for word in present for i in _NEEDING.get(word, ())})
     hits: list[TriggerHit] = []
-    for kind, patterns in TRIGGERS.items():
-        for pattern in patterns:
-            if not prefilter.may_match(_WORDS[pattern], present):
-                continue  # it cannot match: its finditer would find nothing
-            for match in pattern.finditer(sentence):
-                if any(h.start < match.end() and match.start() < h.end for h in hits):
-                    continue
-                hits.append(TriggerHit(kind, match.start(), match.end(), match.group(0)))
+    for index in candidates:
+        kind, pattern = _ORDERED[index]
+        for match in pattern.finditer(sentence):
+            if any(h.start < match.end() and match.start() < h.end for h in hits):
+                continue
+            hits.append(TriggerHit(kind, match.start(), match.end(), match.group(0)))
     return sorted(hits, key=lambda h: h.start)
 
 

@@ -4,6 +4,7 @@ copies of one story (a wire report and its reprints) that are one witness, not s
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import Q
 
 from facts.choices import WITHDRAWN_STATUSES, LinkKind, Origin
 from facts.models import Article, Claim
@@ -35,15 +36,27 @@ _SAME_STATEMENT = """
 """
 
 
-# Claims of other articles that quote the same sentence (same fingerprint), by article.
-_SAME_SENTENCES = """
-    SELECT article_id, fingerprint, MIN(id) FROM {claim}
-    WHERE fingerprint IN ({fingerprints}) AND article_id <> %s
-    GROUP BY article_id, fingerprint
+# The first articles of stories (never a copy: a copy's sentences are its original's) that
+# quote the most of the new claims' sentences, best first; enough of them to be a copy.
+_ORIGINALS_SHARING = """
+    SELECT c.article_id, COUNT(DISTINCT c.fingerprint) AS shared
+    FROM {claim} c JOIN {article} a ON a.id = c.article_id
+    WHERE c.fingerprint IN ({fingerprints}) AND c.article_id <> %s AND a.copy_of_id IS NULL
+    GROUP BY c.article_id
+    HAVING COUNT(DISTINCT c.fingerprint) >= %s
+    ORDER BY shared DESC, c.article_id
+    LIMIT %s
 """
 _CLAIM_COUNTS = """
     SELECT article_id, COUNT(*) FROM {claim} WHERE article_id IN ({articles}) GROUP BY article_id
 """
+_SHARED_CLAIMS = """
+    SELECT fingerprint, MIN(id) FROM {claim}
+    WHERE article_id = %s AND fingerprint IN ({fingerprints})
+    GROUP BY fingerprint
+"""
+# Of the originals sharing the most sentences, how many are weighed (the rest share fewer).
+COPY_CANDIDATES = 5
 # A copy shares at least this many sentences with its original, and at least this share of
 # the sentences of the shorter of the two: a reprint trimmed or with a paragraph added is a
 # copy; two reports that quote one official statement share a sentence or two, not half.
@@ -56,78 +69,86 @@ class Copy:
     """A new article found to reproduce an earlier one."""
 
     original_id: int  # the first article of the story (an original, never a copy)
-    same_story: frozenset[int]  # the original and every known copy of it
-    shared: dict[int, int]  # new claim -> the original's claim quoting the same sentence
+    shared: dict[str, int]  # fingerprint -> the original's claim quoting that sentence
     detail: str
 
 
-def find_copy(claims: list[Claim]) -> Copy | None:
-    """Whether the new claims' article copies an earlier article: the article that shares the
-    most of its sentences, when it shares enough of them (MIN_SHARED_SENTENCES, COPY_SHARE)."""
-    if len(claims) < MIN_SHARED_SENTENCES:
+def find_copy(fingerprints: list[str]) -> Copy | None:
+    """Whether a new article whose claims have these fingerprints copies an earlier article:
+    the first article of a story that shares the most of its sentences, when it shares enough
+    of them (MIN_SHARED_SENTENCES, COPY_SHARE). Asked before the article is written, so it is
+    stored as a copy from the start; a few indexed queries, however often the story was
+    reprinted."""
+    if len(set(fingerprints)) < MIN_SHARED_SENTENCES:
         return None
-    article_id = claims[0].article_id
-    by_fingerprint = {c.fingerprint: c.pk for c in claims}
-    shared: dict[int, dict[int, int]] = {}  # other article -> new claim -> its claim
+    claims = list(dict.fromkeys(fingerprints))
+    by_fingerprint = {f: f for f in claims}
+    article_id = 0  # the new article has no row yet: no article has this id
+    marks = ", ".join(["%s"] * len(by_fingerprint))
+    claim_table, article_table = Claim._meta.db_table, Article._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            _SAME_SENTENCES.format(
-                claim=Claim._meta.db_table, fingerprints=", ".join(["%s"] * len(by_fingerprint))
-            ),
-            [*by_fingerprint, article_id],
+            _ORIGINALS_SHARING.format(claim=claim_table, article=article_table, fingerprints=marks),
+            [*by_fingerprint, article_id, MIN_SHARED_SENTENCES, COPY_CANDIDATES],
         )
-        for other_article, fingerprint, other_claim in cursor.fetchall():
-            shared.setdefault(other_article, {})[by_fingerprint[fingerprint]] = other_claim
-        candidates = [a for a, pairs in shared.items() if len(pairs) >= MIN_SHARED_SENTENCES]
-        if not candidates:
+        shared = dict(cursor.fetchall())  # original -> how many sentences it shares
+        if not shared:
             return None
         cursor.execute(
-            _CLAIM_COUNTS.format(
-                claim=Claim._meta.db_table, articles=", ".join(["%s"] * len(candidates))
-            ),
-            candidates,
+            _CLAIM_COUNTS.format(claim=claim_table, articles=", ".join(["%s"] * len(shared))),
+            list(shared),
         )
         sizes = dict(cursor.fetchall())
-    copies = [a for a in candidates if len(shared[a]) >= COPY_SHARE * min(len(claims), sizes[a])]
-    if not copies:
-        return None
-    best = max(copies, key=lambda a: (len(shared[a]), -a))
-    other = Article.objects.only("id", "title", "copy_of_id").get(pk=best)
-    original_id = other.copy_of_id or other.pk
-    story = {
-        original_id,
-        *Article.objects.filter(copy_of_id=original_id).values_list("pk", flat=True),
-    }
+        copies = [a for a, n in shared.items() if n >= COPY_SHARE * min(len(claims), sizes[a])]
+        if not copies:
+            return None
+        best = max(copies, key=lambda a: (shared[a], -a))
+        cursor.execute(
+            _SHARED_CLAIMS.format(claim=claim_table, fingerprints=marks), [best, *by_fingerprint]
+        )
+        pairs = dict(cursor.fetchall())
+    other = Article.objects.only("id", "title").get(pk=best)
     detail = (
-        f"{len(shared[best])} of its {len(claims)} claim sentences are also in "
+        f"{shared[best]} of its {len(claims)} claim sentences are also in "
         f"“{other.title}” (article {other.pk}, {sizes[best]} claim sentences)"
     )
-    return Copy(original_id, frozenset(story), shared[best], detail)
+    return Copy(best, pairs, detail)
 
 
-def copy_links(copy: Copy) -> list[dict]:
+def copy_links(copy: Copy, claims: list[Claim]) -> list[dict]:
     """A link from each claim of the copy to the claim of the earlier article that quotes the
     same sentence: one witness, so not a corroboration."""
     return [
         {
-            "from_claim_id": new,
-            "to_claim_id": old,
+            "from_claim_id": claim.pk,
+            "to_claim_id": copy.shared[claim.fingerprint],
             "kind": LinkKind.COPIES,
             "origin": Origin.IMPORT,
             "note": "The same sentence in an earlier copy of the same story",
         }
-        for new, old in sorted(copy.shared.items())
+        for claim in claims
+        if claim.fingerprint in copy.shared
     ]
 
 
-def link_corroborations(
-    claims: list[Claim], same_story: frozenset[int] = frozenset()
-) -> list[dict]:
+def _story_among(story: int | None, articles: set[int]) -> set[int]:
+    """Which of `articles` belong to the story `story` began (it, or a copy of it)."""
+    if story is None or not articles:
+        return set()
+    return set(
+        Article.objects.filter(Q(pk=story) | Q(copy_of_id=story), pk__in=articles).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def link_corroborations(claims: list[Claim], story: int | None = None) -> list[dict]:
     """The corroboration links the new claims call for. Claims in other articles about the same
     event, or with the same subject, predicate and object, corroborate the new ones: one link
     to the first such claim of each other article, at most MAX_CORROBORATION_LINKS per claim,
     so a much-reported event does not make the link table grow with the square of its
-    coverage. Articles of `same_story` (copies of the same report) corroborate nothing."""
+    coverage. When the new article copies the story that `story` began, the story's articles
+    (its original and copies) corroborate nothing of it."""
     if not claims:
         return []
     article_id = claims[0].article_id
@@ -141,9 +162,9 @@ def link_corroborations(
                 ),
                 [*event_ids, article_id, *NOT_CORROBORATING, MAX_CORROBORATION_LINKS],
             )
-            for event_id, other_id, other_article in cursor.fetchall():
-                if other_article not in same_story:
-                    by_event.setdefault(event_id, []).append(other_id)
+            firsts_of_events = cursor.fetchall()
+    else:
+        firsts_of_events = []
     structured = [
         c
         for c in claims
@@ -176,6 +197,13 @@ def link_corroborations(
                 ],
             )
             others = cursor.fetchall()
+    else:
+        others = []
+    same_story = _story_among(story, {row[2] for row in firsts_of_events} | {o[5] for o in others})
+    for event_id, other_id, other_article in firsts_of_events:
+        if other_article not in same_story:
+            by_event.setdefault(event_id, []).append(other_id)
+    if structured:
         for c in structured:
             key = (c.subject_id, c.predicate, c.object_actor_id, c.object_country_id)
             firsts: dict[int, int] = {}

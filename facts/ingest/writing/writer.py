@@ -10,7 +10,12 @@ from facts.ingest.analysis import ArticleAnalysis
 from facts.ingest.analysis.context import learn_actors
 from facts.ingest.writing import rows
 from facts.ingest.writing.anchoring import reanchor_claims, verify_anchor
-from facts.ingest.writing.corroboration import copy_links, find_copy, link_corroborations
+from facts.ingest.writing.corroboration import (
+    Copy,
+    copy_links,
+    find_copy,
+    link_corroborations,
+)
 from facts.ingest.writing.events import create_event, enrich_event, summary_of
 from facts.ingest.writing.fields import IMPORT_REASON, article_fields, claim_fields, title_words
 from facts.ingest.writing.lookups import find_actor_by_name, unique_slug
@@ -40,6 +45,7 @@ class ArticleWriter:
         # Event summaries as this article leaves them; applied to the run once committed.
         self.event_updates: dict[int, EventSummary] = {}
         self.existing = existing
+        self.copy: Copy | None = None  # the story this article reprints, if it is a copy
         self.actor_ids: dict[str, int] = {}
         self.country_ids: dict[str, int] = {}
         self.new_actors: list[Actor] = []
@@ -77,39 +83,33 @@ class ArticleWriter:
 
     # -- the whole article
     def write(self) -> FileReport:
+        # A copy of a story already stored (a reprinted wire report) is one from the start.
+        self.copy = (
+            find_copy([c.fingerprint for c in self.analysis.claims])
+            if self.existing is None
+            else None
+        )
         article = self._write_article()
         self.report.article_id = article.pk
         self.report.title = article.title
-        self.report.flags = sorted(self.analysis.flags)
+        self.report.flags = sorted(
+            {*self.analysis.flags, *([str(QualityFlag.WIRE_COPY)] if self.copy else [])}
+        )
         self._load_lookups()
         self._write_people(article)
         self._write_organisations(article)
         event_ids = self._write_events(article)
         new_claims = self._write_claims(article, event_ids)
-        same_story: frozenset[int] = frozenset()
         links: list[dict] = []
-        copy = find_copy(new_claims) if self.existing is None else None
-        if copy is not None:
-            self._mark_copy(article, copy)
-            same_story = copy.same_story
-            links += copy_links(copy)
-        links += link_corroborations(new_claims, same_story)
+        story = None
+        if self.copy is not None:
+            story = self.copy.original_id
+            links += copy_links(self.copy, new_claims)
+        links += link_corroborations(new_claims, story)
         rows.insert_values(ClaimLink, links, ignore_conflicts=True, batch=self.batch)
         self.report.links_added = len(links)
         self.batch.flush()
         return self.report
-
-    def _mark_copy(self, article: Article, copy) -> None:
-        """The article reproduces an earlier one: say so on it, and flag it for curators."""
-        article.copy_of_id = copy.original_id
-        note_change(article, reason=f"Copy of article {copy.original_id}, found on import")
-        article.save()
-        rows.insert(
-            ArticleFlag,
-            [ArticleFlag(article=article, code=QualityFlag.WIRE_COPY, detail=copy.detail[:5000])],
-            batch=self.batch,
-        )
-        self.report.flags = sorted({*self.report.flags, str(QualityFlag.WIRE_COPY)})
 
     def _write_article(self) -> Article:
         a = self.analysis
@@ -124,6 +124,9 @@ class ArticleWriter:
                 "url: not set, another article has that address",
             ]
         if self.existing is None:
+            if self.copy is not None:
+                fields["copy_of_id"] = self.copy.original_id
+                flags[str(QualityFlag.WIRE_COPY)] = [self.copy.detail]
             article = Article(sha256=a.document.sha256, retrieved_at=datetime.now(UTC), **fields)
             # The search words a worker worked out ahead (else rows.insert works them out).
             if a.search_texts is not None:
