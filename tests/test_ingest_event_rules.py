@@ -476,3 +476,17 @@ class TestMoreOfTheSheet:
         assert "Fatalities: 13" in quotes
         assert [p.name for p in analysis.people] == ["Salman al-Bambari", "Abdul-Salam al-Fulani"]
         assert all(p.title == "Commander" for p in analysis.people)
+
+
+def test_the_claims_of_a_sentences_events_stay_within_the_articles_cap(ctx, monkeypatch):
+    from facts.ingest.analysis import article
+
+    monkeypatch.setattr(article, "MAX_CLAIMS_PER_ARTICLE", 2)
+    analysis = analysis_of(
+        ctx,
+        "Coups hit Mali in 2012, in 2020 and in 2021, Burkina Faso in 2015 and in 2022 and "
+        "Niger in 2023.",
+    )
+    assert len(events(analysis, "coup")) > 2
+    assert len(analysis.claims) == 2
+    assert "too-many-claims" in analysis.flags

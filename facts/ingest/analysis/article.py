@@ -279,6 +279,7 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
     occurrences: dict[str, int] = {}
     overlong: list[str] = []
     capped = 0
+    dropped_events = 0  # claims of a sentence's further events past the cap
     context_year: int | None = None
     # The year the current paragraph has spoken of: "in April", "on 12 June" take it. A new
     # paragraph starts without one (the background year of one paragraph is not the year of
@@ -372,10 +373,14 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
         )
         if claim:
             claims.append(claim)
-            claims += _claims_of_other_events(
+            companions = _claims_of_other_events(
                 claim, sentence_events, first_event, text, sentence, local_mentions, dates,
                 attribution, occurrences[key], local, penalty, triggers,
             )  # fmt: skip
+            # The cap holds for the claims of events too: one sentence cannot pass it.
+            room = MAX_CLAIMS_PER_ARTICLE - len(claims)
+            claims += companions[:room]
+            dropped_events += len(companions[room:])
 
     flags = {**cleaned.flags, **metadata.flags}
     if overlong:
@@ -383,9 +388,14 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
             f"{len(overlong)} sentence(s) over {MAX_SENTENCE_CHARS:,} characters not analysed",
             *overlong[:20],
         ]
-    if capped:
+    if capped or dropped_events:
         flags["too-many-claims"] = [
             f"stopped at {MAX_CLAIMS_PER_ARTICLE} claims; {capped} later sentence(s) not read"
+            + (
+                f"; {dropped_events} claim(s) of further events not written"
+                if dropped_events
+                else ""
+            )
         ]
     if unresolved:
         flags["unresolved-dates"] = unresolved

@@ -41,7 +41,7 @@ _SAME_STATEMENT = """
 _ORIGINALS_SHARING = """
     SELECT c.article_id, COUNT(DISTINCT c.fingerprint) AS shared
     FROM {claim} c JOIN {article} a ON a.id = c.article_id
-    WHERE c.fingerprint IN ({fingerprints}) AND c.article_id <> %s AND a.copy_of_id IS NULL
+    WHERE c.fingerprint IN ({fingerprints}) AND a.copy_of_id IS NULL
     GROUP BY c.article_id
     HAVING COUNT(DISTINCT c.fingerprint) >= %s
     ORDER BY shared DESC, c.article_id
@@ -81,15 +81,13 @@ def find_copy(fingerprints: list[str]) -> Copy | None:
     reprinted."""
     if len(set(fingerprints)) < MIN_SHARED_SENTENCES:
         return None
-    claims = list(dict.fromkeys(fingerprints))
-    by_fingerprint = {f: f for f in claims}
-    article_id = 0  # the new article has no row yet: no article has this id
-    marks = ", ".join(["%s"] * len(by_fingerprint))
+    claims = list(dict.fromkeys(fingerprints))  # the new article has no row yet
+    marks = ", ".join(["%s"] * len(claims))
     claim_table, article_table = Claim._meta.db_table, Article._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
             _ORIGINALS_SHARING.format(claim=claim_table, article=article_table, fingerprints=marks),
-            [*by_fingerprint, article_id, MIN_SHARED_SENTENCES, COPY_CANDIDATES],
+            [*claims, MIN_SHARED_SENTENCES, COPY_CANDIDATES],
         )
         shared = dict(cursor.fetchall())  # original -> how many sentences it shares
         if not shared:
@@ -104,7 +102,7 @@ def find_copy(fingerprints: list[str]) -> Copy | None:
             return None
         best = max(copies, key=lambda a: (shared[a], -a))
         cursor.execute(
-            _SHARED_CLAIMS.format(claim=claim_table, fingerprints=marks), [best, *by_fingerprint]
+            _SHARED_CLAIMS.format(claim=claim_table, fingerprints=marks), [best, *claims]
         )
         pairs = dict(cursor.fetchall())
     other = Article.objects.only("id", "title").get(pk=best)
