@@ -144,14 +144,18 @@ _NUMERIC_DAY = re.compile(
 )
 _RELATIVE_DAY = re.compile(
     r"\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    # counted from the narrative's last day: "the following day", "two days later"
+    r"(?:following|next|previous|preceding) day|days? (?:later|earlier|afterwards))\b",
     re.I,
 )
 _MONTH = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b"
     r"|\b(?:1[89]|20)\d\d-[01]\d\b|\b[01]?\d/(?:1[89]|20)\d\d\b"
-    r"|\b(?:last|this|next|that|same) month\b",
+    r"|\b(?:last|this|next|that|same) month\b"
+    # counted from the narrative's last date: "the following month", "a week later"
+    r"|\b(?:following|previous|preceding) month\b|\b(?:weeks?|months?) (?:later|earlier)\b",
     re.I,
 )
 _PART_OF_YEAR = re.compile(
@@ -159,7 +163,10 @@ _PART_OF_YEAR = re.compile(
     r"quarter|half|season|q[1-4]|h[12]|week|weekend|fortnight)\b",
     re.I,
 )
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:last|this|next|that|same|previous) year\b", re.I)
+_YEAR = re.compile(
+    r"\b(?:1[89]|20)\d\d\b|\b(?:last|this|next|that|same|previous|following|preceding) year\b",
+    re.I,
+)
 _DECADE = re.compile(r"\b(?:1[89]|20)\d0s\b|\bdecade\b", re.I)
 
 
@@ -167,7 +174,9 @@ def supported_precision(date_text: str) -> str | None:
     """The finest precision the words of a date support, or None when they support none.
 
     day: a day number (1–31, "3rd") or a day named relative to publication ("yesterday",
-    "on Monday"); month: a month's name or abbreviation, "2023-07", "07/2023", "last month";
+    "on Monday") or to the narrative's last date ("the following day", "two days later");
+    month: a month's name or abbreviation, "2023-07", "07/2023", "last month", "a week
+    later" or "a month later" (counted loosely from the narrative's last date);
     part-of-year: early/mid/late, a season, a quarter or half, a week ("last week": the
     importer stores a week as a part of the year, the scheme having no week); year: a
     four-digit year or "last year"; decade: "the 2010s", "decade". English only, like the

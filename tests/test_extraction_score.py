@@ -166,7 +166,8 @@ def test_a_tiny_corpus_is_imported_and_scored(reference_data, tmp_path):
     files = score_corpus(write_corpus(tmp_path))
     # What the importer stores today for these texts: it misses the date of "Published March
     # 2024", the suspension as an event and the 21 dead. A change to the importer that finds
-    # them changes these hits (never the cases, which come from the keys).
+    # them changes these hits (never the cases, which come from the keys). The key leaves out
+    # Niger the state, which the importer reads as the one suspended: one actor too many.
     assert [score.name for score in files] == [
         "written/attack.txt",
         "written/coup.txt",
@@ -180,7 +181,7 @@ def test_a_tiny_corpus_is_imported_and_scored(reference_data, tmp_path):
         "country_recall": (2, 3),
         "country_precision": (2, 2),
         "actor_recall": (5, 5),
-        "actor_precision": (5, 5),
+        "actor_precision": (5, 6),
         "dated_event_recall": (2, 3),
         "participant_roles": (2, 2),
         "fatalities_found": (1, 1),
@@ -193,7 +194,7 @@ def test_a_tiny_corpus_is_imported_and_scored(reference_data, tmp_path):
         "country_recall": 0.6667,
         "country_precision": 1.0,
         "actor_recall": 1.0,
-        "actor_precision": 1.0,
+        "actor_precision": 0.8333,
         "dated_event_recall": 0.6667,
         "participant_roles": 1.0,
         "fatalities_found": 1.0,

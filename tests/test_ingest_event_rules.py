@@ -490,3 +490,162 @@ def test_the_claims_of_a_sentences_events_stay_within_the_articles_cap(ctx, monk
     assert len(events(analysis, "coup")) > 2
     assert len(analysis.claims) == 2
     assert "too-many-claims" in analysis.flags
+
+
+class TestSidesFromTheWordsAround:
+    def test_a_country_a_visitor_goes_to_is_the_place_not_the_host(self, ctx):
+        analysis = analysis_of(
+            ctx, "Foreign Minister Abdoulaye Diop travelled to Niger on 14 March 2024."
+        )
+        (visit,) = events(analysis, "visit")
+        assert visit.participants == [("actor:abdoulaye-diop", "visitor")]
+        assert "country:NER" in visit.countries
+
+    def test_a_possessive_country_qualifies_the_body_after_it(self, ctx):
+        analysis = analysis_of(
+            ctx, "In 2021, the government of Mali contracted with Russia’s Wagner Group."
+        )
+        (deal,) = events(analysis, "agreement")
+        assert ("actor:wagner-group", "party") in deal.participants
+        assert not any(t == "actor:russia" for t, _ in deal.participants)
+
+    def test_a_country_inside_a_bodys_name_and_a_dateline_take_no_part(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Niamey, Niger — The Ministry of National Defense of the Republic of Niger "
+            "issued a statement on 6 August 2024.",
+        )
+        (statement,) = events(analysis, "statement")
+        (ministry,) = [t for t, _ in statement.participants]
+        assert ministry.endswith("ministry-of-national-defense-of-the-republic-of-niger")
+
+    def test_a_nationality_in_a_list_of_perpetrators_is_not_its_state(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The attack on Moura was carried out by the Malian Armed Forces and Russian "
+            "fighters of the Wagner Group in March 2022.",
+        )
+        (attack,) = events(analysis, "attack")
+        assert sorted(attack.participants) == [
+            ("actor:malian-armed-forces", "perpetrator"),
+            ("actor:wagner-group", "perpetrator"),
+        ]
+
+    def test_who_undergoes_an_event_is_its_target_and_who_leads_a_protest_its_leader(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "President Ibrahim Boubacar Keïta faced mass protests in Bamako in July 2020 led by "
+            "imam Mahmoud Dicko.",
+        )
+        (protest,) = events(analysis, "protest")
+        assert sorted(protest.participants) == [
+            ("actor:ibrahim-boubacar-keita", "target"),
+            ("actor:mahmoud-dicko", "leader"),
+        ]
+
+    def test_a_name_after_another_events_trigger_is_that_events(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Ibrahim Boubacar Keïta, re-elected in 2018, faced protests in Mali in 2020 led by "
+            "Mahmoud Dicko.",
+        )
+        (election,) = events(analysis, "election")
+        assert election.participants == [("actor:ibrahim-boubacar-keita", "party")]
+
+    def test_the_body_left_and_the_member_suspended_are_the_other_side(self, ctx):
+        left = analysis_of(
+            ctx, "Niger and Mali announced their exit from ECOWAS on 28 January 2024."
+        )
+        (exit_event,) = events(left, "membership-change")
+        assert ("actor:ecowas", "target") in exit_event.participants
+        assert ("actor:niger", "party") in exit_event.participants
+        suspended = analysis_of(
+            ctx, "The African Union suspended Mali’s membership on 1 June 2021."
+        )
+        (suspension,) = events(suspended, "membership-change")
+        assert sorted(suspension.participants) == [
+            ("actor:african-union", "party"),
+            ("actor:mali", "target"),
+        ]
+
+    def test_the_junta_of_a_country_named_after_it_is_that_countrys(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Sahel solidarity\n\n12 August 2023\n\nBurkina Faso's leaders pledged to defend "
+            "the junta in neighbouring Niger.",
+        )
+        juntas = [m.target for m in analysis.mentions if m.text == "the junta"]
+        assert juntas == ["actor:cnsp"]
+
+
+class TestDatesOfTheSentence:
+    def test_a_date_that_opens_the_line_dates_every_act_of_it(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "12 Feb 2024: ECOWAS imposes sanctions on Mali; protesters gather outside the "
+            "embassy of France in Bamako.",
+        )
+        (protest,) = events(analysis, "protest")
+        assert dated(protest) == (date(2024, 2, 12), date(2024, 2, 12), "day")
+
+    def test_an_act_only_asked_for_takes_no_date_from_the_opening(self, ctx):
+        analysis = analysis_of(
+            ctx, "In June 2023, the government of Mali demanded the withdrawal of MINUSMA."
+        )
+        assert all(e.date is None for e in analysis.events if e.kind == "withdrawal")
+
+    def test_the_date_after_an_act_named_as_an_object_is_the_verbs(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Coup condemned\n\nOctober 2, 2022\n\nThe African Union condemned the coup on Friday.",
+        )
+        (statement,) = [e for e in analysis.events if e.kind == "statement"]
+        assert dated(statement) == (date(2022, 9, 30), date(2022, 9, 30), "day")
+
+    def test_since_a_month_reaches_up_to_the_publication(self):
+        (_, since) = find_dates(
+            "re-elected in 2018, he faced protests since June", reference=date(2020, 8, 19)
+        )
+        assert (since.start, since.precision) == (date(2020, 6, 1), "month")
+
+    def test_a_year_named_before_a_dash_of_punctuation(self):
+        (_, following) = find_dates("seized power in 2019 and the following year-a record")
+        assert (following.start, following.precision) == (date(2020, 1, 1), "year")
+
+    def test_days_and_weeks_counted_from_the_narratives_last_date(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Jihadists advanced on Konna on 10 January 2013. France deployed troops to Mali "
+            "the following day.\n\nA week later, gunmen attacked a gas plant in Algeria.",
+        )
+        (deployment,) = events(analysis, "deployment")
+        assert dated(deployment) == (date(2013, 1, 11), date(2013, 1, 11), "day")
+        (attack,) = [e for e in events(analysis, "attack") if "country:DZA" in e.countries]
+        assert dated(attack) == (date(2013, 1, 1), date(2013, 1, 31), "month")
+
+    def test_a_count_from_nothing_stays_unresolved(self):
+        (later,) = find_dates("Two days later, the convoy was ambushed.")
+        assert later.start is None and "no earlier date" in later.note
+
+    def test_a_stance_on_a_known_event_takes_the_date_after_it(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Soldiers detained President Mohamed Bazoum in Niger on 26 July 2023, and the army "
+            "command backed the coup in Niger a day later.",
+        )
+        (coup,) = events(analysis, "coup")
+        assert dated(coup) == (date(2023, 7, 26), date(2023, 7, 26), "day")
+
+
+class TestStatesNamedAsActors:
+    def test_a_country_that_acts_is_its_state_and_a_place_is_not(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "France suspended its military cooperation with Mali on 3 June 2021, as fighting "
+            "in Burkina Faso, Niger and Chad spread. U.S. troops stayed in Bamako, Mali.",
+        )
+        suspension = next(c for c in analysis.claims if "suspended" in c.quote)
+        assert {"actor:france", "actor:mali"} <= set(suspension.actors)
+        assert not {"actor:burkina-faso", "actor:niger", "actor:chad"} & set(suspension.actors)
+        stayed = next(c for c in analysis.claims if "stayed" in c.quote)
+        assert "actor:united-states" not in stayed.actors and "actor:mali" not in stayed.actors

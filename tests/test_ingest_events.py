@@ -206,7 +206,9 @@ class TestOtherStyles:
         )
         visit = next(e for e in analysis.events if e.kind == "visit")
         assert visit.date.start == date(2024, 6, 12) and visit.date.precision == "day"
-        assert ("actor:mali", "host") in visit.participants
+        # The capital visited is where the visit happened; the state is no participant.
+        assert "country:MLI" in visit.countries
+        assert visit.participants == [("actor:ali-mahamane-lamine-zeine", "visitor")]
         tiani = [m for m in analysis.mentions if m.text == "Abdourahamane Tiani"]
         assert tiani and tiani[0].target == "actor:abdourahamane-tchiani"
 
@@ -220,7 +222,9 @@ class TestOtherStyles:
         claim = next(c for c in analysis.claims if "left ECOWAS" in c.quote)
         assert claim.date.start == date(2024, 1, 1) and claim.date.precision == "year"
         exit_event = next(e for e in analysis.events if e.kind == "membership-change")
-        assert ("actor:ecowas", "party") in exit_event.participants
+        # The members that leave are its parties; the body they leave is the other side.
+        assert ("actor:ecowas", "target") in exit_event.participants
+        assert ("actor:mali", "party") in exit_event.participants
 
     def test_text_without_names_gives_no_claims_and_a_flag(self, ctx):
         analysis = analysis_of(

@@ -8,7 +8,14 @@ from facts.ingest.analysis import kinds, lang
 from facts.ingest.analysis.claims import ClaimProposal, find_attribution, propose_claim
 from facts.ingest.analysis.cleaning import CleanedArticle, clean_article
 from facts.ingest.analysis.context import ExtractionContext
-from facts.ingest.analysis.dates import DAY, MONTH, DateMention, find_dates, parse_dateline
+from facts.ingest.analysis.dates import (
+    DAY,
+    MONTH,
+    DateMention,
+    dateline_end,
+    find_dates,
+    parse_dateline,
+)
 from facts.ingest.analysis.descriptions import resolve_descriptions
 from facts.ingest.analysis.events import (
     DEADLY_KINDS,
@@ -285,6 +292,9 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
     # paragraph starts without one (the background year of one paragraph is not the year of
     # the news in the next).
     narrative_year: int | None = None
+    # The last day or month the text gave: "the following day", "a week later" count from it,
+    # across paragraphs ("… on 6 November. ¶ A week later, …").
+    context_date: DateMention | None = None
     paragraph_ends = iter(sorted(p.end for p in cleaned.paragraphs))
     paragraph_end = next(paragraph_ends, None)
     for sentence in sentences:
@@ -303,6 +313,7 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
             reference=reference,
             context_year=context_year,
             narrative_year=None if reference is not None else narrative_year,
+            context_date=context_date,
         )
         if sentence.index < _DATELINE_SENTENCES and (line := parse_dateline(sentence.text)):
             # "BAMAKO, Mali, Aug 19, 2020 (Reuters) - …": the dateline dates the article, not
@@ -319,6 +330,8 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
                 narrative_year = context_year
             elif not date.resolved and not sentence.is_heading:
                 unresolved.append(f"'{date.text}': {date.note}")
+            if start is not None and date.precision in {DAY, MONTH}:
+                context_date = date
         if sentence.is_heading:
             continue
         attribution = find_attribution(sentence.text, local_mentions, local)
@@ -332,6 +345,13 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
                 for span in title_spans
                 if sentence.start <= span[0] < sentence.end
             ]
+            # "Stuttgart, Germany — …": where the story was filed.
+            + (
+                [(0, filed)]
+                if sentence.index < _DATELINE_SENTENCES
+                and (filed := dateline_end(sentence.text)) is not None
+                else []
+            )
             # "Presidential Guard commander General Tchiani": the body names a role.
             + [
                 (m.start, m.end)

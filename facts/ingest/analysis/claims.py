@@ -16,7 +16,9 @@ from facts.ingest.analysis.context import ExtractionContext
 from facts.ingest.analysis.dates import DateMention, span_of
 from facts.ingest.analysis.events import (
     HEDGE,
+    LOCATIVE,
     MODAL,
+    PLACE_OF,
     ROLES,
     EventProposal,
     TriggerHit,
@@ -325,6 +327,43 @@ def _structure(
     return subject, predicate, object_actor, object_country, _object_value(text, kind, ""), None
 
 
+def _names_the_state(text: str, mention: Mention) -> bool:
+    """Whether a country's name stands for its state: a name (not a demonym) that is not
+    where something is or happens: "in Mali", "in Burkina Faso, Mali and Niger", "the north
+    of Mali", "Mali-based", "Bamako, Mali", "Place: Niamey, Niger"; nor a delegate's country
+    in brackets ("Council President X (Gabon)"), nor a year's event's ("the 2014 Burkina
+    Faso uprising")."""
+    if mention.kind not in {"country-name", "capital"}:
+        return False
+    before = text[max(0, mention.start - 80) : mention.start]
+    after = text[mention.end : mention.end + 2]
+    return not (
+        LOCATIVE.search(before)
+        or _LOCATIVE_LIST.search(before)
+        or PLACE_OF.search(before)
+        or _AFTER_A_PLACE.search(before)
+        or _PLACE_FIELD.match(text[: mention.start])
+        or _YEAR_BEFORE.search(before)
+        or (before.endswith("(") and after.startswith(")"))
+        or after.startswith("-")
+        # "U.S. Army General", "the Mali War", "U.S. troops": a name that qualifies another.
+        or _QUALIFIES.match(text, mention.end)
+    )
+
+
+_PLACE_WORD = r"[A-Z][\w'’.-]*"
+# "in Burkina Faso, Mali and Niger": the list's later names are places too.
+_LOCATIVE_LIST = re.compile(
+    rf"\b(?:{'|'.join(_P.LOCATIVE_PREPOSITIONS)})\s+(?:{_P.DEFINITE_ARTICLE}\s+)?"
+    rf"(?:{_PLACE_WORD}(?:\s+{_PLACE_WORD})*\s*,?\s+(?:(?:{_P.AND}|{_P.OR})\s+)?)+$",
+)
+# "Bamako, Mali", "Sanmatenga Province, Burkina Faso": a place's country after it.
+_AFTER_A_PLACE = re.compile(rf"(?<![,:;])\s{_PLACE_WORD},\s*$|^{_PLACE_WORD},\s*$")
+_PLACE_FIELD = re.compile(rf"^\s*(?:{'|'.join(_P.PLACE_LABELS)})\s*:", re.I)
+_QUALIFIES = re.compile(rf"[ \t]+(?:(?-i:[A-Z][a-z])|(?:{'|'.join(_P.FORCE_NOUNS)})\b)", re.I)
+_YEAR_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s+$")
+
+
 def propose_claim(
     *,
     text: str,
@@ -362,9 +401,11 @@ def propose_claim(
             if (
                 target := m.target
                 if m.target_type == "actor"
-                # "the government of Mali" names the state as one who acts.
+                # "the government of Mali" names the state as one who acts; so does a
+                # country's name that is no place ("France said", "thanks the French
+                # Republic", "Turkey and Qatar offered to mediate").
                 else ctx.as_actor(m.target)
-                if m.kind == "description"
+                if m.kind == "description" or _names_the_state(sentence.text, m)
                 else None
             )
         )

@@ -113,7 +113,26 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         "that_year",
         re.compile(
             _B + rf"(?:{_THAT_YEAR_LEAD})?(?:{_P.THAT_YEAR_PREPOSITION}\s+)?(?P<ref>{_YEAR_REF})"
-            rf"\s+{_YEAR_WORD}" + _E,
+            # "the following year-heralding …": a dash for punctuation, not "2020-21".
+            rf"\s+{_YEAR_WORD}" + r"(?![\w/]|-\d)",
+            re.I,
+        ),
+    ),
+    # "the following day", "a week later": counted from the narrative's last date.
+    (
+        "narrative_step",
+        re.compile(
+            _B + rf"(?P<step>{'|'.join(_P.NARRATIVE_STEPS)})\s+(?P<unit>day|month)" + _E, re.I
+        ),
+    ),
+    (
+        "narrative_count",
+        re.compile(
+            _B
+            + rf"(?P<count>{'|'.join(w for w, n in NUMBER_WORDS.items() if n)}|\d{{1,2}})\s+"
+            + rf"(?P<unit>{'|'.join(_P.NARRATIVE_UNITS)})\s+"
+            + rf"(?P<direction>{'|'.join(_P.NARRATIVE_DIRECTIONS)})"
+            + _E,
             re.I,
         ),
     ),
@@ -339,6 +358,8 @@ def _resolve(
         return (*month_range(year, month, month), MONTH, "relative to the publication date")
     if kind == "month":
         month = MONTHS[g["month"].lower()]
+        if reference is not None and m.group(0).split()[0].lower() in _UP_TO_NOW:
+            context_year = None  # "since June": up to the time of writing
         if context_year is not None:
             return (*month_range(context_year, month, month), MONTH, "year of the narrative")
         if reference is None:
@@ -405,6 +426,7 @@ def _resolve(
     return date(year, 1, 1), date(year, 12, 31), YEAR, ""
 
 
+_UP_TO_NOW = frozenset(word.lower() for word in _P.MONTH_UP_TO_NOW)
 _THAT_YEAR_KINDS = {"month_that_year", "that_year"}
 # Kinds that take their year from the narrative (the year its paragraph just spoke of).
 _NARRATIVE_KINDS = {"md", "dm", "month", "day_pair", "month_day_pair"}
@@ -422,6 +444,7 @@ def find_dates(
     reference: date | None = None,
     context_year: int | None = None,
     narrative_year: int | None = None,
+    context_date: "DateMention | None" = None,
 ) -> list[DateMention]:
     """Every date expression in `text`, left to right, without overlaps.
 
@@ -430,7 +453,8 @@ def find_dates(
     resolved against the nearest year mentioned before it); `narrative_year` the year the
     passage's own paragraph has spoken of so far, which a month or a day without a year
     ("in April", "on 12 June") takes before the publication date's. A year named earlier in
-    the same text counts for both.
+    the same text counts for both. `context_date` is the last day or month the passage gave
+    before the text, from which "the following day" and "a week later" count.
     """
     if not _HINT.search(text):
         return []
@@ -454,16 +478,58 @@ def find_dates(
     # "the June 5 Movement": a day and month inside a name are no date.
     matches = [(k, m) for k, m in matches if not (k in {"md", "dm"} and _in_a_name(text, m))]
     found: list[DateMention] = []
-    year, narrative = context_year, narrative_year
+    year, narrative, last = context_year, narrative_year, context_date
     for kind, m in matches:
-        known = (
-            year if kind in _THAT_YEAR_KINDS else narrative if kind in _NARRATIVE_KINDS else None
-        )
-        start, end, precision, note = _resolve(kind, m, reference, known)
+        if kind in _OFFSET_KINDS:
+            start, end, precision, note = _offset_from(m, last)
+        else:
+            known = (
+                year
+                if kind in _THAT_YEAR_KINDS
+                else narrative
+                if kind in _NARRATIVE_KINDS
+                else None
+            )
+            start, end, precision, note = _resolve(kind, m, reference, known)
         found.append(DateMention(m.group(0), m.start(), m.end(), start, end, precision, note))
         if start is not None and precision != DECADE:
             year = narrative = start.year
+        if start is not None and precision in {DAY, MONTH}:
+            last = found[-1]
     return _join_ranges(text, _years_from_later_dates(found))
+
+
+_OFFSET_KINDS = {"narrative_step", "narrative_count"}
+
+
+def _offset_from(
+    m: re.Match, last: "DateMention | None"
+) -> tuple[date | None, date | None, str, str]:
+    """A date counted from the narrative's last day or month: days from a day (at day
+    precision), weeks from a day (the month they land in: "a week later" is loose), months
+    from a day or a month (at month precision)."""
+    g = m.groupdict()
+    unit = _P.NARRATIVE_UNITS[g["unit"].lower()]
+    if g.get("step"):
+        steps = _P.NARRATIVE_STEPS[" ".join(g["step"].lower().split())]
+    else:
+        count = g["count"].lower()
+        number = int(count) if count.isdigit() else NUMBER_WORDS[count] or 0
+        steps = number * _P.NARRATIVE_DIRECTIONS[g["direction"].lower()]
+    if last is None or last.start is None:
+        return None, None, "", "no earlier date in the passage to count from"
+    if unit == "month":
+        index = last.start.year * 12 + last.start.month - 1 + steps
+        return (*month_range(index // 12, index % 12 + 1, index % 12 + 1), MONTH, _COUNTED)
+    if last.precision != DAY:
+        return None, None, "", "counted in days from a date without a day"
+    when = last.start + timedelta(days=steps * (7 if unit == "week" else 1))
+    if unit == "week":
+        return (*month_range(when.year, when.month, when.month), MONTH, _COUNTED)
+    return when, when, DAY, _COUNTED
+
+
+_COUNTED = "counted from the date before it"
 
 
 def _in_a_name(text: str, match: re.Match) -> bool:
@@ -657,6 +723,28 @@ def parse_date_line(line: str) -> DateMention | None:
 _DATELINE_HEAD = re.compile(r"^(?P<head>[^\n]{4,120}?)(?:\s+[-–—]{1,2}|\s*[—–])\s+\S")
 _AGENCY = re.compile(r"\(\s*[^\W\d_][^()]{0,40}\)")
 _PLACE = re.compile(r"^[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}$")
+
+
+def dateline_end(line: str) -> int | None:
+    """Where a dateline that opens `line` ends (its dash included), dated or not: "NIAMEY,
+    Niger (AP) —", "Stuttgart, Germany —", "BAMAKO, Mali, Aug 19, 2020 (Reuters) -"; None
+    when the line opens with no dateline. The places it names are where the story was
+    filed, not who acts in it."""
+    head_match = _DATELINE_HEAD.match(line)
+    if head_match is None:
+        return None
+    head = _AGENCY.sub("", head_match.group("head")).strip()
+    dated = parse_dateline(line)
+    if dated is not None:
+        head = head[: dated.start_offset].rstrip().rstrip(",")
+    parts = [part.strip() for part in head.split(",")]
+    if not 1 <= len(parts) <= 3 or not all(_PLACE.match(part) for part in parts):
+        return None
+    if dated is None and len(parts) < 2 and not parts[0].isupper():
+        return None  # "Officials — …": one word in title case is no dateline
+    if not parts[0][:1].isupper():
+        return None
+    return head_match.end() - 1
 
 
 def parse_dateline(line: str) -> DateMention | None:

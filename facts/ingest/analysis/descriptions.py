@@ -115,6 +115,21 @@ def _last_named_with_head(
     return None
 
 
+_COUNTRY_AFTER = re.compile(rf"^[ \t]+(?:{_IN}|{_OF})[ \t]+(?:[a-z]+[ \t]+)?$")
+
+
+def _country_after(text: str, end: int, mentions: list[Mention]) -> str | None:
+    """The country named right after a description ("the junta in neighbouring Niger")."""
+    for mention in mentions:
+        if (
+            mention.kind in _COUNTRY_KINDS
+            and 0 < mention.start - end <= 30
+            and _COUNTRY_AFTER.match(text[end : mention.start])
+        ):
+            return mention.target
+    return None
+
+
 def article_junta(mentions: list[Mention], ctx: ExtractionContext, when: date | None) -> str | None:
     """The ruling body "the junta" means in an article: of the countries it names that had
     one at its date, the only one, or the one named most (none on a tie)."""
@@ -159,10 +174,14 @@ def resolve_descriptions(
 
     ruling = article_junta(mentions, ctx, when)
     taken = [(d.start, d.end) for d in found]
-    if ruling is not None:
-        for match in THE_JUNTA.finditer(text):
-            if not any(s <= match.start() < e for s, e in taken):
-                add(match.start(), match.end(), ruling)
+    for match in THE_JUNTA.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        # "the junta in neighbouring Niger": that country's, not the article's.
+        named = _country_after(text, match.end(), mentions)
+        body = ruling_body(ctx, named, when) if named else ruling
+        if body is not None:
+            add(match.start(), match.end(), body)
     taken = [(d.start, d.end) for d in found]
     for match in THE_HEAD.finditer(text):
         if any(s <= match.start() < e for s, e in taken):

@@ -60,7 +60,9 @@ ROLES: dict[str, tuple[str, str]] = {
     "deployment": ("party", "party"),
     "alliance-formation": ("party", "party"),
     "force-creation": ("party", "party"),
-    "membership-change": ("party", "party"),
+    # "Mali left ECOWAS", "the AU suspended Mali": the body left or the member suspended is
+    # the other side.
+    "membership-change": ("party", "target"),
     "meeting": ("party", "party"),
     "visit": ("visitor", "host"),
     "agreement": ("party", "party"),
@@ -124,6 +126,8 @@ _LOCATIVE = re.compile(
     re.I,
 )
 _PLACE_OF = re.compile(rf"\b(?:{_any(_P.PLACE_OF_NOUNS)})\s+of\s+(?:{_THE}\s+)?$", re.I)
+# Public names, for the claims' reading of a country named as a place.
+LOCATIVE, PLACE_OF = _LOCATIVE, _PLACE_OF
 _EXPERIENCER = re.compile(rf"^{_P.LOOSE_POSSESSIVE}\s+(?:{_any(_P.EXPERIENCER_VERBS)})\b", re.I)
 _BY = re.compile(rf"\b{_P.AGENT_PREPOSITION}\s+(?:[\w.'’-]+,?\s+){{0,4}}$", re.I)
 _FORCE_AFTER = re.compile(
@@ -142,10 +146,11 @@ _BETWEEN_AND_NEAR = re.compile(
 _BETWEEN_AND = re.compile(rf"\b{_P.BETWEEN}\b[^,;]*\b{_P.AND}\s+(?:{_THE}\s+)?$", re.I)
 _BETWEEN = re.compile(rf"\b{_P.BETWEEN}\s+(?:{_THE}\s+)?$", re.I)
 _OBJECT_DETERMINERS = "|".join(rf"{word}\s+" for word in _P.OBJECT_DETERMINERS)
+_OBJECT_DETERMINERS_ALT = "|".join(_P.OBJECT_DETERMINERS)
 # Per kind: a name introduced as the other side ("to Mali", "with Nigeria").
 _OBJECT_SIDE = {
     kind: re.compile(
-        rf"\b(?:{prepositions})\s+(?:{_OBJECT_DETERMINERS})?(?:[\w-]+\s+){{0,2}}$", re.I
+        rf"\b(?:{prepositions})\s+(?:{_OBJECT_DETERMINERS})?(?:[\w.'’-]+\s+){{0,2}}$", re.I
     )
     for kind, prepositions in OBJECT_PREPOSITIONS.items()
     if prepositions
@@ -242,8 +247,95 @@ def _assign_dates(
             gap = sentence[date.end_offset : hits[after[0]].start]
             if _COORDINATED.search(gap):
                 nearest = before[-1]
+        if nearest in before and _object_of_a_verb(sentence, hits[nearest], date):
+            # "condemned the takeover on Friday", "backed the coup a day later": the date
+            # is the verb's, the event named only as one already known.
+            if nearest > 0 and _object_of_previous(sentence, hits, nearest, date):
+                assigned[nearest - 1].append(date)
+            continue
         assigned[nearest].append(date)
     return assigned
+
+
+# A date that opens the sentence and frames it: "26 Jul 2023: …", "On 6 July 2024, …".
+_FRAME_BEFORE = re.compile(
+    rf"^\W*(?:(?:{_any(_P.LOCATIVE_PREPOSITIONS)}|{_P.DATE_LABEL_ON}|since|by|during)\s+)?$",
+    re.I,
+)
+_FRAME_AFTER = re.compile(r"^\s*[:,–—-]")
+_REQUESTED = re.compile(rf"\b(?:{_any(_P.REQUEST_MARKERS)})\b[^.;,]*$", re.I)
+_RELATIVE = re.compile(rf",\s*(?:{_any(_P.RELATIVE_PRONOUNS)})\b", re.I)
+
+
+def _requested(sentence: str, clauses: list[Clause], hit: TriggerHit) -> bool:
+    clause = clause_at(clauses, hit.start)
+    return bool(_REQUESTED.search(sentence, max(clause.start, hit.start - 60), hit.start))
+
+
+def _framed(
+    sentence: str, hits: list[TriggerHit], by_hit: dict[int, list[DateMention]], dates
+) -> dict[int, list[DateMention]]:
+    """A date that opens the sentence, set off by a colon or a comma, dates every act the
+    sentence reports without a date of its own ("26 Jul 2023: ECOWAS leaders meeting in
+    Abuja impose sanctions …; demonstrators gather …"), except an act only asked for
+    ("called for the withdrawal") or told in a relative clause ("which seized power")."""
+    first = min(dates, key=lambda d: d.start_offset, default=None)
+    if (
+        first is None
+        or not first.resolved
+        or any(h.start < first.end_offset for h in hits)
+        or not _FRAME_BEFORE.match(sentence[: first.start_offset])
+        or not _FRAME_AFTER.match(sentence[first.end_offset :])
+    ):
+        return by_hit
+    framed = dict(by_hit)
+    for i, hit in enumerate(hits):
+        if by_hit[i]:
+            continue
+        between = sentence[first.end_offset : hit.start]
+        if _REQUESTED.search(between) or _RELATIVE.search(between):
+            continue
+        framed[i] = [first]
+    return framed
+
+
+_DETERMINERS_ONLY = re.compile(rf"^\s+(?:{_OBJECT_DETERMINERS_ALT})\s+$", re.I)
+# Between a trigger and its date: nothing but a place ("the coup in Niger a day later").
+_DATE_RIGHT_AFTER = re.compile(
+    rf"^\s*(?:(?:{_any(_P.LOCATIVE_PREPOSITIONS)})\s+(?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*)*,?\s*)?"
+    rf"(?:(?:{_P.DATE_LABEL_ON}|in)\s+)?$",
+    re.I,
+)
+
+
+_STANCE_ON = re.compile(rf"\b(?:{_any(_P.STANCE_VERBS)})\s+(?:{_OBJECT_DETERMINERS_ALT})\s+$", re.I)
+
+
+def _object_of_a_verb(sentence: str, hit: TriggerHit, date: DateMention) -> bool:
+    """Whether a trigger is a known event that someone took a stance on, with the date right
+    after it: "condemned the takeover on Friday", "backed the coup a day later" (a stance
+    follows the event; "noted the visit to Niamey on 30 July" dates the visit)."""
+    return (
+        hit.end <= date.start_offset
+        and not _PARTICIPLE.match(hit.text)
+        and bool(_STANCE_ON.search(sentence, 0, hit.start))
+        and bool(_DATE_RIGHT_AFTER.match(sentence[hit.end : date.start_offset]))
+    )
+
+
+def _object_of_previous(
+    sentence: str, hits: list[TriggerHit], index: int, date: DateMention
+) -> bool:
+    """Whether a trigger is the object of the one before it ("condemned the takeover",
+    "denounced the attack") with the date right after it: the date is when the verb's act
+    happened, the object named only as something known."""
+    hit, previous = hits[index], hits[index - 1]
+    return (
+        previous.kind != hit.kind
+        and not _PARTICIPLE.match(hit.text)
+        and bool(_DETERMINERS_ONLY.match(sentence[previous.end : hit.start]))
+        and bool(_DATE_RIGHT_AFTER.match(sentence[hit.end : date.start_offset]))
+    )
 
 
 def _count_for(sentence: str, hits: list[TriggerHit], kind: str) -> int | None:
@@ -289,6 +381,24 @@ AGENT_KINDS = {
     kinds.GOVERNMENT_BODY,
 }
 _PLACE_WINDOW = 20
+# Kinds whose trigger phrase names the other side ("left ECOWAS", "suspended Mali's
+# membership").
+OBJECT_INSIDE_KINDS = {"membership-change"}
+_OF_END = re.compile(rf"\bof\s+(?:{_THE}\s+)?$", re.I)
+# Kinds whose other side, when a country, is where the visitor or the troops went or left.
+DESTINATION_KINDS = {"visit", "withdrawal", "deployment"}
+# Kinds whose people named after "led by" led them (coups and attacks: LED_KINDS).
+LEADER_KINDS = {"protest"}
+# "mercenaries of the Wagner Group", "fighters of JNIM": the body a list's item belongs to.
+_OF_CHAIN = re.compile(r"^\s+(?:[\w-]+\s+){1,3}of\s+(?:the\s+)?$", re.I)
+# "Russia's Wagner Group", "Mali's President Goïta": the country qualifies who follows.
+_QUALIFYING_POSSESSIVE = re.compile(rf"^{_P.POSSESSIVE}\s+(?:[\w.-]+\s+){{0,3}}$")
+# "Keïta … had faced mass protests": the subject undergoes the event, it does not make it.
+_UNDERGOES = re.compile(
+    # Not a bare "had": "JNIM had attacked" is JNIM's act.
+    rf"\b(?:{_any([v for v in _P.EXPERIENCER_VERBS if v != 'had'])})\s+(?:[\w-]+\s+){{0,3}}$",
+    re.I,
+)
 
 
 def _participants_in_clause(
@@ -299,11 +409,15 @@ def _participants_in_clause(
     mentions: list[Mention],
     ctx: ExtractionContext,
     exclude: list[tuple[int, int]] | None,
+    others: list[TriggerHit] = (),  # type: ignore[assignment]
 ) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]:
     """(participant, role, offset) and (country place, offset) for one trigger, from its own
     clause; the offset is where the name is written.
 
-    Names in `exclude` spans can still be places but never participants."""
+    Names in `exclude` spans can still be places but never participants; `others` are the
+    sentence's triggers of other kinds: a name after one of them, past this trigger, is that
+    event's ("re-elected in 2018, had faced protests led by X": X led the protests)."""
+    actor_spans = [(m.start, m.end) for m in mentions if m.target_type == "actor"]
     object_role = ROLES[kind][1]
     # "was attacked" is passive; "was visiting" is not.
     passive = bool(_PASSIVE.search(sentence[: hit.start])) and not _PARTICIPLE.match(hit.text)
@@ -315,10 +429,25 @@ def _participants_in_clause(
             continue
         if mention.target_type not in {"actor", "country"}:
             continue
+        if mention.target_type == "country" and _inside_a_name(mention, actor_spans):
+            continue
         before = sentence[clause.start : mention.start]
         after = sentence[mention.end :]
         inside = hit.start <= mention.start < hit.end
         subject_side = mention.end <= hit.start or inside
+        holds_object = (
+            inside
+            and kind in OBJECT_INSIDE_KINDS
+            and mention.start > hit.start
+            and not _OF_END.search(sentence, hit.start, mention.start)  # "withdrawal of Mali"
+        )
+        if holds_object:
+            # "withdrawal from the G5 Sahel", "suspended Mali's membership": the trigger
+            # holds its object.
+            inside = subject_side = False
+        if _belongs_to_another(hit, mention, others, subject_side, kind):
+            previous = (mention, None)
+            continue
         if (
             subject_side
             and not inside
@@ -331,11 +460,14 @@ def _participants_in_clause(
         # A direct object ("visited Bamako", "ousted Bazoum") is the other side, like "to X",
         # for kinds that have one; for a withdrawal ("departed Burkina Faso") it is the place.
         direct = mention.start >= hit.end and not sentence[hit.end : mention.start].strip(" ")
-        object_side = (direct and bool(OBJECT_PREPOSITIONS.get(kind))) or _object_side(kind, before)
-        locative = direct or bool(_LOCATIVE.search(before) or _PLACE_OF.search(before))
-        listed = previous is not None and _LIST_JOIN.match(
-            sentence[previous[0].end : mention.start]
+        object_side = (
+            (direct and bool(OBJECT_PREPOSITIONS.get(kind)))
+            or _object_side(kind, before)
+            or holds_object
         )
+        locative = direct or bool(_LOCATIVE.search(before) or _PLACE_OF.search(before))
+        joined = sentence[previous[0].end : mention.start] if previous is not None else ""
+        listed = previous is not None and (_LIST_JOIN.match(joined) or _OF_CHAIN.match(joined))
         role: str | None
         if _BETWEEN_AND.search(before):
             role = object_role  # "between Washington and the AES": the second party
@@ -349,6 +481,10 @@ def _participants_in_clause(
             target = (
                 ctx.as_actor(mention.target) if mention.target_type == "country" else mention.target
             )
+            if mention.kind == "demonym" and not _FORCE_AFTER.match(after):
+                # "Malian forces and Russian mercenaries of the Wagner Group": a nationality,
+                # not the state; the names it qualifies keep the list's part.
+                target = None
             # A place only when the first was one ("in Mali and Niger"), not for "Burkina
             # Faso and Mali have vowed …", whose first is no place.
             if mention.target_type == "country" and any(
@@ -369,18 +505,24 @@ def _participants_in_clause(
                     or _EXPERIENCER.match(after)
                 ):
                     countries.append((mention.target, mention.start))
-            elif (
-                locative
-                or subject_side
-                or force_word
-                or object_side
-                or kind in {"withdrawal", "deployment", "visit"}  # "departed Burkina Faso"
-            ):
+            elif kind in DESTINATION_KINDS:
+                # "departed Burkina Faso", "visited Mali": where they went or left; "U.S.
+                # troops", "France withdrew": who went, not where.
+                if locative or (not subject_side and (object_side or direct)):
+                    countries.append((mention.target, mention.start))
+            elif locative or subject_side or force_word or object_side:
                 countries.append((mention.target, mention.start))
             target = ctx.as_actor(mention.target)
             if (
                 target is None
                 or (kind in COUNTRY_PLACE_KINDS and not force_word)
+                # "traveled to Mali", "withdrew from Niger": where, not who.
+                or (
+                    kind in DESTINATION_KINDS
+                    and not subject_side
+                    and not force_word
+                    and not before.rstrip().lower().endswith(" of")  # "the withdrawal of France"
+                )
                 or (locative and not object_side)
                 or (not subject_side and not force_word and not object_side)
             ):
@@ -406,6 +548,24 @@ def _participants_in_clause(
                     role = None
             if kind in PLACE_ONLY_KINDS and ctx.actor_kinds.get(target) not in AGENT_KINDS:
                 role = None
+            if (
+                role
+                and kind in LEADER_KINDS
+                and ctx.actor_kinds.get(target) == kinds.PERSON
+                and _COUP_LEADER.search(before)
+            ):
+                role = "leader"  # "protests led by imam Mahmoud Dicko"
+        if mention.target_type == "country" and _qualifies_next(mention, sentence, actor_spans):
+            role = None
+        if (
+            role
+            and subject_side
+            and not inside
+            and role == ROLES[kind][0]
+            and ROLES[kind][1] != role
+            and _UNDERGOES.search(sentence, mention.end, hit.start)
+        ):
+            role = ROLES[kind][1]
         if role and target and not _excluded(mention, exclude):
             if (
                 kind in LED_KINDS
@@ -416,6 +576,39 @@ def _participants_in_clause(
             participants.append((target, role, mention.start))
         previous = (mention, role)
     return participants, countries
+
+
+def _inside_a_name(mention: Mention, actor_spans: list[tuple[int, int]]) -> bool:
+    """Whether a country's name is part of a body's ("… of the Republic of Niger")."""
+    return any(
+        start <= mention.start
+        and mention.end <= end
+        and (start, end) != (mention.start, mention.end)
+        for start, end in actor_spans
+    )
+
+
+def _qualifies_next(mention: Mention, sentence: str, actor_spans: list[tuple[int, int]]) -> bool:
+    """Whether a country's name is a possessive before a body or person ("Russia's Wagner
+    Group", "Niger's President Bazoum"): it says whose, it takes no part; it may still say
+    where."""
+    return any(
+        start >= mention.end and _QUALIFYING_POSSESSIVE.match(sentence[mention.end : start])
+        for start, _ in actor_spans
+    )
+
+
+def _belongs_to_another(
+    hit: TriggerHit, mention: Mention, others: list[TriggerHit], subject_side: bool, kind: str
+) -> bool:
+    """Whether another event's trigger stands between the name and this trigger: after the
+    trigger, the name is the nearer event's; before it, only an event of no kind (a
+    "rebellion", a "death") loses it, as it has no subject of its own."""
+    if not subject_side:
+        return any(o.kind != kind and hit.end <= o.start and o.end <= mention.start for o in others)
+    if kind != "other":
+        return False
+    return any(o.kind != kind and mention.end <= o.start and o.end <= hit.start for o in others)
 
 
 def _coup_role(
@@ -573,6 +766,13 @@ def propose_events(
     hits = [_formed_kind(h, clauses, mentions, ctx) for h in hits]
     by_hit = _assign_dates(sentence, hits, dates) if dates else {i: [] for i in range(len(hits))}
     by_hit = _share_clause_dates(hits, by_hit, clauses)
+    if dates:
+        by_hit = _framed(sentence, hits, by_hit, dates)
+        # "demanded the withdrawal of MINUSMA": an act asked for has not happened yet.
+        by_hit = {
+            i: [] if _requested(sentence, clauses, hits[i]) else found
+            for i, found in by_hit.items()
+        }
     organisations = [m for m in mentions if ctx.actor_kinds.get(m.target) in ORGANISATION_KINDS]
     proposals: list[EventProposal] = []
     for kind in dict.fromkeys(h.kind for h in hits):
@@ -671,9 +871,18 @@ def _units(
     ("seized power in 2020 and ousted the civilian leaders the following year": two coups),
     the undated triggers joining the nearest dated one; all triggers as one event when at
     most one of them is dated, or all are dated alike."""
-    if any(h.text.lower().split()[-1] in PLURAL_NOUNS for _, h in kind_hits):
-        return [kind_hits]  # "two coups, first in August 2020 and again in May 2021"
     dated = [(i, h) for i, h in kind_hits if any(d.resolved for d in by_hit[i])]
+    first_date = min(
+        (d.start_offset for i, _ in dated for d in by_hit[i] if d.resolved), default=None
+    )
+    if any(
+        h.text.lower().split()[-1] in PLURAL_NOUNS and (first_date is None or h.end <= first_date)
+        for _, h in kind_hits
+    ):
+        # "two coups, first in August 2020 and again in May 2021": the dates list the plural's
+        # events. A plural after them ("…the following year, heralding a wave of coups")
+        # lists none.
+        return [kind_hits]
     ranges = {(d.start, d.end) for i, _ in dated for d in by_hit[i] if d.resolved}
     if len(dated) <= 1 or len(ranges) <= 1:
         return [kind_hits]
@@ -759,14 +968,23 @@ def _unit_events(
     countries_at: list[tuple[str, int]] = []
     for _, hit in unit:
         found, places = _participants_in_clause(
-            kind, hit, sentence, clause_at(clauses, hit.start), mentions, ctx, exclude
+            kind,
+            hit,
+            sentence,
+            clause_at(clauses, hit.start),
+            mentions,
+            ctx,
+            exclude,
+            [h for h in hits if h.kind != kind],
         )
         placed += found
         countries_at += places
     if kind in REQUIRES_ORGANISATION:
         organisations = [m for m in mentions if ctx.actor_kinds.get(m.target) in ORGANISATION_KINDS]
-        nearest = min(organisations, key=lambda m: _distance(unit[0][1], m.start, m.end))
-        placed.append((nearest.target, "party", nearest.start))
+        first = unit[0][1]
+        nearest = min(organisations, key=lambda m: _distance(first, m.start, m.end))
+        side = ROLES[kind][0] if nearest.end <= first.start else ROLES[kind][1]
+        placed.append((nearest.target, side, nearest.start))
     if not countries_at:
         # The place may sit in another clause: "In Niger, despite the coup, … stationed".
         countries_at = [

@@ -50,7 +50,11 @@ class LanguagePack(Protocol):
     LOCATIVE_QUALIFIERS: tuple[str, ...]
     PLACE_OF_NOUNS: tuple[str, ...]
     EXPERIENCER_VERBS: tuple[str, ...]
+    PLACE_LABELS: tuple[str, ...]
     COMPLEMENTIZERS: tuple[str, ...]
+    REQUEST_MARKERS: tuple[str, ...]
+    STANCE_VERBS: tuple[str, ...]
+    RELATIVE_PRONOUNS: tuple[str, ...]
     PARTICIPLE_ENDINGS: tuple[str, ...]
     CLAUSE_COORDINATORS: tuple[str, ...]
     DEFINITE_ARTICLE: str
@@ -121,6 +125,9 @@ class LanguagePack(Protocol):
     YEAR_REFERENCES: dict[str, int]
     YEAR_WORD: str
     THAT_YEAR_LEADS: tuple[str, ...]
+    NARRATIVE_STEPS: dict[str, int]
+    NARRATIVE_UNITS: dict[str, str]
+    NARRATIVE_DIRECTIONS: dict[str, int]
     THAT_YEAR_PREPOSITION: str
     RELATIVE_DATES: dict[str, tuple[str, int]]
     MONTH_RELATIVES: dict[str, int]
@@ -139,6 +146,7 @@ class LanguagePack(Protocol):
     WEEKDAY_ENDING: str
     WEEKDAY_NAMES: dict[str, int]
     MONTH_PREPOSITIONS: tuple[str, ...]
+    MONTH_UP_TO_NOW: tuple[str, ...]
     TIME_PREPOSITION: str
     TIME_SUFFIXES: tuple[str, ...]
     # cleaning
@@ -173,7 +181,7 @@ class LanguagePack(Protocol):
 # Tables whose strings are regex source (for EXTRA_PREDICATES: the second of each pair).
 PIECE_TABLES = frozenset({
     "TRIGGERS", "AGENT_PHRASES", "PRESENT_STATEMENTS", "COUP_TARGET_MARKERS",
-    "COUP_AGENT_VERBS", "COUP_LEADER_MARKERS",
+    "COUP_AGENT_VERBS", "COUP_LEADER_MARKERS", "REQUEST_MARKERS",
     "MODAL", "HEDGE", "FORCE_NOUNS", "LOOSE_POSSESSIVE", "EXTRA_PREDICATES",
     "OPINION_OPENERS", "OPINION_PHRASES", "SOURCE_NOISE", "APPOSITIVE_ROLES", "POSSESSIVE",
     "DECADE_SUFFIX", "WEEKDAYS", "FURNITURE", "READING_TIME", "VIEW_COUNT",

@@ -39,8 +39,14 @@ Events (events.py)
   LOCATIVE_QUALIFIERS      compass words between such a word and the name ("in northern").
   PLACE_OF_NOUNS           nouns before "of <country>" that make the country a place ("the
                            Ménaka region of Mali").
+  PLACE_LABELS             labels of a fact sheet's field that gives a place ("Place:").
   EXPERIENCER_VERBS        verbs after a country that make it where an event happened
                            ("Burkina Faso experienced two coups").
+  STANCE_VERBS             verbs of a stance on a known event ("condemned the coup on Friday").
+  REQUEST_MARKERS          pieces: words that ask for an act rather than report it ("called
+                           for the withdrawal"): a date that opens the sentence is the
+                           request's, not the act's.
+  RELATIVE_PRONOUNS        words that open a relative clause ("which had seized power").
   COMPLEMENTIZERS          words that open a reported clause ("notes that …"): a name before
                            them takes no part in the event reported after them.
   PARTICIPLE_ENDINGS       endings of a participle that continues the act before it and
@@ -124,6 +130,10 @@ Dates (dates.py)
   DECADE_SUFFIX            piece: the ending of a decade ("1990s", "1990’s").
   YEAR_REFERENCES          phrases that refer to a year named before -> offset in years.
   YEAR_WORD                the word "year" in those phrases.
+  NARRATIVE_STEPS          "the following" -> +1: a day or month counted from the date the
+                           narrative gave last ("the following day").
+  NARRATIVE_UNITS          the units so counted ("days" -> "day"), also after a number.
+  NARRATIVE_DIRECTIONS     words after a count that say which way ("later" -> +1).
   THAT_YEAR_LEADS          words that may open such a phrase ("later", "earlier").
   THAT_YEAR_PREPOSITION    the preposition that may open such a phrase ("in").
   RELATIVE_DATES           phrases relative to the publication date -> (unit, offset).
@@ -144,6 +154,7 @@ Dates (dates.py)
   WEEKDAY_ENDING           the ending a weekday abbreviation may take ("Mon" -> "Monday").
   WEEKDAY_NAMES            full weekday names -> weekday number (Monday 0), read in the
                            narrative only when capitalised ("said Sunday").
+  MONTH_UP_TO_NOW          those of them that reach up to the time of writing ("since June").
   MONTH_PREPOSITIONS       words before a month named alone ("in April"), without which a
                            month word is not read as a date.
   TIME_PREPOSITION         the word before a time of day ("at 10:30").
@@ -274,6 +285,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "meeting": (
         r"\bheld (?:talks|a meeting|discussions|consultations)\b|\btalks with\b",
         r"\b(?:met|meets|meeting)\s+with\b|\bmet\b(?=\s+(?-i:[A-Z]))|\bsummit\b",
+        # "ECOWAS leaders meeting in Abuja imposed …"
+        r"\b(?:leaders|ministers|heads\s+of\s+state|chiefs)\s+meeting(?=\s+(?:in|at)\b)",
     ),
     "visit": (
         r"\bvisit(?:ed|ing|s)?\b(?!\s+(?:visa))|\bhead(?:ed|ing)\s+to\b|\btrip\s+to\b",
@@ -359,7 +372,7 @@ OBJECT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "equipment-delivery": ("to", "for"),
     "intelligence-sharing": ("with", "to"),
     "aid-suspension": ("to", "for", "in", "on"),
-    "sanction": ("on", "against", "in"),
+    "sanction": ("on", "against"),
     "visit": ("to", "in"),
     "meeting": ("with", "and"),
     "agreement": ("with", "and"),
@@ -428,6 +441,11 @@ LOCATIVE_QUALIFIERS: tuple[str, ...] = (
 LOCATIVE_PREPOSITIONS: tuple[str, ...] = (
     "in", "into", "to", "from", "across", "at", "near", "inside", "throughout", "within",
 )  # fmt: skip
+# Labels of a fact sheet's field that gives a place ("Place: Niamey, Niger").
+PLACE_LABELS: tuple[str, ...] = (
+    "place", "location", "locations", "headquarters", "seat", "venue", "area", "region",
+    "country", "countries", "capital", "based in",
+)  # fmt: skip
 # "in the Ménaka region of Mali", "the north of Mali": the country is where it happened.
 PLACE_OF_NOUNS: tuple[str, ...] = (
     "region", "regions", "province", "provinces", "north", "south", "east", "west", "centre",
@@ -441,6 +459,19 @@ EXPERIENCER_VERBS: tuple[str, ...] = (
 )  # fmt: skip
 # Words that open a reported clause: a name before them speaks of the act after them.
 COMPLEMENTIZERS: tuple[str, ...] = ("that",)
+# Verbs of a stance taken on an event already known ("backed the coup a day later"): a date
+# right after the event's name is the stance's.
+STANCE_VERBS: tuple[str, ...] = (
+    "backed", "supported", "condemned", "denounced", "welcomed", "rejected", "opposed",
+    "endorsed", "hailed", "criticised", "criticized", "deplored", "praised", "justified",
+)  # fmt: skip
+# Words that ask for an act rather than report it ("called for the withdrawal of …").
+REQUEST_MARKERS: tuple[str, ...] = (
+    r"call(?:ed|s|ing)?\s+for", r"demand(?:ed|s|ing)?", r"urg(?:ed|es|ing)",
+    r"request(?:ed|s|ing)?", r"ask(?:ed|s|ing)?", r"push(?:ed|es|ing)?\s+for",
+)  # fmt: skip
+# Words that open a relative clause, whose act is background to the sentence's news.
+RELATIVE_PRONOUNS: tuple[str, ...] = ("which", "who", "whose", "whom")
 # The ending of a participle that continues the act before it ("…, creating the alliance").
 PARTICIPLE_ENDINGS: tuple[str, ...] = ("ing",)
 # Words that end one clause's report and start the next ("in 2020 and ousted …").
@@ -708,8 +739,20 @@ RANGE_JOINS: tuple[str, ...] = ("and", "to", "until", "till", "through")
 RANGE_OPENERS: tuple[str, ...] = ("between", "from")
 DATE_HINT_WORDS: tuple[str, ...] = (
     "year", "month", "week", "ago", "today", "yesterday", "spring", "summer", "autumn", "fall",
-    "winter", "morning", "afternoon", "evening", "tonight", "night",
+    "winter", "morning", "afternoon", "evening", "tonight", "night", "day", "days", "weeks",
+    "months",
 )  # fmt: skip
+# Dates counted from the date the narrative gave last ("on 10 January 2013 … the following
+# day", "a week later"): the step words, the units and the directions (the counts are
+# NUMBER_WORDS).
+NARRATIVE_STEPS: dict[str, int] = {
+    "the following": 1, "the next": 1, "the previous": -1, "the preceding": -1,
+}  # fmt: skip
+NARRATIVE_UNITS: dict[str, str] = {
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+    "months": "month",
+}  # fmt: skip
+NARRATIVE_DIRECTIONS: dict[str, int] = {"later": 1, "afterwards": 1, "earlier": -1}
 DATE_LABELS: tuple[str, ...] = (
     "published", "updated", "posted", "date", "released", "last updated", "first published",
     "date published", "published on", "issued", "release date", "revised",
@@ -727,6 +770,10 @@ MONTH_PREPOSITIONS: tuple[str, ...] = (
     "in", "since", "until", "till", "by", "during", "from", "through", "before", "after",
     "throughout",
 )  # fmt: skip
+# The words of MONTH_PREPOSITIONS that reach up to the time of writing ("protests since
+# June"): the month is the latest before the publication date, whatever year the
+# narrative spoke of last.
+MONTH_UP_TO_NOW: tuple[str, ...] = ("since",)
 TIME_PREPOSITION: str = "at"
 TIME_SUFFIXES: tuple[str, ...] = (
     "am", "pm", "a.m.", "p.m.", "gmt", "utc", "et", "est", "edt", "cet", "cest", "wat", "bst",
