@@ -117,9 +117,14 @@ class Claim(KeepsSearchText, ReviewedModel, DatedModel, TimestampedModel):
             models.Index(fields=["status", "-confidence", "id"], name="facts_claim_status_queue"),
             models.Index(fields=["-confidence", "id"], name="facts_claim_queue_all"),
             models.Index(fields=["predicate"], name="facts_claim_predicate"),
-            # The same sentence in other articles (copies of one wire story): by fingerprint.
-            models.Index(fields=["fingerprint"], name="facts_claim_fingerprint"),
+            # The same sentence in other articles (copies of one wire story): by fingerprint,
+            # with the article in the index so counting the articles that share sentences
+            # reads the index alone, however many articles repeat a sentence.
+            models.Index(fields=["fingerprint", "article"], name="facts_claim_fingerprint_art"),
             models.Index(fields=["date_start", "date_end"], name="facts_claim_dates"),
+            # The first claim of each article on an event (the corroborations an import
+            # links): read from the index, however many articles reported the event.
+            models.Index(fields=["event", "article", "status"], name="facts_claim_event_article"),
             # "Has this actor a verified claim as claimant?" (what anonymous readers may see):
             # most claims have no claimant, so SQLite's statistics made the claimant index
             # look poor and it walked every verified claim per actor instead.

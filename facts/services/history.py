@@ -1,6 +1,7 @@
 """django-simple-history records: who changes a record and why, what changed between
 versions, and the many-to-many values of records written in bulk."""
 
+from functools import cache
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -19,6 +20,13 @@ def note_change(obj: Model, *, reason: str, user: AbstractBaseUser | None = None
 def history_of(model: type[Model] | Model) -> Any:
     """The history manager simple-history adds to a model (or to one of its objects)."""
     return model.history  # type: ignore[union-attr]
+
+
+@cache
+def history_model_of(model: type[Model]) -> Any:
+    """The historical model of a model class, looked up once: `model.history` builds a new
+    manager class on every access, which costs more than the bulk writes it serves."""
+    return history_of(model).model
 
 
 def changes_since(obj: Model, *, version: int) -> list[dict]:
@@ -58,7 +66,7 @@ def many_to_many_snapshot_statements(
     what they hold is not deleted first.
     """
     pks = sorted({int(pk) for pk in pks})
-    history = history_of(model).model
+    history = history_model_of(model)
     # In the model's own order: the history keeps them in a set, whose order changes when
     # the model's fields do.
     fields = sorted(getattr(history, "_history_m2m_fields", ()), key=lambda f: f.creation_counter)

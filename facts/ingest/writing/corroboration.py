@@ -4,7 +4,6 @@ copies of one story (a wire report and its reprints) that are one witness, not s
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Q
 
 from facts.choices import WITHDRAWN_STATUSES, LinkKind, Origin
 from facts.models import Article, Claim
@@ -54,6 +53,9 @@ _SHARED_CLAIMS = """
     SELECT fingerprint, MIN(id) FROM {claim}
     WHERE article_id = %s AND fingerprint IN ({fingerprints})
     GROUP BY fingerprint
+"""
+_OF_THE_STORY = """
+    SELECT id FROM {article} WHERE (id = %s OR copy_of_id = %s) AND id IN ({articles})
 """
 # Of the originals sharing the most sentences, how many are weighed (the rest share fewer).
 COPY_CANDIDATES = 5
@@ -105,10 +107,11 @@ def find_copy(fingerprints: list[str]) -> Copy | None:
             _SHARED_CLAIMS.format(claim=claim_table, fingerprints=marks), [best, *claims]
         )
         pairs = dict(cursor.fetchall())
-    other = Article.objects.only("id", "title").get(pk=best)
+        cursor.execute(f"SELECT title FROM {article_table} WHERE id = %s", [best])
+        (title,) = cursor.fetchone()
     detail = (
         f"{shared[best]} of its {len(claims)} claim sentences are also in "
-        f"“{other.title}” (article {other.pk}, {sizes[best]} claim sentences)"
+        f"“{title}” (article {best}, {sizes[best]} claim sentences)"
     )
     return Copy(best, pairs, detail)
 
@@ -133,11 +136,15 @@ def _story_among(story: int | None, articles: set[int]) -> set[int]:
     """Which of `articles` belong to the story `story` began (it, or a copy of it)."""
     if story is None or not articles:
         return set()
-    return set(
-        Article.objects.filter(Q(pk=story) | Q(copy_of_id=story), pk__in=articles).values_list(
-            "pk", flat=True
+    ids = sorted(articles)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _OF_THE_STORY.format(
+                article=Article._meta.db_table, articles=", ".join(["%s"] * len(ids))
+            ),
+            [story, story, *ids],
         )
-    )
+        return {row[0] for row in cursor.fetchall()}
 
 
 def link_corroborations(claims: list[Claim], story: int | None = None) -> list[dict]:
