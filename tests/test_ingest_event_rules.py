@@ -649,3 +649,47 @@ class TestStatesNamedAsActors:
         assert not {"actor:burkina-faso", "actor:niger", "actor:chad"} & set(suspension.actors)
         stayed = next(c for c in analysis.claims if "stayed" in c.quote)
         assert "actor:united-states" not in stayed.actors and "actor:mali" not in stayed.actors
+
+
+class TestMoreSidesAndDates:
+    def test_a_body_a_list_item_comes_from_keeps_the_lists_part(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The raid on Moura was carried out by the Malian Armed Forces and foreign fighters "
+            "from the Wagner Group in March 2022, against AQIM's Jama'at Nusrat al-Islam "
+            "wal-Muslimin.",
+        )
+        (attack,) = events(analysis, "attack")
+        assert ("actor:wagner-group", "perpetrator") in attack.participants
+        assert not any(t == "actor:aqim" for t, _ in attack.participants)
+
+    def test_a_relative_clauses_date_is_not_the_main_acts(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "3 Feb 2024: Niger announced its withdrawal from the G5 Sahel, which Mali had left "
+            "in May 2022.",
+        )
+        (exit_event,) = events(analysis, "membership-change")
+        assert dated(exit_event) == (date(2024, 2, 3), date(2024, 2, 3), "day")
+        assert ("actor:g5-sahel", "target") in exit_event.participants
+
+    def test_a_month_before_an_event_noun_dates_it(self):
+        (month,) = find_dates("condemning the January offensive", reference=date(2013, 4, 25))
+        assert (month.text, month.start, month.precision) == ("January", date(2013, 1, 1), "month")
+        assert find_dates("in the may be") == []
+
+    def test_a_presence_is_a_deployment_from_its_start(self, ctx):
+        analysis = analysis_of(ctx, "The Wagner Group has been active in Mali since 2021.")
+        (deployment,) = events(analysis, "deployment")
+        assert deployment.date.start == date(2021, 1, 1)
+        assert "country:MLI" in deployment.countries
+
+    def test_an_event_of_no_kind_takes_no_far_subject(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The government of Burkina Faso proved unable for years to contain the insurgency "
+            "in northern Burkina Faso in 2016.",
+        )
+        (insurgency,) = events(analysis, "other")
+        assert not insurgency.participants
+        assert insurgency.countries == ["country:BFA"]

@@ -80,6 +80,30 @@ def test_two_equally_good_events_are_no_match(ctx):
     assert best_match(coup(None), [AUGUST_2020, other], ctx) is None
 
 
+def test_statements_are_one_only_on_one_date(ctx):
+    said = DateMention("16 June 2023", 0, 12, date(2023, 6, 16), date(2023, 6, 16), "day", "")
+    june = DateMention("June 2023", 0, 9, date(2023, 6, 1), date(2023, 6, 30), "month", "")
+    mali = [("actor:mali", "party")]
+    statement = EventSummary(
+        id=7,
+        kind="statement",
+        date_start=date(2023, 6, 16),
+        date_end=date(2023, 6, 16),
+        participants=frozenset(mali),
+        countries=frozenset({"country:MLI"}),
+    )
+
+    def said_on(when: DateMention | None) -> EventProposal:
+        return EventProposal(
+            kind="statement", sentence_index=0, trigger="said", date=when, participants=mali
+        )
+
+    assert best_match(said_on(said), [statement], ctx) is statement
+    # Another thing Mali said that month, or on a day not given, is another statement.
+    assert best_match(said_on(june), [statement], ctx) is None
+    assert best_match(said_on(None), [statement], ctx) is None
+
+
 def _import(folder, name: str, text: str) -> None:
     (folder / name).write_text(text, encoding="utf-8")
     call_command("import_articles", str(folder / name), stdout=io.StringIO(), stderr=io.StringIO())

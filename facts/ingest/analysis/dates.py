@@ -166,6 +166,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             re.I,
         ),
     ),
+    # "the January offensive", "the March elections": a month naming what follows it.
+    (
+        "month",
+        re.compile(
+            rf"(?<=\b{_P.DEFINITE_ARTICLE} )" + _MONTH + r"(?=\s+(?-i:[a-z]))",
+            re.I,
+        ),
+    ),
     (
         "ago",
         re.compile(
@@ -669,6 +677,9 @@ def overlaps(a_start: date, a_end: date, b_start: date, b_end: date) -> bool:
 # gmt" (10): longer lines are prose, refused before the date patterns run on them (cleaning
 # asks this of every line).
 _MAX_DATE_LINE_CHARS = 64
+# The most characters other than spaces a date line can have with its label and weekday
+# ("Last updated: Wednesday, …").
+_MAX_DATE_LINE_LENGTH = _MAX_DATE_LINE_CHARS + 40
 _SEPARATORS = str.maketrans("", "", " ,|·")
 _LABELS = "|".join(sorted(_P.DATE_LABELS, key=len, reverse=True))
 _DATE_LABEL = re.compile(rf"^(?:(?:{_LABELS})\s*:?\s*){{1,3}}(?:{_P.DATE_LABEL_ON}\s+)?", re.I)
@@ -690,6 +701,8 @@ def parse_date_line(line: str) -> DateMention | None:
     """A line that is nothing but a date ("Feb 5, 2026", "Published 05/02/2026", "Updated
     10:32 AM GMT, March 22, 2025"): a day, or, after a label ("Published: June 2024"), the
     month or year it states, never a finer date than the words give."""
+    if len(line) - line.count(" ") > _MAX_DATE_LINE_LENGTH:
+        return None  # a sentence: no label or weekday makes a date line that long
     labelled = _DATE_LABEL.match(line.strip())
     stripped = _WEEKDAY.sub("", _DATE_LABEL.sub("", line.strip()))
     if len("".join(stripped.split()).translate(_SEPARATORS)) > _MAX_DATE_LINE_CHARS:

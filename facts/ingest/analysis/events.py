@@ -247,6 +247,12 @@ def _assign_dates(
             gap = sentence[date.end_offset : hits[after[0]].start]
             if _COORDINATED.search(gap):
                 nearest = before[-1]
+        if nearest in before and _IN_RELATIVE.search(
+            sentence, hits[nearest].end, date.start_offset
+        ):
+            # "withdrawal from the G5 Sahel, which Mali had left in May 2022": the relative
+            # clause's date, not the withdrawal's.
+            continue
         if nearest in before and _object_of_a_verb(sentence, hits[nearest], date):
             # "condemned the takeover on Friday", "backed the coup a day later": the date
             # is the verb's, the event named only as one already known.
@@ -265,6 +271,8 @@ _FRAME_BEFORE = re.compile(
 _FRAME_AFTER = re.compile(r"^\s*[:,–—-]")
 _REQUESTED = re.compile(rf"\b(?:{_any(_P.REQUEST_MARKERS)})\b[^.;,]*$", re.I)
 _RELATIVE = re.compile(rf",\s*(?:{_any(_P.RELATIVE_PRONOUNS)})\b", re.I)
+# A date inside a relative clause that is still open where the date is written.
+_IN_RELATIVE = re.compile(rf",\s*(?:{_any(_P.RELATIVE_PRONOUNS)})\b[^,;]*$", re.I)
 
 
 def _requested(sentence: str, clauses: list[Clause], hit: TriggerHit) -> bool:
@@ -389,8 +397,10 @@ _OF_END = re.compile(rf"\bof\s+(?:{_THE}\s+)?$", re.I)
 DESTINATION_KINDS = {"visit", "withdrawal", "deployment"}
 # Kinds whose people named after "led by" led them (coups and attacks: LED_KINDS).
 LEADER_KINDS = {"protest"}
-# "mercenaries of the Wagner Group", "fighters of JNIM": the body a list's item belongs to.
-_OF_CHAIN = re.compile(r"^\s+(?:[\w-]+\s+){1,3}of\s+(?:the\s+)?$", re.I)
+# "mercenaries of the Wagner Group", "fighters from JNIM": the body a list's item belongs to.
+_OF_CHAIN = re.compile(
+    rf"^\s+(?:{_P.AND}\s+)?(?:[\w-]+\s+){{1,2}}(?:of|from)\s+(?:{_P.DEFINITE_ARTICLE}\s+)?$", re.I
+)
 # "Russia's Wagner Group", "Mali's President Goïta": the country qualifies who follows.
 _QUALIFYING_POSSESSIVE = re.compile(rf"^{_P.POSSESSIVE}\s+(?:[\w.-]+\s+){{0,3}}$")
 # "Keïta … had faced mass protests": the subject undergoes the event, it does not make it.
@@ -445,7 +455,7 @@ def _participants_in_clause(
             # "withdrawal from the G5 Sahel", "suspended Mali's membership": the trigger
             # holds its object.
             inside = subject_side = False
-        if _belongs_to_another(hit, mention, others, subject_side, kind):
+        if _belongs_to_another(hit, mention, others, subject_side, kind, sentence):
             previous = (mention, None)
             continue
         if (
@@ -467,7 +477,11 @@ def _participants_in_clause(
         )
         locative = direct or bool(_LOCATIVE.search(before) or _PLACE_OF.search(before))
         joined = sentence[previous[0].end : mention.start] if previous is not None else ""
-        listed = previous is not None and (_LIST_JOIN.match(joined) or _OF_CHAIN.match(joined))
+        listed = previous is not None and (
+            _LIST_JOIN.match(joined)
+            # "… and Russian mercenaries from the Wagner Group", the trigger not between
+            or (_OF_CHAIN.match(joined) and not previous[0].end <= hit.start < mention.start)
+        )
         role: str | None
         if _BETWEEN_AND.search(before):
             role = object_role  # "between Washington and the AES": the second party
@@ -527,6 +541,10 @@ def _participants_in_clause(
                 or (not subject_side and not force_word and not object_side)
             ):
                 role = None
+            elif kind == "coup":
+                # "the coup had been motivated by the Burkinabe government's inability": who
+                # a coup removed or who carried it out, by the coup's own markers only.
+                role = _coup_role(sentence, before, mention, hit, subject_side, passive)
             else:
                 role = _role(kind, subject_side, passive, sentence, mention, before, object_side)
         else:
@@ -555,8 +573,8 @@ def _participants_in_clause(
                 and _COUP_LEADER.search(before)
             ):
                 role = "leader"  # "protests led by imam Mahmoud Dicko"
-        if mention.target_type == "country" and _qualifies_next(mention, sentence, actor_spans):
-            role = None
+        if _qualifies_next(mention, sentence, actor_spans):
+            role = None  # "Russia's Wagner Group", "AQIM's Jama'at Nasr al-Islam"
         if (
             role
             and subject_side
@@ -589,17 +607,27 @@ def _inside_a_name(mention: Mention, actor_spans: list[tuple[int, int]]) -> bool
 
 
 def _qualifies_next(mention: Mention, sentence: str, actor_spans: list[tuple[int, int]]) -> bool:
-    """Whether a country's name is a possessive before a body or person ("Russia's Wagner
-    Group", "Niger's President Bazoum"): it says whose, it takes no part; it may still say
-    where."""
+    """Whether a name is a possessive before a body or person ("Russia's Wagner Group",
+    "Niger's President Bazoum", "AQIM's JNIM"): it says whose, it takes no part; a country
+    may still say where."""
     return any(
         start >= mention.end and _QUALIFYING_POSSESSIVE.match(sentence[mention.end : start])
         for start, _ in actor_spans
     )
 
 
+# The most words between an event of no kind and the name that did it ("JNIM launched an
+# insurgency", "the authorities postponed the vote").
+_OTHER_SUBJECT_WORDS = 4
+
+
 def _belongs_to_another(
-    hit: TriggerHit, mention: Mention, others: list[TriggerHit], subject_side: bool, kind: str
+    hit: TriggerHit,
+    mention: Mention,
+    others: list[TriggerHit],
+    subject_side: bool,
+    kind: str,
+    sentence: str,
 ) -> bool:
     """Whether another event's trigger stands between the name and this trigger: after the
     trigger, the name is the nearer event's; before it, only an event of no kind (a
@@ -608,7 +636,10 @@ def _belongs_to_another(
         return any(o.kind != kind and hit.end <= o.start and o.end <= mention.start for o in others)
     if kind != "other":
         return False
-    return any(o.kind != kind and mention.end <= o.start and o.end <= hit.start for o in others)
+    # Nor, far from it: "the government's inability to contain the insurgency".
+    return len(sentence[mention.end : hit.start].split()) > _OTHER_SUBJECT_WORDS or any(
+        o.kind != kind and mention.end <= o.start and o.end <= hit.start for o in others
+    )
 
 
 def _coup_role(
@@ -1002,7 +1033,7 @@ def _unit_events(
         ]
     participants = _adjusted(kind, [(t, r) for t, r, _ in placed], mentions, ctx)
     countries = list(dict.fromkeys(c for c, _ in countries_at))
-    if not countries and not participants and home and kind in PLACE_ONLY_KINDS:
+    if not countries and not participants and home and kind in COUNTRY_PLACE_KINDS:
         countries = [home]
     if kind == "aid-suspension":
         countries = list(

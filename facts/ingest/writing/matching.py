@@ -2,7 +2,8 @@
 
 Same kind; compatible dates (ranges that overlap, or one side undated; a date written but not
 resolved, "in April" with no year, is compared with no dated event); the same place for
-coups and attacks, the same actors for the rest; and no conflict on the receiving side (a
+coups and attacks, the same actors for the rest (and the same date for statements); and no
+conflict on the receiving side (a
 delivery to Mali is not a delivery to Niger). The best match is the one whose dates fit most
 closely; a tie between several events is no match rather than a guess.
 """
@@ -13,6 +14,8 @@ from datetime import date
 from facts.ingest.analysis.context import ExtractionContext
 from facts.ingest.analysis.events import PLACE_ONLY_KINDS, ROLES, EventProposal
 
+# Kinds of event that are said rather than done: the same only at the same date.
+UTTERANCES = {"statement"}
 DIRECTED = {"equipment-delivery", "intelligence-sharing", "visit", "aid-suspension", "sanction"}
 
 
@@ -92,6 +95,9 @@ def _score(
         and candidate.core
         and not (proposal.core <= candidate.core or candidate.core <= proposal.core)
     ):
+        return None
+    if proposal.kind in UTTERANCES and (both is None or both[:2] != both[2:]):
+        # One government says many things in a month: statements are one only on one date.
         return None
     if both is not None:
         start, end, known_start, known_end = both

@@ -331,6 +331,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"[^.;]{0,30}?\bforces?\b",
         r"\b(?:troops|forces|soldiers|personnel|instructors|mercenaries)\b[^.;]{0,30}?"
         r"\barriv(?:ed|ing|al)\b|\barriv(?:ed|al) of\b[^.;]{0,30}?\b(?:troops|forces|soldiers)\b",
+        # "has been active in Mali since 2021": a presence, dated from its start
+        r"\b(?:has|have|had)\s+been\s+(?:active|present|operating)\s+in\b",
     ),
     "airstrike": (r"\b(?:air|drone)[- ]?strikes?\b|\bairstrikes?\b|\btargeted strikes\b",),
     "attack": (
