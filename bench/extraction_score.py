@@ -68,7 +68,8 @@ Figures:
 - invented_precision (count, max): the article's claims and events with a precision finer
   than their `date_text` supports (`supported_precision`), and matched events with a
   precision finer than their key event's (any precision, when the key event is undated),
-  unless the match is of the second kind above (the finer date is another article's).
+  unless the match is of the second kind above, or none of the article's own claims on the
+  event is finer than the key (the finer date is another article's either way).
 - junk_quotes (count, max): claims whose quote holds page furniture or markup
   (`junk_markers`).
 """
@@ -749,6 +750,12 @@ def invented_precision(stored: StoredArticle, matches: list[Match]) -> dict[str,
             event
             and finer_than(event.precision, key_precision)
             and not (match.key.when and event.said_as(match.key.when))
+            # The article's own claims on it are no finer than the key: the finer date is
+            # another article's ("late July 2024" here, "On 25 July" in a battle's account).
+            and (
+                not event.claim_dates
+                or any(finer_than(p, key_precision) for _, _, p in event.claim_dates)
+            )
         ):
             invented.setdefault(f"event #{event.id}", f"{event.precision}, key {key_precision}")
     return invented

@@ -3,6 +3,7 @@ exact figures, its matching rules (names, "the", dates at a precision, quotes co
 sentences), the invented-precision and junk-quote rules, and the floors check."""
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -504,6 +505,39 @@ def test_a_matched_event_finer_than_its_key_event_is_invented():
         "event #1": "day, key None",
         "event #2": "day from 'July 2023'",
     }
+
+
+def test_a_finer_date_that_only_another_article_gives_is_not_invented_here():
+    key = parse_key(
+        {
+            **EMPTY_KEY,
+            "events": [
+                {
+                    "kind": "attack",
+                    "sentence": "Rebels clashed with the army in late July 2024.",
+                    "start": "2024-07-01",
+                    "end": "2024-07-31",
+                    "precision": "month",
+                }
+            ],
+        }
+    )
+    # The event is dated to the day by another article; this one's claim says "late July".
+    said_loosely = _stored_event(
+        id=3,
+        start=date(2024, 7, 25),
+        end=date(2024, 7, 25),
+        date_text="25 July 2024",
+        quotes=("Rebels clashed with the army in late July 2024.",),
+        claim_dates=((date(2024, 7, 21), date(2024, 7, 31), "part-of-year"),),
+    )
+    score = score_file("x.txt", key, StoredArticle(events=(said_loosely,)))
+    assert score.counted["invented_precision"] == {}
+    said_finely = replace(
+        said_loosely, claim_dates=((date(2024, 7, 25), date(2024, 7, 25), "day"),)
+    )
+    score = score_file("x.txt", key, StoredArticle(events=(said_finely,)))
+    assert score.counted["invented_precision"] == {"event #3": "day, key month"}
 
 
 def test_a_failed_file_misses_every_case_and_only_internal_errors_count():

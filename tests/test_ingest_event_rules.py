@@ -693,3 +693,52 @@ class TestMoreSidesAndDates:
         (insurgency,) = events(analysis, "other")
         assert not insurgency.participants
         assert insurgency.countries == ["country:BFA"]
+
+    def test_forming_a_force_or_a_mission_is_a_force_creation(self, ctx):
+        unnamed = analysis_of(
+            ctx,
+            "The Security Council approved on 25 April 2013 the creation of a peacekeeping "
+            "force for Mali.",
+        )
+        assert [e.kind for e in unnamed.events if e.kind.endswith("formation")] == []
+        assert events(unnamed, "force-creation")
+        named = analysis_of(ctx, "The Security Council created MINUSMA in April 2013.")
+        assert events(named, "force-creation") and not events(named, "alliance-formation")
+
+    def test_a_coordinated_clause_with_its_own_subject_keeps_its_names(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The Security Council created MINUSMA in April 2013, and the mission took over from "
+            "AFISMA on 1 July 2013, after talks in Ouagadougou.",
+        )
+        (deployment,) = events(analysis, "deployment")
+        assert dated(deployment) == (date(2013, 7, 1), date(2013, 7, 1), "day")
+        assert "actor:un-security-council" not in {t for t, _ in deployment.participants}
+        assert "country:BFA" not in deployment.countries  # the talks' place, not the mission's
+
+    def test_a_wiki_permanent_links_stamp_dates_the_text(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Battle of Tessit (2021)\n\n"
+            "This is an old revision of this page, as edited by Example (talk | contribs) at "
+            "09:15, 3 September 2021. The present address (URL) is a permanent link to this "
+            "revision.\n\n"
+            "On 12 August, militants attacked the Malian Armed Forces in Tessit in Mali.\n",
+        )
+        published = analysis.metadata.published
+        assert (published.start, published.precision) == (date(2021, 9, 3), "day")
+        assert not any("old revision" in c.quote for c in analysis.claims)
+        (attack,) = events(analysis, "attack")
+        assert dated(attack) == (date(2021, 8, 12), date(2021, 8, 12), "day")
+
+    def test_a_place_in_another_clause_is_not_the_events(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "U.S. troops completed their withdrawal from Niger on 5 August 2024; by then the "
+            "Malian Armed Forces had fought JNIM in clashes near Tinzaouaten in late July 2024, "
+            "and in June 2025 the Wagner Group announced its departure.",
+        )
+        (clashes,) = events(analysis, "attack")
+        assert "country:NER" not in clashes.countries
+        (statement,) = events(analysis, "statement")
+        assert [t for t, _ in statement.participants] == ["actor:wagner-group"]

@@ -47,6 +47,7 @@ def _full(*patterns: str) -> re.Pattern:
 
 
 FURNITURE = _full(*_P.FURNITURE)
+REVISION_STAMP = re.compile(rf"^(?:{'|'.join(_P.REVISION_STAMPS)})", re.I)
 READING_TIME = _full(*_P.READING_TIME)
 VIEW_COUNT = _full(*_P.VIEW_COUNT)
 RELATIVE_DATE = _full(*_P.RELATIVE_DATE_LINES)
@@ -147,7 +148,7 @@ def _classify_meta(line: str) -> Role | None:
         return Role.VIEW_COUNT
     if RELATIVE_DATE.match(line):
         return Role.RELATIVE_DATE
-    if parse_date_line(line):
+    if parse_date_line(line) or REVISION_STAMP.match(line):
         return Role.DATELINE
     if BYLINE.match(line) and _word_count(line) <= 8:
         return Role.BYLINE

@@ -389,6 +389,10 @@ AGENT_KINDS = {
     kinds.GOVERNMENT_BODY,
 }
 _PLACE_WINDOW = 20
+# A place that opens the sentence: "In Niger, …", "In northern Mali and …".
+_FRONTED_PLACE = re.compile(
+    rf"^\W*(?:{_any(_P.LOCATIVE_PREPOSITIONS)})\s+(?:{_THE}\s+)?(?:[\w'’-]+,?\s+){{0,4}}$", re.I
+)
 # Kinds whose trigger phrase names the other side ("left ECOWAS", "suspended Mali's
 # membership").
 OBJECT_INSIDE_KINDS = {"membership-change"}
@@ -794,7 +798,7 @@ def propose_events(
     ]
     if not hits:
         return []
-    hits = [_formed_kind(h, clauses, mentions, ctx) for h in hits]
+    hits = [_formed_kind(h, clauses, mentions, ctx, sentence) for h in hits]
     by_hit = _assign_dates(sentence, hits, dates) if dates else {i: [] for i in range(len(hits))}
     by_hit = _share_clause_dates(hits, by_hit, clauses)
     if dates:
@@ -827,8 +831,18 @@ def propose_events(
     return proposals
 
 
+_FORCE_HEADS = frozenset(_P.FORCE_NAME_HEADS)
+_FORCE_FORMED = re.compile(
+    rf"[^.;]{{0,60}}?\b(?:{_any([h.lower() for h in _P.FORCE_NAME_HEADS])})s?\b", re.I
+)
+
+
 def _formed_kind(
-    hit: TriggerHit, clauses: list[Clause], mentions: list[Mention], ctx: ExtractionContext
+    hit: TriggerHit,
+    clauses: list[Clause],
+    mentions: list[Mention],
+    ctx: ExtractionContext,
+    sentence: str = "",
 ) -> TriggerHit:
     """A formation word ("was created", "the establishment of") forms a force when the
     nearest name in its clause is an armed force, group or operation; an alliance otherwise."""
@@ -838,11 +852,18 @@ def _formed_kind(
     named = [
         m for m in mentions if m.target_type == "actor" and clause.start <= m.start < clause.end
     ]
+    force = TriggerHit("force-creation", hit.start, hit.end, hit.text)
+    after = [m for m in named if m.start >= hit.end]
+    if not after and _FORCE_FORMED.match(sentence, hit.end, clause.end):
+        return force  # "approved the creation of a 12,600-member peacekeeping force"
     if not named:
         return hit
-    nearest = min(named, key=lambda m: _distance(hit, m.start, m.end))
-    if ctx.actor_kinds.get(nearest.target) in FORCE_KINDS:
-        return TriggerHit("force-creation", hit.start, hit.end, hit.text)
+    # What is formed is named after the word ("created MINUSMA"), or before it ("IS-GS was
+    # formed").
+    nearest = min(after or named, key=lambda m: _distance(hit, m.start, m.end))
+    name_words = set(ctx.names.get(nearest.target, "").split())
+    if ctx.actor_kinds.get(nearest.target) in FORCE_KINDS or name_words & _FORCE_HEADS:
+        return force  # "created MINUSMA", the United Nations' Mission in Mali
     return hit
 
 
@@ -1017,12 +1038,32 @@ def _unit_events(
         side = ROLES[kind][0] if nearest.end <= first.start else ROLES[kind][1]
         placed.append((nearest.target, side, nearest.start))
     if not countries_at:
-        # The place may sit in another clause: "In Niger, despite the coup, … stationed".
+        # The place may open the sentence: "In Niger, despite the coup, … stationed"; a
+        # place in another clause is that clause's ("…, after an agreement signed in
+        # Ouagadougou", "withdrew from Niger …; … clashes near Tinzaouaten").
         countries_at = [
             (m.target, m.start)
             for m in mentions
             if m.target_type == "country"
-            and (_LOCATIVE.search(sentence[: m.start]) or _PLACE_OF.search(sentence[: m.start]))
+            and (
+                (
+                    m.start >= unit[-1][1].end
+                    and _LOCATIVE.search(sentence[: m.start])
+                    and not clause_at(clauses, m.start).subordinate
+                    and not _holds_a_trigger(clause_at(clauses, m.start), hits)
+                )  # "imposed sanctions …, particularly in Niger"
+                or _FRONTED_PLACE.match(sentence[: m.start])
+                # with no one named, a place said before it ("our mission in Mali announced
+                # that it started withdrawing")
+                or (
+                    not placed
+                    and m.end <= unit[0][1].start
+                    and (
+                        _LOCATIVE.search(sentence[: m.start])
+                        or _PLACE_OF.search(sentence[: m.start])
+                    )
+                )
+            )
         ]
     if kind == "force-creation":
         placed += [
@@ -1099,6 +1140,10 @@ def _unit_events(
             proposal.link_only = strength == "link-only"
             proposals.append(proposal)
     return proposals
+
+
+def _holds_a_trigger(clause: Clause, hits: list[TriggerHit]) -> bool:
+    return any(clause.start <= h.start < clause.end for h in hits)
 
 
 def _adjusted(

@@ -2,10 +2,16 @@
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from facts.ingest.analysis import lang
-from facts.ingest.analysis.cleaning import BYLINE, BYLINE_WORD, CleanedArticle, Role
+from facts.ingest.analysis.cleaning import (
+    BYLINE,
+    BYLINE_WORD,
+    REVISION_STAMP,
+    CleanedArticle,
+    Role,
+)
 from facts.ingest.analysis.dates import (
     DAY,
     DateMention,
@@ -62,10 +68,31 @@ def _author(cleaned: CleanedArticle) -> str:
     return ""
 
 
+def _revision_date(line: str) -> DateMention | None:
+    """The date of a wiki permanent link's stamp ("… as edited by X at 00:42, 29 July 2024."),
+    at its offsets in the line."""
+    stamp = REVISION_STAMP.match(line)
+    if stamp is None:
+        return None
+    dates = find_dates(line[stamp.end() :])
+    first = dates[0] if dates else None
+    if first is None or not first.resolved or first.start_offset != 0:
+        return None
+    return replace(
+        first,
+        start_offset=first.start_offset + stamp.end(),
+        end_offset=first.end_offset + stamp.end(),
+    )
+
+
 def _publication_date(cleaned: CleanedArticle) -> tuple[DateMention | None, str, list[str]]:
     """The stated publication date; the words as written; notes on what could not be used."""
     notes: list[str] = []
-    stated = [d for line in cleaned.lines_with(Role.DATELINE) if (d := parse_date_line(line))]
+    stated = [
+        d
+        for line in cleaned.lines_with(Role.DATELINE)
+        if (d := parse_date_line(line) or _revision_date(line))
+    ]
     # "BAMAKO, Mali, March 22, 2025 (Reuters) - …": a dateline in the body's first lines.
     stated += [
         d

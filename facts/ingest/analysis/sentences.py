@@ -94,7 +94,14 @@ _SUBORDINATE_OPENERS = re.compile(rf"(?:{'|'.join(_P.SUBORDINATE_OPENERS)})\b")
 _MAIN_STARTER = re.compile(rf"(?:{'|'.join(_P.MAIN_STARTERS)}|[A-Z][\w.'’-]*(?!,))\b")
 _SUBORDINATORS = "|".join(_P.SUBORDINATORS)
 _SUBORDINATOR = re.compile(rf"(?:{_SUBORDINATORS})\b", re.I)
-_CLAUSE_BREAK = re.compile(rf"(?:;\s+|,\s+(?=(?:{'|'.join(_P.CLAUSE_BREAK_WORDS)})\b))")
+_CLAUSE_BREAK = re.compile(
+    rf"(?:;\s+|,\s+(?=(?:{'|'.join(_P.CLAUSE_BREAK_WORDS)})\b)"
+    # ", and the mission took over …": a main clause with a subject of its own (not a list's
+    # last name, "…, and the AES").
+    rf"|,\s+{_P.AND}\s+(?=(?:{'|'.join(_P.MAIN_STARTERS)})\s+(?-i:[a-z])"
+    # ", and in June 2025 the group announced …": a fronted phrase opens the next clause
+    rf"|(?:{'|'.join(_P.LOCATIVE_PREPOSITIONS)}|{_P.DATE_LABEL_ON})\s))"
+)
 _LIST_CONTINUATION = re.compile(rf"(?:{'|'.join(_P.LIST_CONTINUATIONS)})\b")
 
 

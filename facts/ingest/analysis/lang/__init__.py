@@ -54,6 +54,7 @@ class LanguagePack(Protocol):
     COMPLEMENTIZERS: tuple[str, ...]
     REQUEST_MARKERS: tuple[str, ...]
     STANCE_VERBS: tuple[str, ...]
+    FORCE_NAME_HEADS: tuple[str, ...]
     RELATIVE_PRONOUNS: tuple[str, ...]
     PARTICIPLE_ENDINGS: tuple[str, ...]
     CLAUSE_COORDINATORS: tuple[str, ...]
@@ -150,6 +151,7 @@ class LanguagePack(Protocol):
     TIME_PREPOSITION: str
     TIME_SUFFIXES: tuple[str, ...]
     # cleaning
+    REVISION_STAMPS: tuple[str, ...]
     FURNITURE: tuple[str, ...]
     READING_TIME: tuple[str, ...]
     VIEW_COUNT: tuple[str, ...]
@@ -184,7 +186,7 @@ PIECE_TABLES = frozenset({
     "COUP_AGENT_VERBS", "COUP_LEADER_MARKERS", "REQUEST_MARKERS",
     "MODAL", "HEDGE", "FORCE_NOUNS", "LOOSE_POSSESSIVE", "EXTRA_PREDICATES",
     "OPINION_OPENERS", "OPINION_PHRASES", "SOURCE_NOISE", "APPOSITIVE_ROLES", "POSSESSIVE",
-    "DECADE_SUFFIX", "WEEKDAYS", "FURNITURE", "READING_TIME", "VIEW_COUNT",
+    "DECADE_SUFFIX", "WEEKDAYS", "FURNITURE", "REVISION_STAMPS", "READING_TIME", "VIEW_COUNT",
     "RELATIVE_DATE_LINES", "DISCLAIMERS", "BIO_STARTS", "BIO_SENTENCES", "GENERATOR_SECTIONS",
     "GENERATOR_LINES", "INSTRUCTION_WORDS", "PLACEHOLDERS", "OPINION_MARKERS",
 })  # fmt: skip

@@ -42,6 +42,8 @@ Events (events.py)
   PLACE_LABELS             labels of a fact sheet's field that gives a place ("Place:").
   EXPERIENCER_VERBS        verbs after a country that make it where an event happened
                            ("Burkina Faso experienced two coups").
+  FORCE_NAME_HEADS         head words of a force's name ("Mission", "Force"): what a
+                           formation word forms when it names one.
   STANCE_VERBS             verbs of a stance on a known event ("condemned the coup on Friday").
   REQUEST_MARKERS          pieces: words that ask for an act rather than report it ("called
                            for the withdrawal"): a date that opens the sentence is the
@@ -161,6 +163,8 @@ Dates (dates.py)
   TIME_SUFFIXES            words after a time of day ("pm", "GMT", "ET").
 
 Cleaning (cleaning.py); each entry a piece, the entries of a table are alternatives
+  REVISION_STAMPS          the opening of a wiki permanent link's stamp, before the date of
+                           the revision (the text's publication date).
   FURNITURE                whole lines of page furniture ("Read more", "Share this").
   READING_TIME             whole lines giving a reading time ("4 min read").
   VIEW_COUNT               whole lines counting views or shares.
@@ -333,6 +337,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\barriv(?:ed|ing|al)\b|\barriv(?:ed|al) of\b[^.;]{0,30}?\b(?:troops|forces|soldiers)\b",
         # "has been active in Mali since 2021": a presence, dated from its start
         r"\b(?:has|have|had)\s+been\s+(?:active|present|operating)\s+in\b",
+        # "the mission took over from AFISMA": a force in the place of another
+        r"\btook\s+over\s+from\b",
     ),
     "airstrike": (r"\b(?:air|drone)[- ]?strikes?\b|\bairstrikes?\b|\btargeted strikes\b",),
     "attack": (
@@ -366,6 +372,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:rebellion|insurgency|uprising|civil war)\b|\bevacuat(?:e|ed|es|ing|ion)\b",
         r"\brevok(?:e|ed|es|ing)\b|\bpostpon(?:e|ed|es|ing)\b|\bdissolv(?:e|ed|es|ing)\b",
         r"\bsuspend(?:ed|s|ing)?\s+(?:the\s+)?constitution\b|\bairspace\b",
+        r"\b(?:gained|won|achieved|declared)\s+(?:its\s+|their\s+)?independence\b",
         r"\breplac(?:ed|es|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:prime minister|president|"
         r"minister|government|commander)\b",
     ),
@@ -466,6 +473,12 @@ COMPLEMENTIZERS: tuple[str, ...] = ("that",)
 STANCE_VERBS: tuple[str, ...] = (
     "backed", "supported", "condemned", "denounced", "welcomed", "rejected", "opposed",
     "endorsed", "hailed", "criticised", "criticized", "deplored", "praised", "justified",
+)  # fmt: skip
+# Head words of a force's name or description: what a formation word forms when it names one
+# ("the creation of a peacekeeping force", "created the Mission") is a force, not an alliance.
+FORCE_NAME_HEADS: tuple[str, ...] = (
+    "Force", "Forces", "Mission", "Operation", "Brigade", "Battalion", "Corps", "Unit",
+    "Regiment", "Contingent",
 )  # fmt: skip
 # Words that ask for an act rather than report it ("called for the withdrawal of …").
 REQUEST_MARKERS: tuple[str, ...] = (
@@ -783,6 +796,12 @@ TIME_SUFFIXES: tuple[str, ...] = (
 
 # ---------------------------------------------------------------------------- cleaning
 
+# The stamp of a wiki page's permanent link, whose date is the revision's: the text's date
+# ("This is an old revision of this page, as edited by X (talk | contribs) at 00:42, 29 July
+# 2024. …"). The piece ends where the date's words begin.
+REVISION_STAMPS: tuple[str, ...] = (
+    r"this is an old revision of this page, as edited by .{1,120}? at (?:\d{1,2}:\d{2},\s*)?",
+)
 FURNITURE: tuple[str, ...] = (
     r"read (?:the )?(?:entire|full|more|whole)(?: article| story)?\.?(?: »| ›| >)?",
     r"continue reading\.?",
