@@ -59,9 +59,11 @@ Figures:
   article's actors that match a key actor.
 - dated_event_recall: key events with a precision that have a dated match.
 - participant_roles: participants of matched stored events whose actor matches a participant
-  of the key event with the same role (a participant matching none is wrong). Only actors
-  that the article's own claims name are judged: a participant the article never names was
-  given to the shared event by another article, and is judged against that article's key.
+  of the key event with the same role (a participant matching none is wrong). Only the
+  participants this article's import gave the event are judged (the store records which
+  article gave each): a shared event's other participants were given by other articles, and
+  are judged against their keys. Where the store does not say, only actors the article's own
+  claims name are judged.
 - fatalities_found: key events with fatalities whose matched event has the key's best, or
   the key's low, as its fatalities_best or fatalities_low respectively.
 - fact_sentence_recall: key fact sentences covered by a quote of one of the article's claims.
@@ -440,6 +442,9 @@ class StoredEvent:
     # (start, end, precision) of the article's claims that point to it: what this article
     # says of the event's date, when the event is shared with others that date it finer.
     claim_dates: tuple[tuple[date | None, date | None, str], ...] = ()
+    # (actor id, role) of the participants this article's import gave the event; None when
+    # the store does not say which article gave which (then the names rule applies).
+    given_here: frozenset[tuple[int, str]] | None = None
 
     def within(self, key: "KeyDate") -> bool:
         return (
@@ -531,7 +536,7 @@ def read_article(article_id: int) -> StoredArticle:
         published_end=article.published_end,
         published_precision=article.published_precision,
         claims=tuple(_stored_claim(article.text, claim) for claim in claims),
-        events=tuple(_stored_event(event, claims, actors) for event in events),
+        events=tuple(_stored_event(event, claims, actors, article.pk) for event in events),
         countries=frozenset(countries),
         actors=tuple(actors[pk] for pk in sorted(named)),
         named=frozenset(named),
@@ -570,7 +575,9 @@ def _stored_claim(text: str, claim) -> StoredClaim:
     return StoredClaim(claim.pk, claim.quote, anchored, claim.date_precision, claim.date_text)
 
 
-def _stored_event(event, claims: list, actors: dict[int, StoredActor]) -> StoredEvent:
+def _stored_event(
+    event, claims: list, actors: dict[int, StoredActor], article_id: int
+) -> StoredEvent:
     return StoredEvent(
         id=event.pk,
         kind=event.kind,
@@ -581,6 +588,9 @@ def _stored_event(event, claims: list, actors: dict[int, StoredActor]) -> Stored
         fatalities_low=event.fatalities_low,
         fatalities_best=event.fatalities_best,
         participants=tuple((actors[p.actor_id], p.role) for p in event.participants.all()),
+        given_here=frozenset(
+            (p.actor_id, p.role) for p in event.participants.all() if p.article_id == article_id
+        ),
         quotes=tuple(claim.quote for claim in claims if claim.event_id == event.pk),
         claim_dates=tuple(
             (claim.date_start, claim.date_end, claim.date_precision)
@@ -700,8 +710,12 @@ def score_dated_events(matches: list[Match]) -> Share:
 def score_roles(matches: list[Match], named: frozenset[int]) -> Share:
     share = Share()
     for match in matches:
-        for actor, role in match.event.participants if match.event else ():
-            if actor.id not in named:
+        event = match.event
+        for actor, role in event.participants if event else ():
+            if event is not None and event.given_here is not None:
+                if (actor.id, role) not in event.given_here:
+                    continue  # another article gave it: judged against that article's key
+            elif actor.id not in named:
                 continue  # another article's participant: this one never names the actor
             right = any(role == p.role and actor.forms & p.forms for p in match.key.participants)
             share.add(right, f"{actor.name!r} as {role} in {match.key.describe()}")

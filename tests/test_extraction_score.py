@@ -629,6 +629,13 @@ def test_participants_the_article_never_names_are_left_to_their_own_article():
     assert roles(named_both) == (1, 2)  # Barkhane as target is wrong, and this article said it
     assert roles(named_one) == (1, 1)  # another article gave Barkhane to the shared event
 
+    # Where the store says which article gave each participant, that decides, names or not.
+    given_here = replace(event, given_here=frozenset({(10, "perpetrator")}))
+    recorded = StoredArticle(
+        events=(given_here,), actors=(jnim, elsewhere), named=frozenset({10, 13})
+    )
+    assert roles(recorded) == (1, 1)
+
 
 def test_a_shared_event_dated_finer_elsewhere_matches_when_the_article_says_the_key_date():
     import copy

@@ -128,3 +128,25 @@ def test_an_undated_mention_links_to_an_event_without_giving_it_participants(
     assert Event.objects.filter(kind="coup").count() == 1
     assert set(event.participants.values_list("actor__slug", "role")) == before
     assert event.claims.count() == 2  # the second article's claim points at it all the same
+
+
+def test_each_participant_names_the_article_that_gave_it(reference_data, tmp_path):
+    _import(
+        tmp_path,
+        "first.txt",
+        "Mutinous soldiers ousted President Ibrahim Boubacar Keïta in Mali on 18 August 2020.",
+    )
+    _import(
+        tmp_path,
+        "second.txt",
+        "Colonel Assimi Goïta led the coup in Mali on 18 August 2020, officials said.",
+    )
+    (event,) = Event.objects.filter(kind="coup")
+    given = {
+        (p.actor.slug, p.role, p.article.source_file.rsplit("/", 1)[-1])
+        for p in event.participants.select_related("actor", "article")
+    }
+    assert given == {
+        ("ibrahim-boubacar-keita", "target", "first.txt"),
+        ("assimi-goita", "leader", "second.txt"),
+    }

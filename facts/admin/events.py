@@ -21,7 +21,8 @@ class EventParticipantInline(admin.TabularInline):
     model = EventParticipant
     extra = 0
     autocomplete_fields = ["actor"]
-    fields = ["actor", "role", "note"]
+    fields = ["actor", "role", "note", "article"]
+    readonly_fields = ["article"]
 
 
 @admin.register(Event)
@@ -104,4 +105,4 @@ class EventParticipantAdmin(CuratedAdmin):
     list_filter = ["role"]
     list_select_related = ["event", "actor"]
     search_fields = ["event__title", "actor__name"]
-    autocomplete_fields = ["event", "actor"]
+    autocomplete_fields = ["event", "actor", "article"]

@@ -122,6 +122,16 @@ class EventParticipant(models.Model):
     actor = models.ForeignKey(Actor, on_delete=models.PROTECT, related_name="participations")
     role = models.CharField(max_length=16, choices=ParticipantRole.choices)
     note = models.CharField(max_length=300, blank=True)
+    # Which article's words gave this part: a reader checks it there, and an article is
+    # answerable for the parts it gave, not for those other reports gave the same event.
+    article = models.ForeignKey(
+        "facts.Article",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_participants",
+        help_text="The article the importer read this part in; empty when a curator gave it.",
+    )
 
     objects = EventParticipantManager()
     history = HistoricalRecords()

@@ -429,7 +429,7 @@ def _participants_in_clause(
     clause; the offset is where the name is written.
 
     Names in `exclude` spans can still be places but never participants; `others` are the
-    sentence's triggers of other kinds: a name after one of them, past this trigger, is that
+    sentence's triggers of other events: a name after one of them, past this trigger, is that
     event's ("re-elected in 2018, had faced protests led by X": X led the protests)."""
     actor_spans = [(m.start, m.end) for m in mentions if m.target_type == "actor"]
     object_role = ROLES[kind][1]
@@ -459,7 +459,7 @@ def _participants_in_clause(
             # "withdrawal from the G5 Sahel", "suspended Mali's membership": the trigger
             # holds its object.
             inside = subject_side = False
-        if _belongs_to_another(hit, mention, others, subject_side, kind, sentence):
+        if _belongs_to_another(hit, mention, others, subject_side, kind, sentence, clause):
             previous = (mention, None)
             continue
         if (
@@ -625,6 +625,10 @@ def _qualifies_next(mention: Mention, sentence: str, actor_spans: list[tuple[int
 _OTHER_SUBJECT_WORDS = 4
 
 
+# Between a name and the event noun it qualifies: nothing, or a possessive ("Mali's coup").
+_ATTACHED = re.compile(rf"\s*(?:{_P.POSSESSIVE})?\s*$")
+
+
 def _belongs_to_another(
     hit: TriggerHit,
     mention: Mention,
@@ -632,17 +636,26 @@ def _belongs_to_another(
     subject_side: bool,
     kind: str,
     sentence: str,
+    clause: Clause,
 ) -> bool:
-    """Whether another event's trigger stands between the name and this trigger: after the
-    trigger, the name is the nearer event's; before it, only an event of no kind (a
-    "rebellion", a "death") loses it, as it has no subject of its own."""
+    """Whether another event's trigger in the clause takes the name: after this trigger, a
+    name past another event's trigger is that event's; before it, a name right after another
+    event's trigger is its object ("ousted President Keïta in August 2020, then seized power
+    again in May 2021": Keïta is the first coup's, not the second's), while the subject they
+    share stays ("Goïta … ousted …, then seized power"). An event of no kind (a "rebellion",
+    a "death") has no subject of its own: it loses a name before it to any other event, or
+    far from it."""
+    here = [o for o in others if clause.start <= o.start < clause.end]
     if not subject_side:
-        return any(o.kind != kind and hit.end <= o.start and o.end <= mention.start for o in others)
+        return any(hit.end <= o.start and o.end <= mention.start for o in here)
+    attached = _ATTACHED.match(sentence, mention.end, hit.start)  # "the 2020 Malian coup"
+    if not attached and any(o.end <= mention.start and mention.end <= hit.start for o in here):
+        return True
     if kind != "other":
         return False
     # Nor, far from it: "the government's inability to contain the insurgency".
     return len(sentence[mention.end : hit.start].split()) > _OTHER_SUBJECT_WORDS or any(
-        o.kind != kind and mention.end <= o.start and o.end <= hit.start for o in others
+        mention.end <= o.start and o.end <= hit.start for o in here
     )
 
 
@@ -916,6 +929,16 @@ def _share_clause_dates(
     return shared
 
 
+def _nested(ranges: set) -> bool:
+    """Whether of every two ranges, one lies inside the other."""
+    spans = sorted(ranges)
+    return all(
+        (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+        for i, a in enumerate(spans)
+        for b in spans[i + 1 :]
+    )
+
+
 def _units(
     kind_hits: list[tuple[int, TriggerHit]], by_hit: dict[int, list[DateMention]]
 ) -> list[list[tuple[int, TriggerHit]]]:
@@ -936,7 +959,9 @@ def _units(
         # lists none.
         return [kind_hits]
     ranges = {(d.start, d.end) for i, _ in dated for d in by_hit[i] if d.resolved}
-    if len(dated) <= 1 or len(ranges) <= 1:
+    # "killed 50 soldiers on 1 November 2019 in the 2019 Indelimane attack": one event, said
+    # finely and coarsely.
+    if len(dated) <= 1 or len(ranges) <= 1 or _nested(ranges):
         return [kind_hits]
     units: dict[int, list[tuple[int, TriggerHit]]] = {i: [(i, h)] for i, h in dated}
     for i, hit in kind_hits:
@@ -1018,6 +1043,7 @@ def _unit_events(
 ) -> list[EventProposal]:
     placed: list[tuple[str, str, int]] = []
     countries_at: list[tuple[str, int]] = []
+    unit_triggers = [h for _, h in unit]
     for _, hit in unit:
         found, places = _participants_in_clause(
             kind,
@@ -1027,7 +1053,8 @@ def _unit_events(
             mentions,
             ctx,
             exclude,
-            [h for h in hits if h.kind != kind],
+            # the other events' triggers: other kinds, and this kind's other dated events
+            [h for h in hits if h.kind != kind or h not in unit_triggers],
         )
         placed += found
         countries_at += places

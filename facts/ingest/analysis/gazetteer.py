@@ -206,6 +206,10 @@ class Gazetteer:
             if entry.kind == "country-name" and _names_a_feature(text, start, end):
                 i += length
                 continue
+            if entry.target.startswith("actor:") and _FACILITY_AFTER.match(text, end, end + 30):
+                # "Modibo Keïta International Airport": a place named after someone
+                i += length
+                continue
             mentions.append(Mention(start, end, text[start:end], entry.target, entry.kind))
             # A country's long name is one name: "Democratic Republic of the Congo" does not
             # also name the Republic of the Congo.
@@ -228,6 +232,11 @@ class Gazetteer:
             else:
                 j += 1
         return inner
+
+
+_FACILITY_AFTER = re.compile(
+    rf"[ \t]+(?:International[ \t]+)?(?:{'|'.join(map(re.escape, _P.FACILITY_AFTER))})\b"
+)
 
 
 def _names_a_feature(text: str, start: int, end: int) -> bool:

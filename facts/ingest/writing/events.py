@@ -89,12 +89,16 @@ def create_event(proposal: EventProposal, article: Article, writer: ArticleKeys)
     )
     # A new event has no places yet, so save() would record no many-to-many history either.
     rows.insert_with_history(Event, [event], reason=IMPORT_REASON)
-    add_places_and_participants(event.pk, proposal, writer)
+    add_places_and_participants(event.pk, proposal, writer, article.pk)
     return event
 
 
 def add_places_and_participants(
-    event_id: int, proposal: EventProposal, writer: ArticleKeys, known: EventSummary | None = None
+    event_id: int,
+    proposal: EventProposal,
+    writer: ArticleKeys,
+    article_id: int,
+    known: EventSummary | None = None,
 ) -> None:
     """Add the places and participants the event does not have yet (nothing is removed)."""
     have_countries = known.countries if known else frozenset()
@@ -121,12 +125,18 @@ def add_places_and_participants(
         actor_id = writer.actor_id(target)
         if actor_id and target not in taken and actor_id not in have_ids:
             have_ids.add(actor_id)
-            participants.append(EventParticipant(event_id=event_id, actor_id=actor_id, role=role))
+            participants.append(
+                EventParticipant(
+                    event_id=event_id, actor_id=actor_id, role=role, article_id=article_id
+                )
+            )
     if participants:
         rows.insert_with_history(EventParticipant, participants, reason=IMPORT_REASON)
 
 
-def enrich_event(known: EventSummary, proposal: EventProposal, writer: ArticleKeys) -> EventSummary:
+def enrich_event(
+    known: EventSummary, proposal: EventProposal, writer: ArticleKeys, article_id: int
+) -> EventSummary:
     """A matched event the curators have not touched learns a closer date and new names.
     Returns the summary as the event now stands (the same object when nothing changed)."""
     if known.curated:
@@ -171,7 +181,7 @@ def enrich_event(known: EventSummary, proposal: EventProposal, writer: ArticleKe
             setattr(event, name, value)
         note_change(event, reason="Date refined by the importer")
         event.save()
-    add_places_and_participants(event.pk, proposal, writer, known)
+    add_places_and_participants(event.pk, proposal, writer, article_id, known)
     return replace(
         known,
         date_start=event.date_start,

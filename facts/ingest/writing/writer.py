@@ -246,7 +246,7 @@ class ArticleWriter:
             if match is not None:
                 event_ids[index] = match.id
                 self.report.events_linked += 1
-                enriched = enrich_event(match, proposal, self)
+                enriched = enrich_event(match, proposal, self, article.pk)
                 if enriched is not match:
                     pool_kind = candidates[proposal.kind]
                     pool_kind[pool_kind.index(match)] = enriched

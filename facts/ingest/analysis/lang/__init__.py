@@ -22,6 +22,7 @@ class LanguagePack(Protocol):
     # gazetteer
     FEATURE_BEFORE: tuple[str, ...]
     FEATURE_AFTER: tuple[str, ...]
+    FACILITY_AFTER: tuple[str, ...]
     # fatalities
     FATALITY_VERBS: tuple[str, ...]
     FATALITY_AUXILIARIES: tuple[str, ...]

@@ -198,6 +198,8 @@ Sentences (sentences.py)
 Gazetteer (gazetteer.py)
   FEATURE_BEFORE           words before a country's name that make it a geographic feature
                            named after it ("Gulf of Guinea", "Lake Chad"): not the country.
+  FACILITY_AFTER           words after a name that make it a place named after someone
+                           ("Modibo Keïta International Airport").
   FEATURE_AFTER            words after a country's name that do the same ("Niger River",
                            "Niger Delta", "Senegal Valley").
 
@@ -217,6 +219,12 @@ Fatalities (fatalities.py)
 # ------------------------------------------------------------------------------ gazetteer
 
 FEATURE_BEFORE: tuple[str, ...] = ("Gulf of", "Bight of", "Bay of", "Lake", "River", "Mount")
+# Words after a name that make it a place named after someone ("Modibo Keïta International
+# Airport", "Thomas Sankara Stadium"): not the person or body.
+FACILITY_AFTER: tuple[str, ...] = (
+    "Airport", "Stadium", "University", "Bridge", "Avenue", "Boulevard", "Street", "Hospital",
+    "Square", "Mosque", "Market", "Memorial", "Mausoleum", "Roundabout",
+)  # fmt: skip
 FEATURE_AFTER: tuple[str, ...] = ("River", "Delta", "Basin", "Valley", "Bend", "Highlands")
 
 # ------------------------------------------------------------------------------ fatalities
