@@ -742,3 +742,27 @@ class TestMoreSidesAndDates:
         assert "country:NER" not in clashes.countries
         (statement,) = events(analysis, "statement")
         assert [t for t, _ in statement.participants] == ["actor:wagner-group"]
+
+    def test_who_speaks_of_an_event_or_asks_for_it_takes_no_part(self, ctx):
+        noted = analysis_of(
+            ctx,
+            "The Ministry of Foreign Affairs of Niger takes note of the visit to Niamey on 30 "
+            "July 2023 of President Mahamat Idriss Déby Itno.",
+        )
+        (visit,) = events(noted, "visit")
+        assert visit.participants == [("actor:mahamat-idriss-deby", "visitor")]
+        asked = analysis_of(
+            ctx,
+            "In June 2023 the Malian foreign minister, Abdoulaye Diop, asked the Security "
+            "Council to withdraw MINUSMA from Mali.",
+        )
+        assert not any(t == "actor:abdoulaye-diop" for e in asked.events for t, _ in e.participants)
+
+    def test_in_a_clash_no_side_is_the_attacker(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The Wagner Group lost dozens of fighters in clashes with JNIM near Tinzaouaten in "
+            "Mali in late July 2024.",
+        )
+        (clashes,) = events(analysis, "attack")
+        assert {r for _, r in clashes.participants} == {"party"}

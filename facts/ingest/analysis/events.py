@@ -263,6 +263,7 @@ def _assign_dates(
     return assigned
 
 
+_MUTUAL = re.compile(rf"(?:{_any(_P.MUTUAL_FIGHTING)})", re.I)
 # A date that opens the sentence and frames it: "26 Jul 2023: …", "On 6 July 2024, …".
 _FRAME_BEFORE = re.compile(
     rf"^\W*(?:(?:{_any(_P.LOCATIVE_PREPOSITIONS)}|{_P.DATE_LABEL_ON}|since|by|during)\s+)?$",
@@ -271,6 +272,8 @@ _FRAME_BEFORE = re.compile(
 _FRAME_AFTER = re.compile(r"^\s*[:,–—-]")
 _REQUESTED = re.compile(rf"\b(?:{_any(_P.REQUEST_MARKERS)})\b[^.;,]*$", re.I)
 _RELATIVE = re.compile(rf",\s*(?:{_any(_P.RELATIVE_PRONOUNS)})\b", re.I)
+# A verb of speaking of an event or taking a stance on it ("condemns the sanctions").
+_SPEAKS_OF = re.compile(rf"\b(?:{_any(_P.SPEAKING_OF)})\b", re.I)
 # A date inside a relative clause that is still open where the date is written.
 _IN_RELATIVE = re.compile(rf",\s*(?:{_any(_P.RELATIVE_PRONOUNS)})\b[^,;]*$", re.I)
 
@@ -393,6 +396,10 @@ _PLACE_WINDOW = 20
 _FRONTED_PLACE = re.compile(
     rf"^\W*(?:{_any(_P.LOCATIVE_PREPOSITIONS)})\s+(?:{_THE}\s+)?(?:[\w'’-]+,?\s+){{0,4}}$", re.I
 )
+# Kinds whose event noun takes its doer after "of" ("the visit of President Déby", "the
+# arrival of the delegation").
+AGENT_OF_KINDS = {"visit", "meeting", "statement"}
+_AGENT_OF = re.compile(rf"\bof\s+(?:{_THE}\s+)?(?:(?-i:[A-Z])[\w.'’-]*\s+){{0,3}}$", re.I)
 # Kinds whose trigger phrase names the other side ("left ECOWAS", "suspended Mali's
 # membership").
 OBJECT_INSIDE_KINDS = {"membership-change"}
@@ -432,6 +439,11 @@ def _participants_in_clause(
     sentence's triggers of other events: a name after one of them, past this trigger, is that
     event's ("re-elected in 2018, had faced protests led by X": X led the protests)."""
     actor_spans = [(m.start, m.end) for m in mentions if m.target_type == "actor"]
+    person_spans = [
+        (m.start, m.end)
+        for m in mentions
+        if m.target_type == "actor" and ctx.actor_kinds.get(m.target) == kinds.PERSON
+    ]
     object_role = ROLES[kind][1]
     # "was attacked" is passive; "was visiting" is not.
     passive = bool(_PASSIVE.search(sentence[: hit.start])) and not _PARTICIPLE.match(hit.text)
@@ -445,6 +457,8 @@ def _participants_in_clause(
             continue
         if mention.target_type == "country" and _inside_a_name(mention, actor_spans):
             continue
+        if mention.target_type == "actor" and _inside_a_name(mention, person_spans):
+            continue  # "Idriss Déby Itno" in "Mahamat Idriss Déby Itno": the one person
         before = sentence[clause.start : mention.start]
         after = sentence[mention.end :]
         inside = hit.start <= mention.start < hit.end
@@ -466,10 +480,15 @@ def _participants_in_clause(
             subject_side
             and not inside
             and kind != "statement"
-            and _COMPLEMENT.search(sentence, mention.end, hit.start)
+            and (
+                _COMPLEMENT.search(sentence, mention.end, hit.start)
+                or _SPEAKS_OF.search(sentence, mention.end, hit.start)
+                or _REQUESTED.search(sentence, mention.end, hit.start)
+            )
         ):
-            # "The Ministry notes that Nigeria has cut off …": the Ministry speaks of the act,
-            # it takes no part in it.
+            # "The Ministry notes that Nigeria has cut off …", "The Ministry takes note of the
+            # visit …", "Diop asked the Security Council to withdraw MINUSMA": who speaks of
+            # an act, or asks for it, takes no part in it.
             continue
         # A direct object ("visited Bamako", "ousted Bazoum") is the other side, like "to X",
         # for kinds that have one; for a withdrawal ("departed Burkina Faso") it is the place.
@@ -545,6 +564,13 @@ def _participants_in_clause(
                 or (not subject_side and not force_word and not object_side)
             ):
                 role = None
+            elif (
+                kind in OBJECT_PREPOSITIONS
+                and not OBJECT_PREPOSITIONS[kind]
+                and not subject_side
+                and not object_side
+            ):
+                role = None  # "the death of X … led the Kremlin to …": no other side
             elif kind == "coup":
                 # "the coup had been motivated by the Burkinabe government's inability": who
                 # a coup removed or who carried it out, by the coup's own markers only.
@@ -566,6 +592,8 @@ def _participants_in_clause(
                     and kind == "intelligence-sharing"
                 ):
                     role = "target"
+                elif kind in AGENT_OF_KINDS and _AGENT_OF.search(before):
+                    role = ROLES[kind][0]  # "the visit to Niamey … of President Déby"
                 elif kind not in {"withdrawal", "deployment", "force-creation"}:
                     role = None
             if kind in PLACE_ONLY_KINDS and ctx.actor_kinds.get(target) not in AGENT_KINDS:
@@ -588,6 +616,8 @@ def _participants_in_clause(
             and _UNDERGOES.search(sentence, mention.end, hit.start)
         ):
             role = ROLES[kind][1]
+        if role in ROLES["attack"] and kind == "attack" and _MUTUAL.fullmatch(hit.text):
+            role = "party"  # "clashes with Tuareg separatists and JNIM": no side attacked
         if role and target and not _excluded(mention, exclude):
             if (
                 kind in LED_KINDS

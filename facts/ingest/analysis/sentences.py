@@ -98,7 +98,7 @@ _CLAUSE_BREAK = re.compile(
     rf"(?:;\s+|,\s+(?=(?:{'|'.join(_P.CLAUSE_BREAK_WORDS)})\b)"
     # ", and the mission took over …": a main clause with a subject of its own (not a list's
     # last name, "…, and the AES").
-    rf"|,\s+{_P.AND}\s+(?=(?:{'|'.join(_P.MAIN_STARTERS)})\s+(?-i:[a-z])"
+    rf"|,\s+{_P.AND}\s+(?=(?:{'|'.join(_P.MAIN_STARTERS)})\s+(?-i:[a-z])|an?\s"
     # ", and in June 2025 the group announced …": a fronted phrase opens the next clause
     rf"|(?:{'|'.join(_P.LOCATIVE_PREPOSITIONS)}|{_P.DATE_LABEL_ON})\s))"
 )

@@ -55,6 +55,8 @@ class LanguagePack(Protocol):
     COMPLEMENTIZERS: tuple[str, ...]
     REQUEST_MARKERS: tuple[str, ...]
     STANCE_VERBS: tuple[str, ...]
+    SPEAKING_OF: tuple[str, ...]
+    MUTUAL_FIGHTING: tuple[str, ...]
     FORCE_NAME_HEADS: tuple[str, ...]
     RELATIVE_PRONOUNS: tuple[str, ...]
     PARTICIPLE_ENDINGS: tuple[str, ...]
@@ -184,7 +186,8 @@ class LanguagePack(Protocol):
 # Tables whose strings are regex source (for EXTRA_PREDICATES: the second of each pair).
 PIECE_TABLES = frozenset({
     "TRIGGERS", "AGENT_PHRASES", "PRESENT_STATEMENTS", "COUP_TARGET_MARKERS",
-    "COUP_AGENT_VERBS", "COUP_LEADER_MARKERS", "REQUEST_MARKERS",
+    "COUP_AGENT_VERBS", "COUP_LEADER_MARKERS", "REQUEST_MARKERS", "SPEAKING_OF",
+    "MUTUAL_FIGHTING",
     "MODAL", "HEDGE", "FORCE_NOUNS", "LOOSE_POSSESSIVE", "EXTRA_PREDICATES",
     "OPINION_OPENERS", "OPINION_PHRASES", "SOURCE_NOISE", "APPOSITIVE_ROLES", "POSSESSIVE",
     "DECADE_SUFFIX", "WEEKDAYS", "FURNITURE", "REVISION_STAMPS", "READING_TIME", "VIEW_COUNT",

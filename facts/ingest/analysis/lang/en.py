@@ -44,6 +44,9 @@ Events (events.py)
                            ("Burkina Faso experienced two coups").
   FORCE_NAME_HEADS         head words of a force's name ("Mission", "Force"): what a
                            formation word forms when it names one.
+  SPEAKING_OF              pieces: verbs of speaking of an event or taking a stance on it
+                           ("takes note of", "condemns"): the speaker takes no part.
+  MUTUAL_FIGHTING          pieces: trigger words of fighting with no attacker ("clashes").
   STANCE_VERBS             verbs of a stance on a known event ("condemned the coup on Friday").
   REQUEST_MARKERS          pieces: words that ask for an act rather than report it ("called
                            for the withdrawal"): a date that opens the sentence is the
@@ -487,6 +490,19 @@ STANCE_VERBS: tuple[str, ...] = (
 FORCE_NAME_HEADS: tuple[str, ...] = (
     "Force", "Forces", "Mission", "Operation", "Brigade", "Battalion", "Corps", "Unit",
     "Regiment", "Contingent",
+)  # fmt: skip
+# Verbs of speaking of an event, or taking a stance on it, in any tense: a name that does so
+# takes no part in the event ("The Ministry takes note of the visit", "condemns the
+# sanctions").
+SPEAKING_OF: tuple[str, ...] = (
+    r"takes?\s+note\s+of", r"took\s+note\s+of", r"not(?:es|ed|ing)",
+    r"condemn(?:s|ed|ing)?", r"denounc(?:es|ed|ing|e)", r"welcom(?:es|ed|ing|e)",
+    r"deplor(?:es|ed|ing|e)", r"regrett?(?:s|ed|ing)?", r"reject(?:s|ed|ing)?",
+)  # fmt: skip
+# Trigger words of fighting in which no side is the attacker ("clashes with X and Y").
+MUTUAL_FIGHTING: tuple[str, ...] = (
+    r"clash(?:es|ed)?", r"fighting", r"battles?", r"skirmish(?:es)?", r"firefights?",
+    r"exchanges?\s+of\s+fire",
 )  # fmt: skip
 # Words that ask for an act rather than report it ("called for the withdrawal of …").
 REQUEST_MARKERS: tuple[str, ...] = (
