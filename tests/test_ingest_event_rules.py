@@ -766,3 +766,22 @@ class TestMoreSidesAndDates:
         )
         (clashes,) = events(analysis, "attack")
         assert {r for _, r in clashes.participants} == {"party"}
+
+    def test_a_crowds_attack_is_a_protest_against_the_state_whose_embassy_it_hit(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Crowds attacked the French embassy in Ouagadougou in Burkina Faso on 1 October 2022.",
+        )
+        assert not events(analysis, "attack")
+        (protest,) = events(analysis, "protest")
+        assert ("actor:france", "target") in protest.participants
+
+    def test_a_name_after_a_protest_in_no_against_phrase_takes_no_part(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Mass protests in Mali in June 2020 were led by a coalition that rallied behind "
+            "imam Mahmoud Dicko against President Ibrahim Boubacar Keïta.",
+        )
+        (protest,) = events(analysis, "protest")
+        assert ("actor:ibrahim-boubacar-keita", "target") in protest.participants
+        assert not any(t == "actor:mahmoud-dicko" for t, r in protest.participants if r != "leader")

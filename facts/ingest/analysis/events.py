@@ -584,7 +584,8 @@ def _participants_in_clause(
                 if kind == "coup"
                 else _role(kind, subject_side, passive, sentence, mention, before, object_side)
             )
-            if not subject_side and kind in OBJECT_PREPOSITIONS and not object_side:
+            agent = role == ROLES[kind][0] and bool(_BY.search(sentence[: mention.start]))
+            if not subject_side and kind in OBJECT_PREPOSITIONS and not object_side and not agent:
                 # After the trigger but not introduced as the other side: a target for armed
                 # groups ("intelligence … to confront JNIM"), otherwise no part in the event.
                 if (
@@ -842,6 +843,7 @@ def propose_events(
     if not hits:
         return []
     hits = [_formed_kind(h, clauses, mentions, ctx, sentence) for h in hits]
+    hits = [_crowd_kind(h, sentence, clauses) for h in hits]
     by_hit = _assign_dates(sentence, hits, dates) if dates else {i: [] for i in range(len(hits))}
     by_hit = _share_clause_dates(hits, by_hit, clauses)
     if dates:
@@ -878,6 +880,20 @@ _FORCE_HEADS = frozenset(_P.FORCE_NAME_HEADS)
 _FORCE_FORMED = re.compile(
     rf"[^.;]{{0,60}}?\b(?:{_any([h.lower() for h in _P.FORCE_NAME_HEADS])})s?\b", re.I
 )
+
+
+_CROWD_BEFORE = re.compile(rf"\b(?:{_any(_P.CROWD_NOUNS)})\s+(?:\w+\s+){{0,2}}$", re.I)
+
+
+def _crowd_kind(hit: TriggerHit, sentence: str, clauses: list[Clause]) -> TriggerHit:
+    """An attack by a crowd is a protest turned violent ("crowds attacked the French
+    embassy", "protesters set fire to the party's headquarters")."""
+    if hit.kind != "attack":
+        return hit
+    clause = clause_at(clauses, hit.start)
+    if _CROWD_BEFORE.search(sentence, clause.start, hit.start):
+        return TriggerHit("protest", hit.start, hit.end, hit.text)
+    return hit
 
 
 def _formed_kind(

@@ -46,6 +46,7 @@ Events (events.py)
                            formation word forms when it names one.
   SPEAKING_OF              pieces: verbs of speaking of an event or taking a stance on it
                            ("takes note of", "condemns"): the speaker takes no part.
+  CROWD_NOUNS              pieces: people in a crowd, whose attack is a protest.
   MUTUAL_FIGHTING          pieces: trigger words of fighting with no attacker ("clashes").
   STANCE_VERBS             verbs of a stance on a known event ("condemned the coup on Friday").
   REQUEST_MARKERS          pieces: words that ask for an act rather than report it ("called
@@ -399,6 +400,9 @@ OBJECT_PREPOSITIONS: dict[str, tuple[str, ...]] = {
     "membership-change": (),
     "alliance-formation": ("by", "with"),
     "force-creation": ("by",),
+    # Whom protesters protest against; a name after the word in no such phrase takes no part
+    # ("…, a coalition that rallied behind imam Dicko").
+    "protest": ("against",),
     # Who spoke, or who resigned: the subject; what they spoke of takes no part.
     "statement": (),
     "other": (),
@@ -499,6 +503,11 @@ SPEAKING_OF: tuple[str, ...] = (
     r"condemn(?:s|ed|ing)?", r"denounc(?:es|ed|ing|e)", r"welcom(?:es|ed|ing|e)",
     r"deplor(?:es|ed|ing|e)", r"regrett?(?:s|ed|ing)?", r"reject(?:s|ed|ing)?",
 )  # fmt: skip
+# People in a crowd: an attack they make is a protest turned violent ("crowds attacked the
+# French embassy").
+CROWD_NOUNS: tuple[str, ...] = (
+    "crowds?", "protesters", "protestors", "demonstrators", "rioters", "mobs?", "youths",
+)  # fmt: skip
 # Trigger words of fighting in which no side is the attacker ("clashes with X and Y").
 MUTUAL_FIGHTING: tuple[str, ...] = (
     r"clash(?:es|ed)?", r"fighting", r"battles?", r"skirmish(?:es)?", r"firefights?",
@@ -523,6 +532,8 @@ AGENT_PREPOSITION: str = "by"
 FORCE_NOUNS: tuple[str, ...] = (
     "military", "troops", "forces", "army", "soldiers", "personnel", "officials?", "jets?",
     "government", "gendarmes?", "gendarmerie", "police", "peacekeepers", "militias?",
+    # a state's missions abroad stand for it ("crowds attacked the French embassy")
+    "embass(?:y|ies)", "consulates?", "ambassadors?", "diplomats?",
 )  # fmt: skip
 LOOSE_POSSESSIVE: str = r"['’]?s?"
 POSSESSIVE_ENDINGS: tuple[str, ...] = ("’s", "'s")
