@@ -785,3 +785,13 @@ class TestMoreSidesAndDates:
         (protest,) = events(analysis, "protest")
         assert ("actor:ibrahim-boubacar-keita", "target") in protest.participants
         assert not any(t == "actor:mahmoud-dicko" for t, r in protest.participants if r != "leader")
+
+    def test_a_toll_in_a_later_sentence_is_the_last_deadly_events(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "On 30 May 2020, militants ambushed a convoy of the Burkinabe army near Barsalogho "
+            "in Burkina Faso. Thirteen people were killed and forty others were wounded in the "
+            "attack.",
+        )
+        (ambush,) = events(analysis, "attack")
+        assert (ambush.fatalities.low, ambush.fatalities.best) == (13, 13)

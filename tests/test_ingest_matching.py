@@ -150,3 +150,22 @@ def test_each_participant_names_the_article_that_gave_it(reference_data, tmp_pat
         ("ibrahim-boubacar-keita", "target", "first.txt"),
         ("assimi-goita", "leader", "second.txt"),
     }
+
+
+def test_a_later_report_gives_a_toll_to_an_event_that_had_none(reference_data, tmp_path):
+    _import(
+        tmp_path,
+        "first.txt",
+        "Gunmen attacked the Malian Armed Forces in Boulkessi in Mali on 3 March 2024.",
+    )
+    (event,) = Event.objects.filter(kind="attack")
+    assert event.fatalities_best is None
+    _import(
+        tmp_path,
+        "second.txt",
+        "Gunmen attacked the Malian Armed Forces in Boulkessi in Mali on 3 March 2024, "
+        "killing at least 21 soldiers.",
+    )
+    event.refresh_from_db()
+    assert (event.fatalities_low, event.fatalities_best) == (21, 21)
+    assert "Toll" in event.history.first().history_change_reason

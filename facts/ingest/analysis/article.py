@@ -148,6 +148,25 @@ def _with_fatalities(events: list[EventProposal], sentence: str) -> list[EventPr
     return [replace(e, fatalities=deaths) if i == deadly else e for i, e in enumerate(events)]
 
 
+def _toll_of_the_last_event(
+    events: list[EventProposal], since: int, until: int, triggers, sentence: str
+) -> None:
+    """A toll in a sentence that names no event of its own ("Thirteen people were killed and
+    forty wounded in the attack.", "Over 300 civilians are alleged to have been killed") is
+    the toll of the deadly event the paragraph reported last, when that one has none."""
+    if not any(t.kind in DEADLY_KINDS for t in triggers):
+        return
+    last = next(
+        (i for i in range(until - 1, since - 1, -1) if events[i].kind in DEADLY_KINDS),
+        None,
+    )
+    if last is None or events[last].fatalities is not None:
+        return
+    deaths = find_fatalities(sentence)
+    if deaths is not None:
+        events[last] = replace(events[last], fatalities=deaths)
+
+
 def _claims_of_other_events(
     claim: ClaimProposal,
     sentence_events: list[EventProposal],
@@ -295,12 +314,14 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
     # The last day or month the text gave: "the following day", "a week later" count from it,
     # across paragraphs ("… on 6 November. ¶ A week later, …").
     context_date: DateMention | None = None
+    paragraph_events = 0  # the index in `events` where the current paragraph's begin
     paragraph_ends = iter(sorted(p.end for p in cleaned.paragraphs))
     paragraph_end = next(paragraph_ends, None)
     for sentence in sentences:
         while paragraph_end is not None and sentence.start >= paragraph_end:
             paragraph_end = next(paragraph_ends, None)
             narrative_year = None
+            paragraph_events = len(events)
         if len(claims) >= MAX_CLAIMS_PER_ARTICLE:
             capped += 1
             continue
@@ -375,6 +396,8 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
                 sentence_events, sentence.text, metadata.published
             )
         events.extend(_with_fatalities(sentence_events, sentence.text))
+        if not any(e.kind in DEADLY_KINDS and not e.link_only for e in sentence_events):
+            _toll_of_the_last_event(events, paragraph_events, first_event, triggers, sentence.text)
         # Counted as the fingerprint reads the sentence: a pull-quote that repeats a body
         # sentence behind "> " or "**" is its second occurrence, a claim with its own key.
         key = fingerprint_key(sentence.text)

@@ -135,12 +135,21 @@ def add_places_and_participants(
 
 
 def enrich_event(
-    known: EventSummary, proposal: EventProposal, writer: ArticleKeys, article_id: int
+    known: EventSummary,
+    proposal: EventProposal,
+    writer: ArticleKeys,
+    article_id: int,
+    told_here: bool = False,
 ) -> EventSummary:
-    """A matched event the curators have not touched learns a closer date and new names.
-    Returns the summary as the event now stands (the same object when nothing changed)."""
+    """A matched event the curators have not touched learns a closer date, new names and,
+    when it has none, a toll. Returns the summary as the event now stands (the same object
+    when nothing changed). `told_here`: the article has already reported this event in an
+    earlier sentence, so a loose mention ("Thirteen people were killed in the attack.") is
+    surely of it."""
     if known.curated:
         return known
+    dated = proposal.date is not None and proposal.date.resolved
+    toll = fatality_fields(proposal) if (dated or told_here) else {}
     if proposal.date is None or not proposal.date.resolved:
         # An undated mention ("the coup", "the attack") found this event by its place or
         # names alone: it may point at it, but too loosely to give it participants.
@@ -168,18 +177,25 @@ def enrich_event(
     text_only = (
         date is not None and not date.resolved and not known.date_text and known.date_start is None
     )
-    if not (new_people or new_places or narrower or text_only):
+    if not (new_people or new_places or narrower or text_only or toll):
         return known
     event = Event.objects.get(pk=known.id)
     if event.is_curated:
         return replace(known, curated=True)
+    fields: dict = {}
+    reasons = []
     if narrower or text_only:
         fields = date_fields(proposal)
         if text_only:
             fields = {"date_text": fields["date_text"]}
+        reasons.append("Date refined by the importer")
+    if toll and all(getattr(event, name) is None for name in toll):
+        fields |= toll
+        reasons.append("Toll given by a later report")
+    if fields:
         for name, value in fields.items():
             setattr(event, name, value)
-        note_change(event, reason="Date refined by the importer")
+        note_change(event, reason="; ".join(reasons))
         event.save()
     add_places_and_participants(event.pk, proposal, writer, article_id, known)
     return replace(

@@ -246,7 +246,9 @@ class ArticleWriter:
             if match is not None:
                 event_ids[index] = match.id
                 self.report.events_linked += 1
-                enriched = enrich_event(match, proposal, self, article.pk)
+                enriched = enrich_event(
+                    match, proposal, self, article.pk, told_here=match.id in event_ids.values()
+                )
                 if enriched is not match:
                     pool_kind = candidates[proposal.kind]
                     pool_kind[pool_kind.index(match)] = enriched
