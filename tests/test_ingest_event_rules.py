@@ -795,3 +795,10 @@ class TestMoreSidesAndDates:
         )
         (ambush,) = events(analysis, "attack")
         assert (ambush.fatalities.low, ambush.fatalities.best) == (13, 13)
+
+    def test_countries_listed_after_a_sentence_opening_preposition_are_places(self, ctx):
+        analysis = analysis_of(
+            ctx, "In Burkina Faso, Mali and Niger, juntas expelled French troops in 2023."
+        )
+        (claim,) = analysis.claims
+        assert not {"actor:mali", "actor:niger", "actor:burkina-faso"} & set(claim.actors)

@@ -354,7 +354,8 @@ def _names_the_state(text: str, mention: Mention) -> bool:
 _PLACE_WORD = r"[A-Z][\w'’.-]*"
 # "in Burkina Faso, Mali and Niger": the list's later names are places too.
 _LOCATIVE_LIST = re.compile(
-    rf"\b(?:{'|'.join(_P.LOCATIVE_PREPOSITIONS)})\s+(?:{_P.DEFINITE_ARTICLE}\s+)?"
+    # "In Burkina Faso, …" opens a sentence as "in" does a phrase
+    rf"\b(?i:{'|'.join(_P.LOCATIVE_PREPOSITIONS)})\s+(?i:{_P.DEFINITE_ARTICLE}\s+)?"
     rf"(?:{_PLACE_WORD}(?:\s+{_PLACE_WORD})*\s*,?\s+(?:(?:{_P.AND}|{_P.OR})\s+)?)+$",
 )
 # "Bamako, Mali", "Sanmatenga Province, Burkina Faso": a place's country after it.
