@@ -430,7 +430,7 @@ def _participants_in_clause(
     mentions: list[Mention],
     ctx: ExtractionContext,
     exclude: list[tuple[int, int]] | None,
-    others: list[TriggerHit] = (),  # type: ignore[assignment]
+    others: list[TriggerHit],
 ) -> tuple[list[tuple[str, str, int]], list[tuple[str, int]]]:
     """(participant, role, offset) and (country place, offset) for one trigger, from its own
     clause; the offset is where the name is written.
@@ -901,7 +901,7 @@ def _formed_kind(
     clauses: list[Clause],
     mentions: list[Mention],
     ctx: ExtractionContext,
-    sentence: str = "",
+    sentence: str,
 ) -> TriggerHit:
     """A formation word ("was created", "the establishment of") forms a force when the
     nearest name in its clause is an armed force, group or operation; an alliance otherwise."""
