@@ -32,18 +32,19 @@ Matching rules:
 - Dates at a precision (publication dates and events): the stored precision equals the
   key's, and for day the stored start and end are the key's; for month, the first day of the
   key start's month and the last day of the key end's month; for year, 1 January of the key
-  start's year and 31 December of the key end's year; for part-of-year and decade only the
-  start year is compared.
+  start's year and 31 December of the key end's year; for part-of-year the start year is
+  compared and the two ranges must overlap; for decade only the start year is compared.
 - Sentences and quotes are compared with runs of white space made single spaces. A quote
   covers a key sentence when it contains it, or when the sentence contains the quote and the
   quote is at least 80 % of the sentence's length.
-- Key events are matched in key order, each to at most one stored event of the same kind
-  not matched yet: first one whose dates agree with the key's (a dated match); else one that
-  lies inside the key's date and that a claim of this article points to with the key's date
-  (also a dated match: the article said what the key says, and another article dates the
-  shared event more finely, "the 2020 coup" and "on 18 August 2020"); else one pointed to by
-  a claim whose quote contains the key event's sentence (this also catches dated key events
-  the importer dated wrongly, so participants and fatalities are measured apart from dates).
+- Key events are matched to at most one stored event each, of the same kind and not matched
+  yet. First, for every dated key event in key order, one whose dates agree with the key's
+  (a dated match); else one that lies inside the key's date and that a claim of this article
+  points to with the key's date (also a dated match: the article said what the key says, and
+  another article dates the shared event more finely, "the 2020 coup" and "on 18 August
+  2020"). Then, for the key events still without one, one pointed to by a claim whose quote
+  contains the key event's sentence (this also catches dated key events the importer dated
+  wrongly, so participants and fatalities are measured apart from dates).
 
 Figures:
 
@@ -149,7 +150,9 @@ _RELATIVE_DAY = re.compile(
     r"\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     # counted from the narrative's last day: "the following day", "two days later"
-    r"(?:following|next|previous|preceding) day|days? (?:later|earlier|afterwards))\b",
+    r"(?:following|next|previous|preceding|same) day|days? (?:later|earlier|afterwards)|"
+    # the narrative's last day: "hours later", "that night"
+    r"hours (?:later|earlier|afterwards)|that (?:night|evening|afternoon|morning))\b",
     re.I,
 )
 _MONTH = re.compile(
@@ -158,12 +161,14 @@ _MONTH = re.compile(
     r"|\b(?:1[89]|20)\d\d-[01]\d\b|\b[01]?\d/(?:1[89]|20)\d\d\b"
     r"|\b(?:last|this|next|that|same) month\b"
     # counted from the narrative's last date: "the following month", "a week later"
-    r"|\b(?:following|previous|preceding) month\b|\b(?:weeks?|months?) (?:later|earlier)\b",
+    r"|\b(?:following|previous|preceding) month\b|\b(?:weeks?|months?) (?:later|earlier)\b"
+    # a week or a weekend: a span of days, stored at the month that holds it
+    r"|\bweek(?:end)?s?\b|\bfortnight\b",
     re.I,
 )
 _PART_OF_YEAR = re.compile(
     r"\b(?:early|mid|middle|late|beginning|end|start|spring|summer|autumn|fall|winter|"
-    r"quarter|half|season|q[1-4]|h[12]|week|weekend|fortnight)\b",
+    r"quarter|half|season|q[1-4]|h[12])\b",
     re.I,
 )
 _YEAR = re.compile(
@@ -177,11 +182,12 @@ def supported_precision(date_text: str) -> str | None:
     """The finest precision the words of a date support, or None when they support none.
 
     day: a day number (1–31, "3rd") or a day named relative to publication ("yesterday",
-    "on Monday") or to the narrative's last date ("the following day", "two days later");
+    "on Monday") or to the narrative's last date ("the following day", "two days later",
+    "hours later", "that night");
     month: a month's name or abbreviation, "2023-07", "07/2023", "last month", "a week
-    later" or "a month later" (counted loosely from the narrative's last date);
-    part-of-year: early/mid/late, a season, a quarter or half, a week ("last week": the
-    importer stores a week as a part of the year, the scheme having no week); year: a
+    later" or "a month later" (counted loosely from the narrative's last date), a week or a
+    weekend ("last week": a span of days, stored at the month that holds it, the scheme
+    having no week); part-of-year: early/mid/late, a season, a quarter or half; year: a
     four-digit year or "last year"; decade: "the 2010s", "decade". English only, like the
     corpus. A bare number is a day only beside a month, a year or nothing else, so the "3rd"
     of "the 3rd quarter" does not make a day.
@@ -252,7 +258,11 @@ def dates_agree(key: KeyDate, start: date | None, end: date | None, precision: s
         return (start, end) == (key.start.replace(day=1), _last_day_of_month(key.end))
     if key.precision == "year":
         return (start, end) == (date(key.start.year, 1, 1), date(key.end.year, 12, 31))
-    return start.year == key.start.year  # part-of-year, decade: their bounds vary by convention
+    if key.precision == "part-of-year":
+        # Bounds vary by convention ("early 2024": January to April, or to June), but the
+        # part must be the key's: in its year, and overlapping it (not "late 2024" for it).
+        return start.year == key.start.year and start <= key.end and key.start <= end
+    return start.year == key.start.year  # decade: its bounds vary by convention
 
 
 # Page furniture and markup that a quote of the article's own words never holds.
@@ -636,21 +646,33 @@ class Match:
 def match_events(key_events: tuple[KeyEvent, ...], events: tuple[StoredEvent, ...]) -> list[Match]:
     """Each key event's stored event (module docstring: dates first, then the sentence)."""
     matched: set[int] = set()
-    matches = []
-    for key_event in key_events:
-        free = [e for e in events if e.kind == key_event.kind and e.id not in matched]
+    chosen: dict[int, StoredEvent] = {}
+    # Dated matches for every key event first: an undated key event early in the key must not
+    # take, by its sentence, the stored event a later key event of that sentence dates.
+    for index, key_event in enumerate(key_events):
         when = key_event.when
-        by_date = next(
-            (e for e in free if when and dates_agree(when, e.start, e.end, e.precision)), None
-        ) or next((e for e in free if when and e.said_as(when)), None)
+        if when is None:
+            continue
+        free = [e for e in events if e.kind == key_event.kind and e.id not in matched]
+        found = next(
+            (e for e in free if dates_agree(when, e.start, e.end, e.precision)), None
+        ) or next((e for e in free if e.said_as(when)), None)
+        if found:
+            matched.add(found.id)
+            chosen[index] = found
+    matches = []
+    for index, key_event in enumerate(key_events):
+        if index in chosen:
+            matches.append(Match(key_event, chosen[index], by_date=True))
+            continue
+        free = [e for e in events if e.kind == key_event.kind and e.id not in matched]
         by_sentence = next(
             (e for e in free if any(quote_contains(q, key_event.sentence) for q in e.quotes)),
             None,
         )
-        chosen = by_date or by_sentence
-        if chosen:
-            matched.add(chosen.id)
-        matches.append(Match(key_event, chosen, by_date=by_date is not None))
+        if by_sentence:
+            matched.add(by_sentence.id)
+        matches.append(Match(key_event, by_sentence))
     return matches
 
 

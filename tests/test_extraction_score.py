@@ -334,8 +334,8 @@ def test_the_scorer_knows_the_models_precisions_finest_first():
         ("Q3 2023", "part-of-year"),
         ("the 3rd quarter of 2023", "part-of-year"),
         ("the rainy season", "part-of-year"),
-        ("last week", "part-of-year"),
-        ("over the weekend", "part-of-year"),
+        ("last week", "month"),
+        ("over the weekend", "month"),
         ("2023", "year"),
         ("last year", "year"),
         ("the 2010s", "decade"),
@@ -652,3 +652,43 @@ def test_a_shared_event_dated_finer_elsewhere_matches_when_the_article_says_the_
     assert match.by_date and match.event is said
     (match,) = match_events((key_event,), (unsaid,))
     assert not match.by_date and match.event is unsaid  # found by its sentence only
+
+
+def test_an_undated_key_event_does_not_take_the_stored_event_a_later_one_dates():
+    sentence = (
+        "Canada said on 23 December 2021 that Mali denied it, and France spoke on 17 February 2022."
+    )
+    key = parse_key(
+        {
+            **EMPTY_KEY,
+            "events": [
+                {"kind": "statement", "sentence": sentence},  # "Mali denied it": undated
+                {
+                    "kind": "statement",
+                    "sentence": sentence,
+                    "date_text": "on 17 February 2022",
+                    "start": "2022-02-17",
+                    "end": "2022-02-17",
+                    "precision": "day",
+                },
+            ],
+        }
+    )
+    stored = _stored_event(
+        id=7,
+        kind=EventKind.STATEMENT,
+        start=date(2022, 2, 17),
+        end=date(2022, 2, 17),
+        date_text="17 February 2022",
+        quotes=(sentence,),
+    )
+    undated, dated = match_events(key.events, (stored,))
+    assert (dated.event, dated.by_date) == (stored, True)
+    assert undated.event is None
+
+
+def test_a_part_of_the_year_agrees_only_with_the_part_it_overlaps():
+    early = KeyDate(date(2024, 1, 1), date(2024, 4, 30), "part-of-year")
+    assert dates_agree(early, date(2024, 1, 1), date(2024, 6, 30), "part-of-year")
+    assert not dates_agree(early, date(2024, 9, 1), date(2024, 12, 31), "part-of-year")
+    assert not dates_agree(early, date(2023, 1, 1), date(2023, 4, 30), "part-of-year")
