@@ -31,7 +31,8 @@ def only(text: str, **kwargs):
         ("le 9 juillet 2024", date(2024, 7, 9), date(2024, 7, 9), "day"),
         ("fin 2023", date(2023, 9, 1), date(2023, 12, 31), "part-of-year"),
         ("in 2023", date(2023, 1, 1), date(2023, 12, 31), "year"),
-        ("late July 2023", date(2023, 7, 21), date(2023, 7, 31), "part-of-year"),
+        # a third of a month is a span of days: the month that holds it
+        ("late July 2023", date(2023, 7, 1), date(2023, 7, 31), "month"),
     ],
 )
 def test_dates_have_their_range_and_precision(text, start, end, precision):

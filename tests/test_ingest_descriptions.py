@@ -77,6 +77,17 @@ def test_the_junta_is_the_body_that_ruled_at_the_articles_date(ctx):
     assert resolved(ctx, "In Mali, the junta extended the transition.", date(2023, 9, 1)) == []
 
 
+def test_the_junta_is_never_a_less_named_neighbours(ctx):
+    # An article on Niger dated before Niger's junta took office: Burkina Faso had one then,
+    # but "the junta" of a text that names Niger most is not Burkina Faso's.
+    text = (
+        "Soldiers detained the president of Niger. Niger's borders were closed. "
+        "Burkina Faso backed them. The junta closed Niger's airspace."
+    )
+    assert ("The junta", "actor:mpsr") not in resolved(ctx, text, date(2023, 7, 26))
+    assert [r for r in resolved(ctx, text, date(2023, 7, 26)) if r[0] == "The junta"] == []
+
+
 def test_the_junta_without_a_country_is_the_one_of_the_country_the_article_is_about(ctx):
     text = "In Niamey, the junta received envoys from Niger's neighbours and from France."
     assert resolved(ctx, text, date(2024, 3, 1)) == [("the junta", "actor:cnsp")]

@@ -11,7 +11,7 @@ import pytest
 from facts.anchors import fingerprint
 from facts.ingest.analysis import analyze
 from facts.ingest.analysis.dates import find_dates
-from facts.ingest.analysis.events import home_country
+from facts.ingest.analysis.events import home_country, title_home
 from facts.ingest.analysis.fatalities import find_fatalities
 from facts.ingest.analysis.gazetteer import Mention
 from facts.ingest.reading import read_document
@@ -606,7 +606,18 @@ class TestDatesOfTheSentence:
         (_, since) = find_dates(
             "re-elected in 2018, he faced protests since June", reference=date(2020, 8, 19)
         )
-        assert (since.start, since.precision) == (date(2020, 6, 1), "month")
+        # June to August is no month: part of the year, from June up to the publication.
+        assert (since.start, since.end, since.precision) == (
+            date(2020, 6, 1),
+            date(2020, 8, 19),
+            "part-of-year",
+        )
+        (since,) = find_dates("protests since August", reference=date(2020, 8, 19))
+        assert (since.start, since.end, since.precision) == (
+            date(2020, 8, 1),
+            date(2020, 8, 31),
+            "month",
+        )
 
     def test_a_year_named_before_a_dash_of_punctuation(self):
         (_, following) = find_dates("seized power in 2019 and the following year-a record")
@@ -802,3 +813,264 @@ class TestMoreSidesAndDates:
         )
         (claim,) = analysis.claims
         assert not {"actor:mali", "actor:niger", "actor:burkina-faso"} & set(claim.actors)
+
+
+class TestWhereADateBelongs:
+    def test_a_date_after_only_the_place_of_an_act_is_that_acts(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "An agreement signed in Ouagadougou in June 2013 allowed a presidential election "
+            "in Mali in August.",
+        )
+        (agreement,) = events(analysis, "agreement")
+        assert dated(agreement) == (date(2013, 6, 1), date(2013, 6, 30), "month")
+        (election,) = events(analysis, "election")
+        assert dated(election) == (date(2013, 8, 1), date(2013, 8, 31), "month")
+
+    def test_a_date_before_a_semicolon_is_not_the_act_after_it_or_before(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Mali held a presidential election in 2013; a year later, on 1 August 2014, Serval "
+            "was folded into a regional operation.",
+        )
+        (election,) = events(analysis, "election")
+        assert dated(election) == (date(2013, 1, 1), date(2013, 12, 31), "year")
+
+    def test_a_date_of_a_clause_with_no_trigger_dates_nothing_else(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Extremists seized northern Mali in 2012, and a French-led military operation "
+            "drove them from the main towns in January 2013.",
+        )
+        (deployment,) = events(analysis, "deployment")
+        assert dated(deployment) == (date(2013, 1, 1), date(2013, 1, 31), "month")
+
+    def test_a_comma_and_with_no_date_after_it_still_shares_the_date(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Gunfire was heard in Ouagadougou on Saturday 1 October 2022, and crowds "
+            "attacked the French embassy.",
+        )
+        (protest,) = events(analysis, "protest")
+        assert dated(protest) == (date(2022, 10, 1), date(2022, 10, 1), "day")
+
+    def test_an_event_named_as_a_point_in_time_takes_neither_the_date_nor_the_actor(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "U.S. forces resumed surveillance flights over Niger in September 2023 after a "
+            "pause following the coup.",
+        )
+        coups = [e for e in analysis.events if e.kind == "coup"]
+        assert all(e.date is None for e in coups)
+        assert not any(t == "actor:us-armed-forces" for e in coups for t, _ in e.participants)
+
+    def test_the_date_of_a_subordinate_clause_with_its_own_subject_is_its_own(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The last U.S. troops left Niger on 5 August 2024, after the French had left the "
+            "country in December 2023.",
+        )
+        (withdrawal,) = events(analysis, "withdrawal")
+        assert dated(withdrawal) == (date(2024, 8, 5), date(2024, 8, 5), "day")
+
+
+class TestStatementsAndSources:
+    def test_what_a_statement_says_is_not_who_makes_it(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The Élysée announced on 17 February 2022 that French forces and Operation Barkhane "
+            "would leave Mali.",
+        )
+        (statement,) = events(analysis, "statement")
+        assert not any(t == "actor:operation-barkhane" for t, _ in statement.participants)
+        # the announcement is a fact, though its words look ahead
+        assert analysis.claims
+
+    def test_a_forecast_is_no_fact_unless_someone_is_reported_saying_it(self, ctx):
+        forecast = analysis_of(ctx, "Mali will hold elections in 2026.")
+        assert forecast.claims == []
+        reported = analysis_of(
+            ctx, "Fifteen governments said on 23 December 2021 that Mali would regret it."
+        )
+        assert reported.claims
+
+    def test_whoever_acts_before_according_to_is_not_the_reports_author(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Malian troops killed at least 500 people in Moura, according to a report "
+            "published by the United Nations in May 2023.",
+        )
+        reports = [e for e in analysis.events if e.kind == "statement"]
+        assert not any(t == "actor:malian-armed-forces" for e in reports for t, _ in e.participants)
+
+    def test_a_force_formed_by_a_body_is_a_force(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "MINUSMA was established on 25 April 2013 by the United Nations Security Council.",
+        )
+        (creation,) = events(analysis, "force-creation")
+        assert dated(creation) == (date(2013, 4, 25), date(2013, 4, 25), "day")
+        assert not events(analysis, "alliance-formation")
+
+    @pytest.mark.parametrize(
+        ("text", "kind"),
+        [
+            ("France joined the conflict in Mali in 2013.", "deployment"),
+            ("The sanctions decided against Niger by ECOWAS hurt trade in 2023.", "sanction"),
+            (
+                "In July 2024, Mali and Niger turned the Alliance of Sahel States into a "
+                "confederation.",
+                "alliance-formation",
+            ),
+            ("Amnesty International published a report on Mali in May 2023.", "statement"),
+        ],
+    )
+    def test_more_trigger_words(self, ctx, text, kind):
+        analysis = analysis_of(ctx, text)
+        assert any(e.kind == kind for e in analysis.events), analysis.events
+
+
+class TestWhoTakesNoPart:
+    def test_who_asks_for_an_act_takes_no_part_in_it_whoever_does_it(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "In June 2023 the Malian foreign minister, Abdoulaye Diop, asked the Security "
+            "Council to withdraw MINUSMA without delay, and the Council ended the mission on "
+            "30 June 2023.",
+        )
+        taking_part = {t for e in analysis.events for t, _ in e.participants}
+        assert "actor:abdoulaye-diop" not in taking_part
+        assert "actor:mali" not in taking_part  # "the Malian foreign minister": a nationality
+
+    def test_who_speaks_of_anothers_statement_is_not_its_author(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Niamey, 3 August 2023\n\nThe Ministry of Foreign Affairs welcomes the joint "
+            "communiqué issued on 31 July 2023 by the Governments of Burkina Faso and Mali.",
+        )
+        (communique,) = [e for e in events(analysis, "statement") if e.date.start.day == 31]
+        assert set(communique.participants) >= {
+            ("actor:burkina-faso", "party"),
+            ("actor:mali", "party"),
+        }
+        assert all(
+            r == "party" and t in {"actor:burkina-faso", "actor:mali"}
+            for t, r in communique.participants
+        )
+
+    def test_a_person_under_whose_leadership_a_group_acts_leads_it(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "On 13 May 2015, elements of Al-Mourabitoun under the leadership of Adnan Abu Walid "
+            "al-Sahrawi pledged allegiance to the Islamic State.",
+        )
+        (allegiance,) = events(analysis, "alliance-formation")
+        assert ("actor:adnan-abu-walid-al-sahrawi", "leader") in allegiance.participants
+
+    def test_rebels_seizing_territory_stage_no_coup(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "After a military coup in Mali in 2012, Islamist rebels, some with ties to al-Qaeda, "
+            "seized control of large areas of northern Mali.",
+        )
+        coups = [e for e in analysis.events if e.kind == "coup"]
+        assert [dated(e) for e in coups] == [(date(2012, 1, 1), date(2012, 12, 31), "year")]
+        assert not any(t == "actor:al-qaeda" for e in coups for t, _ in e.participants)
+
+    def test_who_acts_before_with_the_formation_takes_no_part_in_it(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Al-Qaeda aligned groups have waged an insurgency in Mali since 2012, gaining steam "
+            "in 2017 with the formation of Jama'at Nasr al-Islam wal-Muslimin.",
+        )
+        (formation,) = events(analysis, "force-creation") or events(analysis, "alliance-formation")
+        assert formation.participants == [("actor:jnim", "party")]
+
+    def test_clauses_end_at_a_colon_and_at_a_subject_with_its_participle(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The jihadists' advance on Konna on 10 January 2013 changed the calculus in Paris: "
+            "the following day the Élysée launched Operation Serval, and between late January "
+            "and March French troops retook Gao and Timbuktu, President François Hollande "
+            "visiting Timbuktu on 2 February.",
+        )
+        (deployment,) = events(analysis, "deployment")
+        assert {t for t, _ in deployment.participants} == {"actor:france", "actor:operation-serval"}
+        (visit,) = events(analysis, "visit")
+        assert visit.participants == [("actor:francois-hollande", "visitor")]
+
+
+class TestTheArticlesCountry:
+    def test_the_title_places_the_unplaced_events(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Security Council Press Statement on Situation in Burkina Faso\n\n"
+            "Gunmen attacked a convoy on 3 March 2023, the Council members said.",
+        )
+        (attack,) = events(analysis, "attack")
+        assert attack.countries == ["country:BFA"]
+
+    @pytest.mark.parametrize(
+        ("title", "home"),
+        [
+            ("Mali", "country:MLI"),
+            ("2023 Nigerien coup d'état", "country:NER"),
+            ("Gunmen kill hostages in siege of luxury hotel in Mali's capital", "country:MLI"),
+            ("Russia's security footprint in the central Sahel", None),
+            ("US Joins Condemnation of Mali Coup", None),
+        ],
+    )
+    def test_a_title_places_its_story_only_where_it_says_so(self, ctx, title, home):
+        assert title_home(title, ctx) == home
+
+    def test_a_country_inside_a_persons_name_is_no_country_of_the_article(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The rift was a reaction to the adherence of one of its leaders, Adnan Abu Walid "
+            "al-Sahrawi, to the Islamic State.",
+        )
+        assert not any(m.target == "country:ESH" for m in analysis.mentions)
+
+    def test_the_army_command_is_the_army_of_the_country_named_most(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Niger coup\n\nSoldiers detained the president of Niger on 26 July 2023. On 27 July "
+            "2023, the army command declared its support for the coup leaders in Niger.",
+        )
+        assert any(
+            m.text == "the army command" and m.target == "actor:nigerien-armed-forces"
+            for m in analysis.mentions
+        )
+
+
+class TestAgentsAndNamingDates:
+    def test_states_named_after_by_made_the_statement(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "A joint communiqué was issued on 31 July 2023 by the Governments of Burkina "
+            "Faso and Mali.",
+        )
+        (communique,) = events(analysis, "statement")
+        assert set(communique.participants) == {
+            ("actor:burkina-faso", "party"),
+            ("actor:mali", "party"),
+        }
+
+    def test_a_nationality_before_an_office_after_by_is_no_agent(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The Ministry notes the arrival in Niamey on 30 July 2023 of an ECOWAS delegation led "
+            "by former Nigerian head of state Abdulsalami Abubakar.",
+        )
+        assert not any(t == "actor:nigeria" for e in analysis.events for t, _ in e.participants)
+
+    def test_a_date_that_names_another_noun_dates_no_event(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The coup was condemned by the United States and France, leading to the 2023–2024 "
+            "Niger crisis.",
+        )
+        assert all(e.date is None for e in analysis.events if e.kind == "statement")
+        named = analysis_of(ctx, "France left Mali after the 2020 Malian coup d'état.")
+        (coup,) = [e for e in named.events if e.kind == "coup"]
+        assert dated(coup) == (date(2020, 1, 1), date(2020, 12, 31), "year")

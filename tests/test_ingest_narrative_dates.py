@@ -113,8 +113,8 @@ def test_a_day_and_month_take_the_narratives_year():
 @pytest.mark.parametrize(
     ("phrase", "start", "end", "precision"),
     [
-        ("last week", date(2025, 3, 10), date(2025, 3, 16), "part-of-year"),
-        ("earlier this week", date(2025, 3, 17), date(2025, 3, 23), "part-of-year"),
+        ("last week", date(2025, 3, 1), date(2025, 3, 31), "month"),
+        ("earlier this week", date(2025, 3, 1), date(2025, 3, 31), "month"),
         ("last year", date(2024, 1, 1), date(2024, 12, 31), "year"),
         ("earlier this year", date(2025, 1, 1), date(2025, 12, 31), "year"),
         ("earlier this month", date(2025, 3, 1), date(2025, 3, 31), "month"),
@@ -124,6 +124,77 @@ def test_a_day_and_month_take_the_narratives_year():
 def test_relative_dates_count_from_the_publication_date(phrase, start, end, precision):
     mention = only(f"The junta expelled the envoy {phrase}.", reference=SATURDAY)
     assert (mention.start, mention.end, mention.precision) == (start, end, precision)
+
+
+def test_a_week_that_crosses_a_months_end_is_part_of_the_year():
+    # Monday 31 March 2025: "last week" is 24–30 March, "this week" 31 March–6 April.
+    monday = date(2025, 3, 31)
+    this_week = only("The junta expelled the envoy this week.", reference=monday)
+    assert (this_week.start, this_week.end, this_week.precision) == (
+        date(2025, 3, 31),
+        date(2025, 4, 6),
+        "part-of-year",
+    )
+
+
+@pytest.mark.parametrize(
+    ("published", "start", "end", "precision"),
+    [
+        # a Monday's weekend is the one just past; it crosses no month's end here
+        (date(2023, 10, 16), date(2023, 10, 1), date(2023, 10, 31), "month"),
+        # a Sunday's is the one it ends
+        (date(2023, 10, 15), date(2023, 10, 1), date(2023, 10, 31), "month"),
+        # Saturday 30 September and Sunday 1 October: two months, a part of the year
+        (date(2023, 10, 2), date(2023, 9, 30), date(2023, 10, 1), "part-of-year"),
+    ],
+)
+def test_over_the_weekend_is_the_last_weekend_before_publication(published, start, end, precision):
+    mention = only("Over the weekend we issued a note.", reference=published)
+    assert (mention.start, mention.end, mention.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        (
+            "Hours later, supporters set fire to the party's office.",
+            *[date(2023, 7, 26)] * 2,
+            "day",
+        ),
+        ("Later that day the army backed the coup.", *[date(2023, 7, 26)] * 2, "day"),
+        ("That night a colonel spoke on television.", *[date(2023, 7, 26)] * 2, "day"),
+        (
+            "The French had left the previous December.",
+            date(2022, 12, 1),
+            date(2022, 12, 31),
+            "month",
+        ),
+        ("The envoy returned the following March.", date(2024, 3, 1), date(2024, 3, 31), "month"),
+        ("Troops left the following July.", date(2024, 7, 1), date(2024, 7, 31), "month"),
+        ("Troops were to leave by 31 December that year.", *[date(2023, 12, 31)] * 2, "day"),
+        ("Talks resumed on March 3 of the following year.", *[date(2024, 3, 3)] * 2, "day"),
+    ],
+)
+def test_dates_counted_from_the_narratives_last_day(text, start, end, precision):
+    (last,) = find_dates("on 26 July 2023")
+    mention = only(text, context_date=last, context_year=2023)
+    assert (mention.start, mention.end, mention.precision) == (start, end, precision)
+
+
+def test_the_same_day_as_a_named_event_is_not_the_last_day_given():
+    (last,) = find_dates("on 26 July 2023")
+    assert (
+        find_dates("On the same day as the Barsalogho attack, gunmen struck.", context_date=last)
+        == []
+    )
+    (same,) = find_dates("On the same day, gunmen struck.", context_date=last)
+    assert same.start == date(2023, 7, 26)
+
+
+def test_hours_later_needs_a_day_to_count_from():
+    (last,) = find_dates("in July 2023")
+    (hours,) = find_dates("Hours later, gunmen struck.", context_date=last)
+    assert hours.start is None and not hours.resolved
 
 
 @pytest.fixture(scope="module")

@@ -99,7 +99,8 @@ def test_tables_that_name_units_and_kinds_use_the_known_ones(code, pack):
     assert set(pack.TRIGGERS) == set(en.TRIGGERS)  # the kinds are the project's, not a language's
     assert set(pack.OBJECT_PREPOSITIONS) <= set(pack.TRIGGERS)
     assert set(pack.TIME_UNITS.values()) <= {"day", "week", "month", "year"}
-    assert {unit for unit, _ in pack.RELATIVE_DATES.values()} <= {"day", "week", "month", "year"}
+    relative_units = {unit for unit, _ in pack.RELATIVE_DATES.values()}
+    assert relative_units <= {"day", "week", "weekend", "month", "year"}
     assert set(pack.MONTHS.values()) == set(range(1, 13))
     assert len(pack.MONTH_THIRDS) == 3
     assert all(1 <= a <= b <= 12 for a, b in pack.YEAR_PARTS.values())

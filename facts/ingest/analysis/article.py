@@ -23,6 +23,7 @@ from facts.ingest.analysis.events import (
     find_triggers,
     home_country,
     propose_events,
+    title_home,
 )
 from facts.ingest.analysis.fatalities import find_fatalities
 from facts.ingest.analysis.gazetteer import Entry, Mention, tokenize
@@ -283,7 +284,7 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
             ctx.gazetteer.extended(_local_entries(people, organisations)), full_names
         ),
     )
-    mentions = local.gazetteer.find(text, tokens)
+    mentions = _no_country_inside_a_person(local.gazetteer.find(text, tokens), local)
 
     reference = (
         metadata.published.start
@@ -298,7 +299,9 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
     )
     mentions = resolve_descriptions(text, mentions, local, when)
     penalty = GENERATED_PENALTY if "generation-artifacts" in cleaned.flags else 0.0
-    home = home_country(text, mentions)
+    # Where the article's unplaced attacks and coups happened: the country it places most of
+    # its events in, else the one its title places the story in.
+    home = home_country(text, mentions) or title_home(metadata.title, local)
     events: list[EventProposal] = []
     claims: list[ClaimProposal] = []
     unresolved: list[str] = []
@@ -458,3 +461,21 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
         context=local,
         organisations=organisations,
     )
+
+
+def _no_country_inside_a_person(mentions: list[Mention], ctx: ExtractionContext) -> list[Mention]:
+    """Mentions without the countries read inside a person's name: "Sahrawi" in "Adnan Abu
+    Walid al-Sahrawi" names no country, while "Malian" in "Malian Armed Forces" does."""
+    people = [
+        (m.start, m.end)
+        for m in mentions
+        if m.target_type == "actor" and ctx.actor_kinds.get(m.target) == kinds.PERSON
+    ]
+    if not people:
+        return mentions
+    return [
+        m
+        for m in mentions
+        if m.target_type != "country"
+        or not any(start <= m.start and m.end <= end for start, end in people)
+    ]

@@ -69,6 +69,10 @@ _ANONYMOUS_BEFORE = re.compile(
 # "Brennan, deputy commander of AFRICOM, confirmed", "…,” Atallah said"; "said Diop".
 _REPORTED_AFTER = re.compile(rf"^(?:,[^,]{{0,110}},)?\s*(?:{REPORTING_VERBS})\b", re.I)
 _REPORTED_BEFORE = re.compile(rf"\b(?:{REPORTING_VERBS})\s+$", re.I)
+# A reporting verb anywhere before a modal makes the modal part of the reported words ("the
+# Élysée announced on 17 February 2022 that French forces would leave"): the announcement is
+# the fact, even when the speaker is not one the attribution reads ("fifteen governments").
+_REPORTING_VERB = re.compile(rf"\b(?:{REPORTING_VERBS})\b", re.I)
 _ACCORDING = re.compile(rf"\b{_P.ACCORDING_TO}\s+(?P<sources>[^,]{{2,120}}),", re.I)
 # The same sources cited at the end of the sentence: "…, according to the army."
 _ACCORDING_AT_END = re.compile(
@@ -146,8 +150,16 @@ def is_fact_bearing(
     counted = field and any(ch.isdigit() for ch in text)
     if not (named or counted or ((reports or field) and (sourced or dated))):
         return False
-    # Forecasts and possibilities are not checkable, unless they are someone's reported words.
-    return not (MODAL.search(text) and not attribution.attributed)
+    # Forecasts and possibilities are not checkable, unless they are someone's reported words:
+    # after a reporting verb, or a statement's own words ("posted on social media that the
+    # gains would be safeguarded").
+    hits = find_triggers(text) if triggers is None else triggers
+    statement_ends = [h.end for h in hits if h.kind == "statement"]
+    return attribution.attributed or not any(
+        not _REPORTING_VERB.search(text, 0, modal.start())
+        and not any(end <= modal.start() for end in statement_ends)
+        for modal in MODAL.finditer(text)
+    )
 
 
 @dataclass(frozen=True)

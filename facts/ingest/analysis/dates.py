@@ -87,6 +87,16 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("my", re.compile(_B + _MONTH + r",?\s+" + _OF + _YEAR + _E, re.I)),
+    # "by 31 December that year", "on March 3 of the following year"
+    *(
+        (
+            "day_that_year",
+            re.compile(
+                _B + day_month + rf",?\s+{_OF}(?P<ref>{_YEAR_REF})\s+{_YEAR_WORD}" + _E, re.I
+            ),
+        )
+        for day_month in (rf"{_DAY}\s+{_OF}{_MONTH}", rf"{_MONTH}\s+{_DAY}")
+    ),
     (
         "month_that_year",
         re.compile(
@@ -115,6 +125,20 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
             _B + rf"(?:{_THAT_YEAR_LEAD})?(?:{_P.THAT_YEAR_PREPOSITION}\s+)?(?P<ref>{_YEAR_REF})"
             # "the following year-heralding …": a dash for punctuation, not "2020-21".
             rf"\s+{_YEAR_WORD}" + r"(?![\w/]|-\d)",
+            re.I,
+        ),
+    ),
+    # "hours later", "later that day": the day the narrative gave last.
+    (
+        "narrative_same_day",
+        re.compile(_B + rf"(?:{'|'.join(_P.NARRATIVE_SAME_DAY)})" + _E, re.I),
+    ),
+    # "the previous December", "the following March": the nearest such month before or
+    # after the narrative's last date.
+    (
+        "narrative_month",
+        re.compile(
+            _B + rf"(?P<step>{'|'.join(_P.NARRATIVE_STEPS)})\s+" + _MONTH + r"(?!\w|\s*,?\s*\d)",
             re.I,
         ),
     ),
@@ -257,6 +281,15 @@ def month_range(year: int, first: int, last: int) -> tuple[date, date]:
     return date(year, first, 1), date(year, last, calendar.monthrange(year, last)[1])
 
 
+def days_span(start: date, end: date) -> tuple[date, date, str]:
+    """A span of days that no unit of the scheme is ("late July", "last week"): the month
+    that holds it, whole, when one does; otherwise the span itself as a part of the year.
+    Like "between 27 and 31 March", such a span is stored at the smallest unit holding it."""
+    if (start.year, start.month) == (end.year, end.month):
+        return (*month_range(start.year, start.month, start.month), MONTH)
+    return start, end, PART
+
+
 def _safe_day(year: int, month: int, day: int) -> date | None:
     try:
         return date(year, month, day)
@@ -321,7 +354,7 @@ def _resolve(
         year = int(g["year"])
         last = calendar.monthrange(year, month)[1]
         thirds = ((1, 10), (11, 20), (21, last))[_THIRDS[g["part"].lower()]]
-        return date(year, month, thirds[0]), date(year, month, thirds[1]), PART, ""
+        return (*days_span(date(year, month, thirds[0]), date(year, month, thirds[1])), "")
     if kind == "part_year":
         return (*month_range(int(g["year"]), *PARTS[g["part"].lower()]), PART, "")
     if kind == "decade":
@@ -329,10 +362,13 @@ def _resolve(
         part = (g["part"] or "").lower()
         first, last = DECADE_PARTS.get(part, (0, 9))
         return date(decade + first, 1, 1), date(decade + last, 12, 31), DECADE, ""
-    if kind in {"month_that_year", "that_year"}:
+    if kind in {"month_that_year", "that_year", "day_that_year"}:
         if context_year is None:
             return None, None, "", "no earlier year in the text to refer to"
         year = context_year + _P.YEAR_REFERENCES[" ".join(g["ref"].lower().split())]
+        if kind == "day_that_year":
+            day = _safe_day(year, MONTHS[g["month"].lower()], int(g["day"]))
+            return (day, day, DAY, "") if day else (None, None, "", "not a day of the month")
         if kind == "that_year":
             return date(year, 1, 1), date(year, 12, 31), YEAR, ""
         return (*month_range(year, *(2 * [MONTHS[g["month"].lower()]])), MONTH, "")
@@ -367,7 +403,11 @@ def _resolve(
     if kind == "month":
         month = MONTHS[g["month"].lower()]
         if reference is not None and m.group(0).split()[0].lower() in _UP_TO_NOW:
-            context_year = None  # "since June": up to the time of writing
+            # "protests since June": from that June up to the time of writing.
+            latest = _most_recent(month, None, reference)
+            if latest is None:
+                return None, None, "", "no such month before the publication date"
+            return (*days_span(latest.replace(day=1), reference), "up to the publication date")
         if context_year is not None:
             return (*month_range(context_year, month, month), MONTH, "year of the narrative")
         if reference is None:
@@ -407,8 +447,14 @@ def _resolve(
                 MONTH,
                 "relative to the publication date",
             )
+        if unit == "weekend":
+            # The Saturday and Sunday last before publication: a Monday's "over the weekend"
+            # is the one just past; a Sunday's, the one it ends.
+            sunday = reference - timedelta(days=(reference.weekday() + 1) % 7)
+            saturday = sunday - timedelta(days=1)
+            return (*days_span(saturday, sunday), "relative to the publication date")
         monday = reference - timedelta(days=reference.weekday()) + timedelta(weeks=offset)
-        return monday, monday + timedelta(days=6), PART, "relative to the publication date"
+        return (*days_span(monday, monday + timedelta(days=6)), "relative to the publication date")
     if kind == "ago":
         if reference is None:
             return None, None, "", "relative date without a publication date"
@@ -422,7 +468,7 @@ def _resolve(
             return day, day, DAY, "relative to the publication date"
         if unit == "week":
             day = reference - timedelta(weeks=n)
-            return day - timedelta(days=3), day + timedelta(days=3), PART, "relative"
+            return (*days_span(day - timedelta(days=3), day + timedelta(days=3)), "relative")
         if unit == "month":
             total = reference.year * 12 + reference.month - 1 - n
             year, month = divmod(total, 12)
@@ -435,7 +481,7 @@ def _resolve(
 
 
 _UP_TO_NOW = frozenset(word.lower() for word in _P.MONTH_UP_TO_NOW)
-_THAT_YEAR_KINDS = {"month_that_year", "that_year"}
+_THAT_YEAR_KINDS = {"month_that_year", "that_year", "day_that_year"}
 # Kinds that take their year from the narrative (the year its paragraph just spoke of).
 _NARRATIVE_KINDS = {"md", "dm", "month", "day_pair", "month_day_pair"}
 # Every date expression has a digit, a month, or one of these words: a cheap first look.
@@ -507,16 +553,33 @@ def find_dates(
     return _join_ranges(text, _years_from_later_dates(found))
 
 
-_OFFSET_KINDS = {"narrative_step", "narrative_count"}
+_OFFSET_KINDS = {"narrative_step", "narrative_count", "narrative_same_day", "narrative_month"}
 
 
 def _offset_from(
     m: re.Match, last: "DateMention | None"
 ) -> tuple[date | None, date | None, str, str]:
-    """A date counted from the narrative's last day or month: days from a day (at day
-    precision), weeks from a day (the month they land in: "a week later" is loose), months
-    from a day or a month (at month precision)."""
+    """A date counted from the narrative's last day or month: hours from a day (that day),
+    days from a day (at day precision), weeks from a day (the month they land in: "a week
+    later" is loose), months from a day or a month (at month precision), and a named month
+    before or after it ("the previous December")."""
     g = m.groupdict()
+    if last is None or last.start is None:
+        return None, None, "", "no earlier date in the passage to count from"
+    if g.get("month"):
+        # "the previous December": the nearest December before the last date's month.
+        month = MONTHS[g["month"].lower()]
+        forward = _P.NARRATIVE_STEPS[" ".join(g["step"].lower().split())] > 0
+        year = last.start.year
+        if forward and month <= last.start.month:
+            year += 1
+        elif not forward and month >= last.start.month:
+            year -= 1
+        return (*month_range(year, month, month), MONTH, _COUNTED)
+    if "unit" not in g:  # "hours later": the same day
+        if last.precision != DAY:
+            return None, None, "", "counted in hours from a date without a day"
+        return last.start, last.start, DAY, _COUNTED
     unit = _P.NARRATIVE_UNITS[g["unit"].lower()]
     if g.get("step"):
         steps = _P.NARRATIVE_STEPS[" ".join(g["step"].lower().split())]
@@ -524,8 +587,6 @@ def _offset_from(
         count = g["count"].lower()
         number = int(count) if count.isdigit() else NUMBER_WORDS[count] or 0
         steps = number * _P.NARRATIVE_DIRECTIONS[g["direction"].lower()]
-    if last is None or last.start is None:
-        return None, None, "", "no earlier date in the passage to count from"
     if unit == "month":
         index = last.start.year * 12 + last.start.month - 1 + steps
         return (*month_range(index // 12, index % 12 + 1, index % 12 + 1), MONTH, _COUNTED)

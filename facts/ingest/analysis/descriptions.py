@@ -10,6 +10,9 @@
 - The junta: "the junta", "Niger's junta" are the body that ruled the country at the article's
   date, when the context knows exactly one (a government body of the country that someone
   `leads` at that date). Without a country, a date or such a body it stays unresolved.
+- The army command: "the army command" is the national army of the country the article
+  names most, when one country is named most and has one ("the army" alone is not read: in a
+  report on several armies it is any of them).
 - Seats of power: "the Kremlin", "the Élysée", "the White House" stand for a country's state
   (a small table in the language pack).
 - A body named again by its head word: "the Council", "the Mission", "the Commission" are the
@@ -60,6 +63,10 @@ JUNTA_AFTER = {
 GOVERNMENT_BEFORE = re.compile(rf"\b{_THE}[ \t]+{_QUAL}{_GOV}[ \t]+(?:{_OF}|{_IN})[ \t]+$", re.I)
 ARMY_BEFORE = re.compile(rf"\b{_THE}[ \t]+{_ARMY}[ \t]+{_OF}[ \t]+$", re.I)
 THE_JUNTA = re.compile(rf"\b{_THE}[ \t]+{_JUNTA}\b", re.I)
+# "The army command declares …": a country's army, named without the country.
+THE_ARMY = re.compile(
+    rf"\b{_THE}[ \t]+(?:{_alternation(_P.BARE_ARMY_NOUNS)})\b(?![ \t]+(?:{_OF}|{_IN})\b)", re.I
+)
 # "the Council", "the Mission": a capitalised head word alone, not the start of a longer name
 # ("the Council of Ministers", "the Mission Support Centre").
 THE_HEAD = re.compile(
@@ -131,14 +138,30 @@ def _country_after(text: str, end: int, mentions: list[Mention]) -> str | None:
 
 
 def article_junta(mentions: list[Mention], ctx: ExtractionContext, when: date | None) -> str | None:
-    """The ruling body "the junta" means in an article: of the countries it names that had
-    one at its date, the only one, or the one named most (none on a tie)."""
+    """The ruling body "the junta" means in an article: of the countries it names most, the
+    one that had one at its date (none when several had). A country named less is never the
+    fallback: an article on Niger dated before Niger's junta took office does not mean
+    Burkina Faso's by "the junta"."""
     counts = Counter(m.target for m in mentions if m.kind in _COUNTRY_KINDS)
-    bodies = {c: body for c in counts if (body := ruling_body(ctx, c, when))}
-    ranked = sorted(bodies, key=lambda c: counts[c], reverse=True)
-    if not ranked or (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
+    if not counts:
         return None
-    return bodies[ranked[0]]
+    most = max(counts.values())
+    bodies = {
+        body
+        for country, n in counts.items()
+        if n == most and (body := ruling_body(ctx, country, when))
+    }
+    return next(iter(bodies)) if len(bodies) == 1 else None
+
+
+def article_army(mentions: list[Mention], ctx: ExtractionContext) -> str | None:
+    """The army "the army command" means in an article: the national army of the one country
+    it names most (none on a tie, or when that country has no one national army)."""
+    counts = Counter(m.target for m in mentions if m.kind in _COUNTRY_KINDS)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return national_army(ctx, ranked[0][0])
 
 
 def resolve_descriptions(
@@ -182,6 +205,11 @@ def resolve_descriptions(
         body = ruling_body(ctx, named, when) if named else ruling
         if body is not None:
             add(match.start(), match.end(), body)
+    taken = [(d.start, d.end) for d in found]
+    articles_army = article_army(mentions, ctx)
+    for match in THE_ARMY.finditer(text) if articles_army else ():
+        if articles_army and not any(s <= match.start() < e for s, e in taken):
+            add(match.start(), match.end(), articles_army)
     taken = [(d.start, d.end) for d in found]
     for match in THE_HEAD.finditer(text):
         if any(s <= match.start() < e for s, e in taken):

@@ -130,6 +130,11 @@ _PLACE_OF = re.compile(rf"\b(?:{_any(_P.PLACE_OF_NOUNS)})\s+of\s+(?:{_THE}\s+)?$
 LOCATIVE, PLACE_OF = _LOCATIVE, _PLACE_OF
 _EXPERIENCER = re.compile(rf"^{_P.LOOSE_POSSESSIVE}\s+(?:{_any(_P.EXPERIENCER_VERBS)})\b", re.I)
 _BY = re.compile(rf"\b{_P.AGENT_PREPOSITION}\s+(?:[\w.'’-]+,?\s+){{0,4}}$", re.I)
+# After a demonym, an office: "the Malian foreign minister, Abdoulaye Diop": a nationality,
+# the person acts.
+_OFFICE_AFTER = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}(?:{_any(_P.OFFICES)})\b", re.I)
+# Right after a name: a request that name makes ("Diop, asked the Council to withdraw …").
+_REQUESTER = re.compile(rf"\W{{0,3}}(?:{_any(_P.REQUEST_MARKERS)})\b", re.I)
 _FORCE_AFTER = re.compile(
     rf"^{_P.LOOSE_POSSESSIVE}\s+(?:{_any(_P.FORCE_NOUNS)})\b",
     re.I,
@@ -245,14 +250,50 @@ def _assign_dates(
         after = [i for i, h in enumerate(hits) if h.start >= date.end_offset]
         if before and after and nearest == after[0]:
             gap = sentence[date.end_offset : hits[after[0]].start]
-            if _COORDINATED.search(gap):
+            if _COORDINATED.search(gap) or _ONLY_PLACES.fullmatch(
+                sentence, hits[before[-1]].end, date.start_offset
+            ):
+                # "signed in Ouagadougou in June allowed an election": only the place of
+                # the act before stands between it and the date.
                 nearest = before[-1]
+        if (
+            after
+            and nearest == after[0]
+            and _TIME_REFERENCE.search(sentence, date.end_offset, hits[nearest].start)
+        ):
+            # "resumed operations in September after a pause following the coup": the coup
+            # is named as a point in time, the date is the act's before it.
+            if not before:
+                continue
+            nearest = before[-1]
+        elif after and nearest == after[0]:
+            gap = sentence[date.end_offset : hits[after[0]].start]
+            if _CLAUSE_CLOSED.search(gap) and any(
+                d.start_offset >= hits[after[0]].end
+                and not _object_of_a_verb(sentence, hits[after[0]], d)
+                for d in dates
+            ):
+                # "seized northern Mali in 2012, and a French-led operation drove them out
+                # in January 2013": the first clause's act, which no trigger names; the act
+                # after it has its own date ("on Saturday, and crowds attacked" has not).
+                continue
         if nearest in before and _IN_RELATIVE.search(
             sentence, hits[nearest].end, date.start_offset
         ):
             # "withdrawal from the G5 Sahel, which Mali had left in May 2022": the relative
             # clause's date, not the withdrawal's.
             continue
+        if _THE_BEFORE.search(sentence, 0, date.start_offset) and not (
+            nearest in after
+            and _NAMED_NEXT.fullmatch(sentence, date.end_offset, hits[nearest].start)
+        ):
+            continue  # "leading to the 2023–2024 Niger crisis": the date names the crisis
+        if nearest in before and ";" in sentence[hits[nearest].end : date.start_offset]:
+            continue  # "…; a year later, on 1 August 2014, Serval was folded into …"
+        if nearest in before and _IN_SUBORDINATE.search(
+            sentence, hits[nearest].end, date.start_offset
+        ):
+            continue  # that clause's act, which no trigger names
         if nearest in before and _object_of_a_verb(sentence, hits[nearest], date):
             # "condemned the takeover on Friday", "backed the coup a day later": the date
             # is the verb's, the event named only as one already known.
@@ -260,6 +301,25 @@ def _assign_dates(
                 assigned[nearest - 1].append(date)
             continue
         assigned[nearest].append(date)
+    return _left_to_the_undated(hits, assigned)
+
+
+def _left_to_the_undated(
+    hits: list[TriggerHit], assigned: dict[int, list[DateMention]]
+) -> dict[int, list[DateMention]]:
+    """A trigger with a date of its own after it gives a date it took from before it to the
+    trigger before that date, when that one has none: "an agreement signed in June allowed an
+    election in August" dates the signing in June and the election in August."""
+    for i, hit in enumerate(hits):
+        own_after = [d for d in assigned[i] if d.start_offset >= hit.end]
+        taken_before = [d for d in assigned[i] if d.end_offset <= hit.start]
+        if not own_after or len(taken_before) != 1:
+            continue
+        date = taken_before[0]
+        earlier = [j for j, h in enumerate(hits) if h.end <= date.start_offset]
+        if earlier and not assigned[earlier[-1]]:
+            assigned[earlier[-1]].append(date)
+            assigned[i].remove(date)
     return assigned
 
 
@@ -276,6 +336,39 @@ _RELATIVE = re.compile(rf",\s*(?:{_any(_P.RELATIVE_PRONOUNS)})\b", re.I)
 _SPEAKS_OF = re.compile(rf"\b(?:{_any(_P.SPEAKING_OF)})\b", re.I)
 # A date inside a relative clause that is still open where the date is written.
 _IN_RELATIVE = re.compile(rf",\s*(?:{_any(_P.RELATIVE_PRONOUNS)})\b[^,;]*$", re.I)
+# Before a trigger: the event named as a point in time ("after the coup", "following a
+# pause"), not reported.
+_TIME_REFERENCE = re.compile(
+    rf"\b(?:{_any(_P.SUBORDINATORS)})\s+(?:{_any(_P.OBJECT_DETERMINERS)}|a|an)\b[^,;]*$", re.I
+)
+# A date that qualifies the noun after it ("the 2023–2024 Niger crisis"), and what may stand
+# between it and that noun when the noun is the event's ("the 2020 Malian coup d'état").
+_THE_BEFORE = re.compile(rf"\b{_THE}\s+$", re.I)
+_NAMED_NEXT = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}")
+# Right before a trigger: the event named as a point in time ("following the 2012 coup").
+_NAMED_AS_TIME = re.compile(
+    rf"\b(?:{_any(_P.NAMED_EVENT_OPENERS)})\s+(?:{_any(_P.OBJECT_DETERMINERS)}|a|an)\s+"
+    rf"(?:[\w'’-]+\s+){{0,3}}$",
+    re.I,
+)
+_NAMED_AS_SOURCE = re.compile(
+    rf"\b{_P.ACCORDING_TO}\s+(?:{_any(_P.ANONYMOUS_DETERMINERS)})\s+(?:[\w'’-]+\s+){{0,2}}$", re.I
+)
+# Between a trigger and a date: nothing but where the act took place ("in Ouagadougou").
+_ONLY_PLACES = re.compile(
+    rf"(?:\s+(?:{_any(_P.LOCATIVE_PREPOSITIONS)})\s+(?:{_THE}\s+)?"
+    rf"(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)*)*\s*",
+    re.I,
+)
+# Between a date and the first trigger after it: the date's clause has ended ("in 2012, and
+# a French-led operation …"); a comma alone does not end it ("In 2012, gunmen attacked").
+_CLAUSE_CLOSED = re.compile(rf";|,\s*(?:{_any(_P.CLAUSE_COORDINATORS[:4])})\b", re.I)
+# A date inside a subordinate clause with its own subject, still open where the date is
+# written ("troops left Agadez, after the French had left the country the previous December").
+_IN_SUBORDINATE = re.compile(
+    rf",\s*(?:{_any(_P.SUBORDINATORS)})\s+(?:(?:{_any(_P.MAIN_STARTERS)})\b|(?-i:[A-Z]))[^;]*$",
+    re.I,
+)
 
 
 def _requested(sentence: str, clauses: list[Clause], hit: TriggerHit) -> bool:
@@ -406,8 +499,9 @@ OBJECT_INSIDE_KINDS = {"membership-change"}
 _OF_END = re.compile(rf"\bof\s+(?:{_THE}\s+)?$", re.I)
 # Kinds whose other side, when a country, is where the visitor or the troops went or left.
 DESTINATION_KINDS = {"visit", "withdrawal", "deployment"}
-# Kinds whose people named after "led by" led them (coups and attacks: LED_KINDS).
-LEADER_KINDS = {"protest"}
+# Kinds whose people named after "led by" led them (coups and attacks: LED_KINDS): "protests
+# led by imam Mahmoud Dicko", "elements under the leadership of al-Sahrawi pledged allegiance".
+LEADER_KINDS = {"protest", "alliance-formation", "force-creation", "membership-change"}
 # "mercenaries of the Wagner Group", "fighters from JNIM": the body a list's item belongs to.
 _OF_CHAIN = re.compile(
     rf"^\s+(?:{_P.AND}\s+)?(?:[\w-]+\s+){{1,2}}(?:of|from)\s+(?:{_P.DEFINITE_ARTICLE}\s+)?$", re.I
@@ -450,6 +544,18 @@ def _participants_in_clause(
     participants: list[tuple[str, str, int]] = []
     countries: list[tuple[str, int]] = []
     previous: tuple[Mention, str | None] | None = None
+    # Where "following the" of an event named as a point in time starts, if it is one.
+    # Likewise for a source named after "according to": whoever acts before it is not its
+    # author ("troops killed 500 people, according to a report published by the UN").
+    as_time = _NAMED_AS_TIME.search(sentence, clause.start, hit.start) or _NAMED_AS_SOURCE.search(
+        sentence, clause.start, hit.start
+    )
+    time_word_at = as_time.start() if as_time else -1
+    # An event named as a point in time is its phrase: "after a military coup in Mali in
+    # 2012, Islamist rebels, some with links to al-Qaeda, seized …" ends at the comma.
+    phrase_end = len(sentence)
+    if as_time and (comma := sentence.find(",", hit.end)) >= 0:
+        phrase_end = comma
     for mention in mentions:
         if not (clause.start <= mention.start < clause.end):
             continue
@@ -473,22 +579,59 @@ def _participants_in_clause(
             # "withdrawal from the G5 Sahel", "suspended Mali's membership": the trigger
             # holds its object.
             inside = subject_side = False
+        if kind not in AGENT_OF_KINDS and (
+            _REQUESTER.match(sentence, mention.end)
+            or (mention.kind == "demonym" and _OFFICE_AFTER.match(sentence, mention.end))
+        ):
+            # "Diop asked the Security Council to withdraw MINUSMA, and the Council ended the
+            # mission": who asks takes no part in the act, whoever does it; "the Malian
+            # foreign minister" names a person's nationality, not the state.
+            previous = (mention, None)
+            continue
+        if mention.start < time_word_at or mention.start > phrase_end:
+            # "U.S. forces resumed operations after a pause following the coup": the coup is
+            # a point in time; who acts before it takes no part in it.
+            continue
         if _belongs_to_another(hit, mention, others, subject_side, kind, sentence, clause):
             previous = (mention, None)
             continue
         if (
             subject_side
             and not inside
-            and kind != "statement"
             and (
-                _COMPLEMENT.search(sentence, mention.end, hit.start)
-                or _SPEAKS_OF.search(sentence, mention.end, hit.start)
-                or _REQUESTED.search(sentence, mention.end, hit.start)
+                (
+                    kind != "statement"
+                    and (
+                        _COMPLEMENT.search(sentence, mention.end, hit.start)
+                        or _SPEAKS_OF.search(sentence, mention.end, hit.start)
+                        or _REQUESTED.search(sentence, mention.end, hit.start)
+                    )
+                )
+                # "The Ministry welcomes the joint communiqué issued by …": another's
+                # statement, which the Ministry speaks of
+                or (
+                    kind == "statement"
+                    and not _SPEAKS_OF.fullmatch(hit.text)
+                    and _SPEAKS_OF.search(sentence, mention.end, hit.start)
+                )
             )
         ):
             # "The Ministry notes that Nigeria has cut off …", "The Ministry takes note of the
             # visit …", "Diop asked the Security Council to withdraw MINUSMA": who speaks of
             # an act, or asks for it, takes no part in it.
+            continue
+        if (
+            kind == "statement"
+            and not passive
+            and mention.start >= hit.end
+            and (
+                _COMPLEMENT.search(sentence, hit.end, mention.start)
+                or _SPEAKS_OF.fullmatch(hit.text)
+            )
+        ):
+            # "announced that French forces would leave", "condemns the sanctions decided by
+            # ECOWAS": what the statement says, or speaks of, is not who makes it.
+            previous = (mention, None)
             continue
         # A direct object ("visited Bamako", "ousted Bazoum") is the other side, like "to X",
         # for kinds that have one; for a withdrawal ("departed Burkina Faso") it is the place.
@@ -551,6 +694,17 @@ def _participants_in_clause(
                 countries.append((mention.target, mention.start))
             target = ctx.as_actor(mention.target)
             if (
+                target is not None
+                and kind in AGENT_OF_KINDS
+                and not subject_side
+                and _BY.search(sentence, clause.start, mention.start)
+                and not locative
+                and not (mention.kind == "demonym" and _OFFICE_AFTER.match(sentence, mention.end))
+            ):
+                # "a joint communiqué issued on 31 July by the Governments of Burkina Faso
+                # and Mali": the states that made it
+                role = ROLES[kind][0]
+            elif (
                 target is None
                 or (kind in COUNTRY_PLACE_KINDS and not force_word)
                 # "traveled to Mali", "withdrew from Niger": where, not who.
@@ -912,7 +1066,9 @@ def _formed_kind(
         m for m in mentions if m.target_type == "actor" and clause.start <= m.start < clause.end
     ]
     force = TriggerHit("force-creation", hit.start, hit.end, hit.text)
-    after = [m for m in named if m.start >= hit.end]
+    # "was established on 25 April 2013 by United Nations Security Council Resolution 2100":
+    # a name after "by" is who formed it, not what was formed.
+    after = [m for m in named if m.start >= hit.end and not _BY.search(sentence, hit.end, m.start)]
     if not after and _FORCE_FORMED.match(sentence, hit.end, clause.end):
         return force  # "approved the creation of a 12,600-member peacekeeping force"
     if not named:
@@ -948,6 +1104,20 @@ def home_country(text: str, mentions: list[Mention]) -> str | None:
     top, count = max(counts.items(), key=lambda item: item[1])
     total = sum(counts.values())
     return top if count >= HOME_MIN_MENTIONS and count / total >= HOME_SHARE else None
+
+
+def title_home(title: str, ctx: ExtractionContext) -> str | None:
+    """The country a title places its story in, when it names one so: as the whole title
+    ("Mali"), after a preposition of place ("Press Statement on Situation in Burkina Faso",
+    "siege of a hotel in Mali's capital") or as a demonym ("2023 Nigerien coup d'état"). Not a
+    country that acts in it ("Russia's security footprint in the central Sahel")."""
+    placed = {
+        m.target
+        for m in ctx.gazetteer.find(title)
+        if m.target_type == "country"
+        and (title.strip() == m.text or m.kind == "demonym" or _LOCATIVE.search(title[: m.start]))
+    }
+    return next(iter(placed)) if len(placed) == 1 else None
 
 
 def _share_clause_dates(
@@ -992,6 +1162,12 @@ def _units(
     ("seized power in 2020 and ousted the civilian leaders the following year": two coups),
     the undated triggers joining the nearest dated one; all triggers as one event when at
     most one of them is dated, or all are dated alike."""
+    stances = [(i, h) for i, h in kind_hits if _SPEAKS_OF.fullmatch(h.text)]
+    spoken = [(i, h) for i, h in kind_hits if not _SPEAKS_OF.fullmatch(h.text)]
+    if kind_hits[0][1].kind == "statement" and stances and spoken:
+        # "The Ministry welcomes the joint communiqué issued on 31 July by Mali": a statement
+        # on another's statement, two events.
+        return [stances, spoken]
     dated = [(i, h) for i, h in kind_hits if any(d.resolved for d in by_hit[i])]
     first_date = min(
         (d.start_offset for i, _ in dated for d in by_hit[i] if d.resolved), default=None
@@ -1121,6 +1297,9 @@ def _unit_events(
             and (
                 (
                     m.start >= unit[-1][1].end
+                    # "…; Serval was folded into an operation based in N'Djamena": past a
+                    # semicolon, another statement's place
+                    and ";" not in sentence[unit[-1][1].end : m.start]
                     and _LOCATIVE.search(sentence[: m.start])
                     and not clause_at(clauses, m.start).subordinate
                     and not _holds_a_trigger(clause_at(clauses, m.start), hits)

@@ -96,11 +96,16 @@ _SUBORDINATORS = "|".join(_P.SUBORDINATORS)
 _SUBORDINATOR = re.compile(rf"(?:{_SUBORDINATORS})\b", re.I)
 _CLAUSE_BREAK = re.compile(
     rf"(?:;\s+|,\s+(?=(?:{'|'.join(_P.CLAUSE_BREAK_WORDS)})\b)"
+    # "changed the calculus in Paris: the following day the Élysée launched …"
+    r"|:\s+(?=(?-i:[a-z]))"
+    # "…, President François Hollande visiting Timbuktu": a clause of its own subject and
+    # participle
+    r"|,\s+(?=(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,4}\s+(?-i:[a-z])\w+ing\b)"
     # ", and the mission took over …": a main clause with a subject of its own (not a list's
     # last name, "…, and the AES").
     rf"|,\s+{_P.AND}\s+(?=(?:{'|'.join(_P.MAIN_STARTERS)})\s+(?-i:[a-z])|an?\s"
     # ", and in June 2025 the group announced …": a fronted phrase opens the next clause
-    rf"|(?:{'|'.join(_P.LOCATIVE_PREPOSITIONS)}|{_P.DATE_LABEL_ON})\s))"
+    rf"|(?:{'|'.join((*_P.LOCATIVE_PREPOSITIONS, *_P.RANGE_OPENERS, _P.DATE_LABEL_ON))})\s))"
 )
 _LIST_CONTINUATION = re.compile(rf"(?:{'|'.join(_P.LIST_CONTINUATIONS)})\b")
 

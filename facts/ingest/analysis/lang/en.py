@@ -52,6 +52,8 @@ Events (events.py)
   REQUEST_MARKERS          pieces: words that ask for an act rather than report it ("called
                            for the withdrawal"): a date that opens the sentence is the
                            request's, not the act's.
+  NAMED_EVENT_OPENERS      words before "the <event>" that name it as a point in time or a
+                           circumstance ("following the coup"), not report it.
   RELATIVE_PRONOUNS        words that open a relative clause ("which had seized power").
   COMPLEMENTIZERS          words that open a reported clause ("notes that …"): a name before
                            them takes no part in the event reported after them.
@@ -114,6 +116,7 @@ Descriptions (descriptions.py)
   GOVERNMENT_QUALIFIERS    words between a country and its government ("transitional").
   ARMY_NOUNS               nouns for a country's armed forces ("Malian troops").
   JUNTA_NOUNS              nouns for a ruling military body ("the junta").
+  BARE_ARMY_NOUNS          nouns for a country's army command that stand alone after "the".
   DESCRIPTION_OF           the word of "the government of Mali".
   DESCRIPTION_IN           the word of "the government in Bamako" (before a capital).
   PLURAL_DEMONYM           (ending, plural ending) of demonyms that name a country's people
@@ -140,6 +143,7 @@ Dates (dates.py)
                            narrative gave last ("the following day").
   NARRATIVE_UNITS          the units so counted ("days" -> "day"), also after a number.
   NARRATIVE_DIRECTIONS     words after a count that say which way ("later" -> +1).
+  NARRATIVE_SAME_DAY       phrases that stay on the narrative's last day ("hours later").
   THAT_YEAR_LEADS          words that may open such a phrase ("later", "earlier").
   THAT_YEAR_PREPOSITION    the preposition that may open such a phrase ("in").
   RELATIVE_DATES           phrases relative to the publication date -> (unit, offset).
@@ -265,11 +269,15 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "coup": (
         r"\bcoups?(?: d['’]état)?\b(?!\s+(?:leaders?|plotters?|government|regimes?))",
         r"\bputsch(?:es)?\b|\b(?:military\s+)?takeovers?\b",
-        r"\bseiz(?:ed|ing|es|e)\s+(?:power|control)\b|\bbringing\b[^.,]{0,60}\bto power\b",
+        # "seized control of the state", not "seized control of large areas of the north"
+        r"\bseiz(?:ed|ing|es|e)\s+(?:power|control(?!\s+of\b(?!\s+the\s+(?:country|"
+        r"government|state|presidency)\b)))\b|\bbringing\b[^.,]{0,60}\bto power\b",
         r"\b(?:overthr(?:ew|own|owing|ow)|ousted|ousting|toppl(?:ed|ing)|deposed)\b",
         r"\b(?:took|take|takes|taking|taken|grabbed|grab|assumed)\s+power\b",
         r"\bunconstitutional(?:ly)?\s+(?:change|seiz|transfer|takeover)\w*\b",
         r"\bremov(?:ed|ing|e)\b[^.;]{0,60}?\bfrom (?:power|office)\b|\bmutin(?:y|ies|ous)\b",
+        # "the defence and security forces have ended the regime", "put an end to the regime"
+        r"\b(?:put\s+an\s+end\s+to|ended|ending)\s+(?:the|his|her|this)\s+regime\b",
     ),
     "membership-change": (
         r"\b(?:left|quit|exit(?:ed|ing)?(?: from)?|withdr(?:ew|awal|awing) from|leav(?:e|ing))"
@@ -293,6 +301,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:formation|founding|creation|establishment)\s+of\b",
         r"\b(?:formed|founded|established|created|establishing|creating|founding)\b",
         r"\bpledg(?:ed|es|ing)?\s+(?:its\s+|their\s+)?allegiance\b|\bmerg(?:ed|er|ing)\b",
+        # "turned the alliance into a confederation"
+        r"\b(?:turn|transform|convert)(?:ed|s|ing)?\b[^.;]{0,40}?\binto\s+an?\s+"
+        r"(?:confederation|federation|alliance|union)\b",
     ),
     "force-creation": (
         r"\b(?:inaugurat\w*|launch\w*|creat\w*|establish\w*|set up|unveil\w*)\b[^.]{0,80}?"
@@ -328,6 +339,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bclos(?:ed|es|ing)\s+(?:its\s+|their\s+)?borders?\b",
         r"\bcut(?:s|ting)?\s+off\b[^.;]{0,40}?\b(?:supply|supplies|electricity|trade)\b",
         r"\bsuspend(?:ed|ing|s)?\s+\w+(?:['’]s)?\s+from\s+(?:its|all)\b",
+        # "the sanctions decided against Niger by ECOWAS"
+        r"\bsanctions\s+(?:decided|adopted|agreed|levied|announced)\b",
     ),
     "equipment-delivery": (
         r"\b(?:deliver(?:ed|ing|ies|y)|suppl(?:ied|ying|ies)|provid(?:ed|ing)|sent|"
@@ -351,6 +364,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:has|have|had)\s+been\s+(?:active|present|operating)\s+in\b",
         # "the mission took over from AFISMA": a force in the place of another
         r"\btook\s+over\s+from\b",
+        # "France joined the conflict the next year"
+        r"\b(?:join(?:ed|s|ing)?|entered)\s+the\s+(?:conflict|war|fight|fighting|intervention)\b",
     ),
     "airstrike": (r"\b(?:air|drone)[- ]?strikes?\b|\bairstrikes?\b|\btargeted strikes\b",),
     "attack": (
@@ -377,6 +392,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bwelcom(?:es|ed)\b|\bdeclar(?:es|ed)\s+(?:its|their)\s+support\b",
         r"\bappeared\s+on\s+(?:state\s+|national\s+)?television\b|\bposted\s+on\b",
         r"\bannounc(?:e|ed|es|ing|ement)\b",
+        # "a report published by the UN human rights office in May 2023"
+        r"\breport\s+(?:published|released|issued)\b|\b(?:published|released|issued)\s+a\s+"
+        r"report\b",
     ),
     # Events of no kind above that analysts still date: a resignation, a death, a rebellion.
     "other": (
@@ -384,7 +402,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:rebellion|insurgency|uprising|civil war)\b|\bevacuat(?:e|ed|es|ing|ion)\b",
         r"\brevok(?:e|ed|es|ing)\b|\bpostpon(?:e|ed|es|ing)\b|\bdissolv(?:e|ed|es|ing)\b",
         r"\bsuspend(?:ed|s|ing)?\s+(?:the\s+)?constitution\b|\bairspace\b",
+        # "suspended all political party activities", "replaced the civilian prime minister"
+        r"\b(?:suspend|ban)(?:ned|ed|s|ning|ing)?\s+(?:all\s+)?(?:political\s+)?part(?:y|ies)\b",
+        r"\b(?:replac|dismiss|sack|fir)(?:ed|es|ing)\s+(?:the\s+)?(?:civilian\s+|interim\s+|"
+        r"transitional\s+)?(?:prime\s+minister|president|government|cabinet)\b",
         r"\b(?:gained|won|achieved|declared)\s+(?:its\s+|their\s+)?independence\b",
+        # "Tiani proclaimed head of the CNSP", "sworn in as president of the transition"
+        r"\bproclaimed\s+(?:himself\s+|herself\s+)?(?:head|president|leader)\b|\bsworn\s+in\b",
         r"\breplac(?:ed|es|ing)\s+(?:the\s+)?(?:\w+\s+){0,2}(?:prime minister|president|"
         r"minister|government|commander)\b",
     ),
@@ -502,6 +526,8 @@ SPEAKING_OF: tuple[str, ...] = (
     r"takes?\s+note\s+of", r"took\s+note\s+of", r"not(?:es|ed|ing)",
     r"condemn(?:s|ed|ing)?", r"denounc(?:es|ed|ing|e)", r"welcom(?:es|ed|ing|e)",
     r"deplor(?:es|ed|ing|e)", r"regrett?(?:s|ed|ing)?", r"reject(?:s|ed|ing)?",
+    # "journalist Wassim Nasr suggesting the massacre was a retaliation"
+    r"suggest(?:s|ed|ing)?", r"argu(?:es|ed|ing|e)",
 )  # fmt: skip
 # People in a crowd: an attack they make is a protest turned violent ("crowds attacked the
 # French embassy").
@@ -517,6 +543,12 @@ MUTUAL_FIGHTING: tuple[str, ...] = (
 REQUEST_MARKERS: tuple[str, ...] = (
     r"call(?:ed|s|ing)?\s+for", r"demand(?:ed|s|ing)?", r"urg(?:ed|es|ing)",
     r"request(?:ed|s|ing)?", r"ask(?:ed|s|ing)?", r"push(?:ed|es|ing)?\s+for",
+)  # fmt: skip
+# Words before "the <event>" that name the event as a point in time or a circumstance of
+# another act, not report it ("after a pause following the coup", "gaining steam with the
+# formation of JNIM"): who acts before them takes no part in it.
+NAMED_EVENT_OPENERS: tuple[str, ...] = (
+    "after", "following", "before", "since", "amid", "despite", "with", "until",
 )  # fmt: skip
 # Words that open a relative clause, whose act is background to the sentence's news.
 RELATIVE_PRONOUNS: tuple[str, ...] = ("which", "who", "whose", "whom")
@@ -697,6 +729,11 @@ GOVERNMENT_QUALIFIERS: tuple[str, ...] = (
 ARMY_NOUNS: tuple[str, ...] = (
     "armed forces", "army", "troops", "soldiers", "forces", "military",
 )  # fmt: skip
+# Words for a country's army command that stand alone after "the" ("the army command
+# declares …"). Not "the army" alone: in a report on several armies it is any of them.
+BARE_ARMY_NOUNS: tuple[str, ...] = (
+    "army command", "army high command", "military high command", "military command",
+)  # fmt: skip
 JUNTA_NOUNS: tuple[str, ...] = ("junta", "military junta", "ruling junta", "military rulers")
 DESCRIPTION_OF: str = "of"
 DESCRIPTION_IN: str = "in"
@@ -763,6 +800,9 @@ RELATIVE_DATES: dict[str, tuple[str, int]] = {
     "this year": ("year", 0), "last year": ("year", -1), "next year": ("year", 1),
     "this month": ("month", 0), "last month": ("month", -1), "next month": ("month", 1),
     "last week": ("week", -1), "this week": ("week", 0),
+    # the Saturday and Sunday last before the publication date
+    "over the weekend": ("weekend", -1), "last weekend": ("weekend", -1),
+    "this weekend": ("weekend", -1), "at the weekend": ("weekend", -1),
 }  # fmt: skip
 # Words before a month that place it from the publication date ("last September").
 MONTH_RELATIVES: dict[str, int] = {"last": -1, "this": 0, "next": 1}
@@ -790,7 +830,7 @@ RANGE_OPENERS: tuple[str, ...] = ("between", "from")
 DATE_HINT_WORDS: tuple[str, ...] = (
     "year", "month", "week", "ago", "today", "yesterday", "spring", "summer", "autumn", "fall",
     "winter", "morning", "afternoon", "evening", "tonight", "night", "day", "days", "weeks",
-    "months",
+    "months", "weekend", "hours", "night",
 )  # fmt: skip
 # Dates counted from the date the narrative gave last ("on 10 January 2013 … the following
 # day", "a week later"): the step words, the units and the directions (the counts are
@@ -803,6 +843,14 @@ NARRATIVE_UNITS: dict[str, str] = {
     "months": "month",
 }  # fmt: skip
 NARRATIVE_DIRECTIONS: dict[str, int] = {"later": 1, "afterwards": 1, "earlier": -1}
+# Phrases that stay on the narrative's last day ("Hours later, supporters set fire …").
+NARRATIVE_SAME_DAY: tuple[str, ...] = (
+    r"(?:(?:a\s+few|several|\d{1,2}|two|three|four|five|six)\s+)?hours\s+(?:later|earlier|afterwards)",
+    r"later\s+(?:that|the\s+same)\s+day", r"(?:earlier|later)\s+that\s+(?:morning|evening|night)",
+    r"that\s+(?:same\s+)?(?:night|evening|afternoon)",
+    # not "the same day as the Barsalogho attack": that event's day, not the last one given
+    r"(?:on\s+)?the\s+same\s+day(?!\s+as\b)",
+)  # fmt: skip
 DATE_LABELS: tuple[str, ...] = (
     "published", "updated", "posted", "date", "released", "last updated", "first published",
     "date published", "published on", "issued", "release date", "revised",
