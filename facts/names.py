@@ -9,9 +9,10 @@ import sys
 import unicodedata
 
 _APOSTROPHES = "'’‘ʼ`´"
-_JOINERS = re.compile(r"[-‐‑‒–—_/]+")
-_DROPPED = re.compile(r"[.\u00b7]")
-_NON_WORD = re.compile(r"[^\w\s&]+")
+# Apostrophes and dots go ("N'Daw", "U.S."); dashes, slashes, underscores and other marks
+# part words ("Jama'at Nusrat al-Islam"); one table and one pattern for every name read.
+_DELETED = {ord(ch): None for ch in _APOSTROPHES + ".\u00b7"}
+_PARTING = re.compile(r"[^\w\s&]+|_+")
 _SPACES = re.compile(r"\s+")
 
 
@@ -27,12 +28,8 @@ def strip_accents(text: str) -> str:
 
 def normalize_name(name: str) -> str:
     """Return the comparison key of a name: no accents, case, apostrophes, dots or dashes."""
-    text = strip_accents(name).casefold()
-    text = text.translate({ord(ch): None for ch in _APOSTROPHES})
-    text = _DROPPED.sub("", text)
-    text = _JOINERS.sub(" ", text)
-    text = _NON_WORD.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    text = strip_accents(name).casefold().translate(_DELETED)
+    return " ".join(_PARTING.sub(" ", text).split())
 
 
 _SLUG_DROPPED = re.compile(r"[^\w\s-]")

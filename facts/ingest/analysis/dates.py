@@ -490,6 +490,21 @@ _HINT = re.compile(
     re.I,
 )
 _WORDLIKE_MONTHS = _P.WORDLIKE_MONTHS
+_DIGIT = re.compile(r"\d")
+_MONTH_WORD = re.compile(rf"\b(?:{_MONTH_NAMES})\b", re.I)
+_YEAR_WORD_RE = re.compile(rf"\b{_YEAR_WORD}\b", re.I)
+# What each pattern cannot match without (a cheap first look, as _HINT is for all of them).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("iso", "numeric", "part_year", "decade", "year"), ("digit",)),
+    **dict.fromkeys(
+        ("day_pair", "month_day_pair", "mdy", "dmy", "part_month", "my", "md", "dm"),
+        ("digit", "month"),
+    ),
+    "day_that_year": ("digit", "month", "year"),
+    "month_that_year": ("month", "year"),
+    "that_year": ("year",),
+    **dict.fromkeys(("narrative_month", "relative_month", "month"), ("month",)),
+}
 
 
 def find_dates(
@@ -512,9 +527,18 @@ def find_dates(
     """
     if not _HINT.search(text):
         return []
+    # Most patterns need a digit, a month's name or the word "year": a sentence without one
+    # skips them unread.
+    has = {
+        "digit": _DIGIT.search(text) is not None,
+        "month": _MONTH_WORD.search(text) is not None,
+        "year": _YEAR_WORD_RE.search(text) is not None,
+    }
     taken: list[tuple[int, int]] = []
     matches: list[tuple[str, re.Match]] = []
     for kind, pattern in _PATTERNS:
+        if not all(has[need] for need in _NEEDS.get(kind, ())):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
