@@ -39,6 +39,9 @@ DATE_FRAGMENTS = st.sampled_from(
         "that year", "September of that year", "the following year", "late 2023", "mid-2024",
         "the early 2010s", "Q3 2024", "winter 2023", "through", "until", "and", "to", "–", "-",
         "between", "from", "2019", "1990s", "(May 20, 2023) —", "Published: 12 June 2024",
+        "hours later", "that night", "the same day", "the previous December", "the following March",
+        "31 December that year", "March 3 of the following year", "over the weekend",
+        "since June", "late July 2024",
     ]
 )  # fmt: skip
 WORDS = st.sampled_from(

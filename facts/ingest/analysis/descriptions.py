@@ -137,31 +137,27 @@ def _country_after(text: str, end: int, mentions: list[Mention]) -> str | None:
     return None
 
 
+def _named_most(mentions: list[Mention]) -> list[str]:
+    """The countries an article names most often (several on a tie, none without any)."""
+    counts = Counter(m.target for m in mentions if m.kind in _COUNTRY_KINDS)
+    most = max(counts.values(), default=0)
+    return [country for country, n in counts.items() if n == most and most]
+
+
 def article_junta(mentions: list[Mention], ctx: ExtractionContext, when: date | None) -> str | None:
     """The ruling body "the junta" means in an article: of the countries it names most, the
     one that had one at its date (none when several had). A country named less is never the
     fallback: an article on Niger dated before Niger's junta took office does not mean
     Burkina Faso's by "the junta"."""
-    counts = Counter(m.target for m in mentions if m.kind in _COUNTRY_KINDS)
-    if not counts:
-        return None
-    most = max(counts.values())
-    bodies = {
-        body
-        for country, n in counts.items()
-        if n == most and (body := ruling_body(ctx, country, when))
-    }
+    bodies = {body for c in _named_most(mentions) if (body := ruling_body(ctx, c, when))}
     return next(iter(bodies)) if len(bodies) == 1 else None
 
 
 def article_army(mentions: list[Mention], ctx: ExtractionContext) -> str | None:
     """The army "the army command" means in an article: the national army of the one country
     it names most (none on a tie, or when that country has no one national army)."""
-    counts = Counter(m.target for m in mentions if m.kind in _COUNTRY_KINDS)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
-        return None
-    return national_army(ctx, ranked[0][0])
+    most = _named_most(mentions)
+    return national_army(ctx, most[0]) if len(most) == 1 else None
 
 
 def resolve_descriptions(
@@ -206,10 +202,10 @@ def resolve_descriptions(
         if body is not None:
             add(match.start(), match.end(), body)
     taken = [(d.start, d.end) for d in found]
-    articles_army = article_army(mentions, ctx)
-    for match in THE_ARMY.finditer(text) if articles_army else ():
-        if articles_army and not any(s <= match.start() < e for s, e in taken):
-            add(match.start(), match.end(), articles_army)
+    if articles_army := article_army(mentions, ctx):
+        for match in THE_ARMY.finditer(text):
+            if not any(s <= match.start() < e for s, e in taken):
+                add(match.start(), match.end(), articles_army)
     taken = [(d.start, d.end) for d in found]
     for match in THE_HEAD.finditer(text):
         if any(s <= match.start() < e for s, e in taken):

@@ -283,7 +283,7 @@ def _assign_dates(
             # "withdrawal from the G5 Sahel, which Mali had left in May 2022": the relative
             # clause's date, not the withdrawal's.
             continue
-        if _THE_BEFORE.search(sentence, 0, date.start_offset) and not (
+        if _THE_BEFORE.search(sentence, max(0, date.start_offset - 8), date.start_offset) and not (
             nearest in after
             and _NAMED_NEXT.fullmatch(sentence, date.end_offset, hits[nearest].start)
         ):
@@ -336,18 +336,17 @@ _RELATIVE = re.compile(rf",\s*(?:{_any(_P.RELATIVE_PRONOUNS)})\b", re.I)
 _SPEAKS_OF = re.compile(rf"\b(?:{_any(_P.SPEAKING_OF)})\b", re.I)
 # A date inside a relative clause that is still open where the date is written.
 _IN_RELATIVE = re.compile(rf",\s*(?:{_any(_P.RELATIVE_PRONOUNS)})\b[^,;]*$", re.I)
+_DETERMINERS = _any((*_P.OBJECT_DETERMINERS, *_P.ARTICLES))
 # Before a trigger: the event named as a point in time ("after the coup", "following a
 # pause"), not reported.
-_TIME_REFERENCE = re.compile(
-    rf"\b(?:{_any(_P.SUBORDINATORS)})\s+(?:{_any(_P.OBJECT_DETERMINERS)}|a|an)\b[^,;]*$", re.I
-)
+_TIME_REFERENCE = re.compile(rf"\b(?:{_any(_P.SUBORDINATORS)})\s+(?:{_DETERMINERS})\b[^,;]*$", re.I)
 # A date that qualifies the noun after it ("the 2023–2024 Niger crisis"), and what may stand
 # between it and that noun when the noun is the event's ("the 2020 Malian coup d'état").
 _THE_BEFORE = re.compile(rf"\b{_THE}\s+$", re.I)
 _NAMED_NEXT = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}")
 # Right before a trigger: the event named as a point in time ("following the 2012 coup").
 _NAMED_AS_TIME = re.compile(
-    rf"\b(?:{_any(_P.NAMED_EVENT_OPENERS)})\s+(?:{_any(_P.OBJECT_DETERMINERS)}|a|an)\s+"
+    rf"\b(?:{_any(_P.NAMED_EVENT_OPENERS)})\s+(?:{_DETERMINERS})\s+"
     rf"(?:[\w'’-]+\s+){{0,3}}$",
     re.I,
 )
@@ -362,7 +361,7 @@ _ONLY_PLACES = re.compile(
 )
 # Between a date and the first trigger after it: the date's clause has ended ("in 2012, and
 # a French-led operation …"); a comma alone does not end it ("In 2012, gunmen attacked").
-_CLAUSE_CLOSED = re.compile(rf";|,\s*(?:{_any(_P.CLAUSE_COORDINATORS[:4])})\b", re.I)
+_CLAUSE_CLOSED = re.compile(rf";|,\s*(?:{_any(_P.MAIN_CLAUSE_COORDINATORS)})\b", re.I)
 # A date inside a subordinate clause with its own subject, still open where the date is
 # written ("troops left Agadez, after the French had left the country the previous December").
 _IN_SUBORDINATE = re.compile(

@@ -62,6 +62,7 @@ class LanguagePack(Protocol):
     RELATIVE_PRONOUNS: tuple[str, ...]
     PARTICIPLE_ENDINGS: tuple[str, ...]
     CLAUSE_COORDINATORS: tuple[str, ...]
+    MAIN_CLAUSE_COORDINATORS: tuple[str, ...]
     DEFINITE_ARTICLE: str
     OBJECT_DETERMINERS: tuple[str, ...]
     AGENT_PREPOSITION: str

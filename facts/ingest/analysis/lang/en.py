@@ -52,6 +52,7 @@ Events (events.py)
   REQUEST_MARKERS          pieces: words that ask for an act rather than report it ("called
                            for the withdrawal"): a date that opens the sentence is the
                            request's, not the act's.
+  MAIN_CLAUSE_COORDINATORS those of CLAUSE_COORDINATORS that join two main clauses.
   NAMED_EVENT_OPENERS      words before "the <event>" that name it as a point in time or a
                            circumstance ("following the coup"), not report it.
   RELATIVE_PRONOUNS        words that open a relative clause ("which had seized power").
@@ -558,6 +559,9 @@ PARTICIPLE_ENDINGS: tuple[str, ...] = ("ing",)
 CLAUSE_COORDINATORS: tuple[str, ...] = (
     "and", "or", "then", "but", "while", "before", "after", "when", "as",
 )  # fmt: skip
+# Those that join two main clauses ("seized Mali in 2012, and a French-led operation …"),
+# not a subordinate one.
+MAIN_CLAUSE_COORDINATORS: tuple[str, ...] = ("and", "or", "then", "but")
 DEFINITE_ARTICLE: str = "the"
 OBJECT_DETERMINERS: tuple[str, ...] = ("the", "its", "their")
 AGENT_PREPOSITION: str = "by"
