@@ -111,6 +111,8 @@ SHARES = (
     "dated_event_recall",
     "participant_roles",
     "fatalities_found",
+    "place_recall",
+    "place_precision",
     "fact_sentence_recall",
 )
 COUNTS = ("internal_failures", "invented_precision", "junk_quotes")
@@ -126,6 +128,8 @@ SHORT_HEADERS = {
     "dated_event_recall": "evDt",
     "participant_roles": "roles",
     "fatalities_found": "dead",
+    "place_recall": "plcR",
+    "place_precision": "plcP",
     "fact_sentence_recall": "facts",
     "invented_precision": "inv",
     "junk_quotes": "junk",
@@ -350,6 +354,8 @@ class KeyEvent:
     when: KeyDate | None
     participants: tuple[KeyParticipant, ...]
     fatalities: dict | None
+    place: str = ""
+    place_precision: str = ""
 
     def describe(self) -> str:
         return f"{self.kind} {self.date_text or 'undated'}: {self.sentence[:70]}"
@@ -415,6 +421,8 @@ def _key_event(event: dict, forms_by_name: dict[str, frozenset[str]]) -> KeyEven
         when=_key_date(event.get("start"), event.get("end"), event.get("precision")),
         participants=participants,
         fatalities=event.get("fatalities"),
+        place=event.get("place") or "",
+        place_precision=event.get("place_precision") or "",
     )
 
 
@@ -455,6 +463,14 @@ class StoredEvent:
     # (actor id, role) of the participants this article's import gave the event; None when
     # the store does not say which article gave which (then the names rule applies).
     given_here: frozenset[tuple[int, str]] | None = None
+    # The normalised names of the event's place, and how exactly the event is placed.
+    place: frozenset[str] = frozenset()
+    place_name: str = ""
+    location_precision: str = ""
+    # The names of the units and the country the place lies in, and whether this article's
+    # words gave the place (another report of the same event may have placed it finer).
+    place_within: frozenset[str] = frozenset()
+    placed_here: bool = True
 
     def within(self, key: "KeyDate") -> bool:
         return (
@@ -502,6 +518,7 @@ def read_article(article_id: int) -> StoredArticle:
         Event.objects.filter(claims__article=article)
         .distinct()
         .order_by("pk")
+        .select_related("place__admin1", "place__admin2", "place__country")
         .prefetch_related("countries", "participants")
     )
     named = {
@@ -546,7 +563,9 @@ def read_article(article_id: int) -> StoredArticle:
         published_end=article.published_end,
         published_precision=article.published_precision,
         claims=tuple(_stored_claim(article.text, claim) for claim in claims),
-        events=tuple(_stored_event(event, claims, actors, article.pk) for event in events),
+        events=tuple(
+            _stored_event(event, claims, actors, article.pk, article.text) for event in events
+        ),
         countries=frozenset(countries),
         actors=tuple(actors[pk] for pk in sorted(named)),
         named=frozenset(named),
@@ -585,8 +604,19 @@ def _stored_claim(text: str, claim) -> StoredClaim:
     return StoredClaim(claim.pk, claim.quote, anchored, claim.date_precision, claim.date_text)
 
 
+def _within(place) -> frozenset[str]:
+    if place is None:
+        return frozenset()
+    units = [u for u in (place.admin1, place.admin2) if u is not None]
+    return name_forms(
+        place.country.name,
+        *place.country.aliases,
+        *(n for u in units for n in (u.name, *u.aliases)),
+    )
+
+
 def _stored_event(
-    event, claims: list, actors: dict[int, StoredActor], article_id: int
+    event, claims: list, actors: dict[int, StoredActor], article_id: int, text: str
 ) -> StoredEvent:
     return StoredEvent(
         id=event.pk,
@@ -602,6 +632,11 @@ def _stored_event(
             (p.actor_id, p.role) for p in event.participants.all() if p.article_id == article_id
         ),
         quotes=tuple(claim.quote for claim in claims if claim.event_id == event.pk),
+        place=name_forms(event.place.name, *event.place.aliases) if event.place else frozenset(),
+        place_name=event.place.name if event.place else "",
+        location_precision=event.location_precision,
+        place_within=_within(event.place),
+        placed_here=bool(event.location) and event.location in text,
         claim_dates=tuple(
             (claim.date_start, claim.date_end, claim.date_precision)
             for claim in claims
@@ -744,6 +779,55 @@ def score_roles(matches: list[Match], named: frozenset[int]) -> Share:
     return share
 
 
+PLACE_PRECISIONS = ("exact", "near", "admin2", "admin1", "country")
+
+
+def place_right(match: Match) -> bool:
+    """The key's place at the key's precision; or, when another report of the event placed
+    it (its words are not in this article), a finer place inside the key's place."""
+    event, key = match.event, match.key
+    if event is None or not key.place:
+        return False
+    forms = name_forms(key.place)
+    if forms & event.place and event.location_precision == key.place_precision:
+        return True
+    finer = (
+        event.location_precision in PLACE_PRECISIONS
+        and key.place_precision in PLACE_PRECISIONS
+        and PLACE_PRECISIONS.index(event.location_precision)
+        < PLACE_PRECISIONS.index(key.place_precision)
+    )
+    return not event.placed_here and finer and bool(forms & event.place_within)
+
+
+def score_place_recall(matches: list[Match]) -> Share:
+    """Of the found events whose key names a place: the right place at the right precision."""
+    share = Share()
+    for match in matches:
+        if match.event is not None and match.key.place:
+            share.add(
+                place_right(match),
+                f"place {match.event.place_name or '-'!r} ({match.event.location_precision or '-'})"
+                f" for {match.key.place!r} ({match.key.place_precision}) of {match.key.describe()}",
+            )
+    return share
+
+
+def score_place_precision(matches: list[Match]) -> Share:
+    """Of the found events the importer placed: placed right (a place where the key has
+    none is wrong)."""
+    share = Share()
+    for match in matches:
+        event = match.event
+        if event is not None and event.place_name:
+            share.add(
+                place_right(match),
+                f"placed at {event.place_name!r} ({event.location_precision}) but the key says "
+                f"{match.key.place or 'no place'!r} of {match.key.describe()}",
+            )
+    return share
+
+
 def score_fatalities(matches: list[Match]) -> Share:
     share = Share()
     for match in matches:
@@ -840,6 +924,8 @@ def score_file(name: str, key: Key, stored: StoredArticle | None, failure: str =
         "dated_event_recall": score_dated_events(matches),
         "participant_roles": score_roles(matches, stored.named),
         "fatalities_found": score_fatalities(matches),
+        "place_recall": score_place_recall(matches),
+        "place_precision": score_place_precision(matches),
         "fact_sentence_recall": score_fact_sentences(key.fact_sentences, stored.claims),
     }
     counted = {
@@ -1005,7 +1091,7 @@ def setup_scratch_django(folder: Path) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("loaddata", "countries", "actors", verbosity=0)
+    call_command("loaddata", "countries", "actors", "places", verbosity=0)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -185,12 +185,53 @@ class ParticipantRole(models.TextChoices):
     LEADER = "leader", "Leader"
 
 
-class GeoPrecision(models.IntegerChoices):
-    """ACLED geo_precision: how exactly the coordinates place the event."""
+class PlaceKind(models.TextChoices):
+    """What a place is, from the largest to the smallest (GeoNames feature classes A and P)."""
 
-    EXACT = 1, "1 – Exact town or place"
-    NEAR = 2, "2 – Near a place, or a small region"
-    REGION = 3, "3 – Province or larger region"
+    COUNTRY = "country", "Country"
+    ADMIN1 = "admin1", "Region (first-level unit)"
+    ADMIN2 = "admin2", "District (second-level unit: cercle, province, department)"
+    LOCALITY = "locality", "Locality (town, village, city)"
+    SITE = "site", "Site (base, camp, mine, hotel, border post)"
+
+
+class LocationPrecision(models.TextChoices):
+    """How exactly the words of the reports place an event (docs/places.md maps each level
+    to ACLED's geo_precision and UCDP's where_prec)."""
+
+    EXACT = "exact", "The exact locality or site"
+    NEAR = "near", "Near or part of a locality"
+    ADMIN2 = "admin2", "Only the district (second-level unit)"
+    ADMIN1 = "admin1", "Only the region (first-level unit)"
+    COUNTRY = "country", "Only the country"
+
+
+# ACLED geo_precision: 1 the town itself, 2 near a town or a small part of a region, 3 only a
+# larger region (ACLED then uses the regional capital's coordinates).
+ACLED_GEO_PRECISION = {
+    LocationPrecision.EXACT: 1,
+    LocationPrecision.NEAR: 2,
+    LocationPrecision.ADMIN2: 2,
+    LocationPrecision.ADMIN1: 3,
+    LocationPrecision.COUNTRY: 3,
+}
+# UCDP GED where_prec: 1 exact, 2 within 25 km of a known point, 3 second-order unit,
+# 4 first-order unit, 6 only the country (5, a linear feature, and 7, waters, are not used).
+UCDP_WHERE_PREC = {
+    LocationPrecision.EXACT: 1,
+    LocationPrecision.NEAR: 2,
+    LocationPrecision.ADMIN2: 3,
+    LocationPrecision.ADMIN1: 4,
+    LocationPrecision.COUNTRY: 6,
+}
+# The precision a place's own kind supports when the words add nothing ("in Djibo").
+PRECISION_OF_KIND = {
+    PlaceKind.COUNTRY: LocationPrecision.COUNTRY,
+    PlaceKind.ADMIN1: LocationPrecision.ADMIN1,
+    PlaceKind.ADMIN2: LocationPrecision.ADMIN2,
+    PlaceKind.LOCALITY: LocationPrecision.EXACT,
+    PlaceKind.SITE: LocationPrecision.EXACT,
+}
 
 
 class Predicate(models.TextChoices):

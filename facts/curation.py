@@ -11,7 +11,16 @@ from django.core.management import call_command
 from django.db import transaction
 
 from facts.choices import Origin, ReviewStatus
-from facts.models import Actor, Article, ArticleFlag, Claim, ClaimLink, Event, EventParticipant
+from facts.models import (
+    Actor,
+    Article,
+    ArticleFlag,
+    Claim,
+    ClaimLink,
+    Event,
+    EventParticipant,
+    Place,
+)
 from facts.reference import seed_review
 from facts.roles import LEAD
 from facts.services import (
@@ -119,6 +128,16 @@ def apply_seed_review() -> dict[str, int]:
                 event = object_update(
                     obj=event, user=user, changes=changes, reason="Exact date from the record"
                 )
+            if decision.place:
+                slug, precision, words = decision.place
+                changes = {
+                    "place": Place.objects.get(slug=slug),
+                    "location_precision": precision,
+                    "location": words,
+                }
+                event = object_update(
+                    obj=event, user=user, changes=changes, reason="Place from the record"
+                )
             object_review(obj=event, user=user, status=decision.status, reason=decision.reason)
         for actor in Actor.objects.filter(status=ReviewStatus.UNREVIEWED):
             raise CurationError(f"Actor {actor.slug} was proposed and has no decision")
@@ -144,6 +163,7 @@ def export_curated() -> str:
     objects = [
         *user_model.objects.filter(username=seed_review.REVIEWER),
         *Actor.objects.exclude(origin=Origin.REFERENCE).order_by("slug"),
+        *Place.objects.exclude(origin=Origin.REFERENCE).order_by("slug"),
         *Article.objects.order_by("sha256"),
         *ArticleFlag.objects.order_by("article__sha256", "code"),
         *Event.objects.order_by("slug"),

@@ -10,11 +10,14 @@ from facts.choices import (
     ActorKind,
     Credibility,
     EventKind,
+    LocationPrecision,
+    PlaceKind,
     Predicate,
     QualityFlag,
     Reliability,
     ReviewStatus,
 )
+from facts.geo import BBOX_FORMAT, in_box, parse_bbox
 from facts.models import (
     Actor,
     ActorAlias,
@@ -24,6 +27,7 @@ from facts.models import (
     Country,
     Event,
     EventParticipant,
+    Place,
 )
 from facts.names import normalize_name
 from facts.search import search
@@ -100,6 +104,44 @@ def _overlap(queryset, start_field: str, end_field: str, after, before):
     if before:
         queryset = queryset.filter(**{f"{start_field}__lte": before})
     return queryset
+
+
+class BoundingBoxField(forms.CharField):
+    """ "west,south,east,north" in degrees, checked: a malformed box is a 400 that says why."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            return parse_bbox(value)
+        except ValueError as error:
+            raise forms.ValidationError(str(error)) from None
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": r"^\s*-?[0-9.]+\s*(,\s*-?[0-9.]+\s*){3}$",
+        "example": "-5.5,10,4.5,20",
+    }
+)
+class BoundingBoxFilter(filters.Filter):
+    field_class = BoundingBoxField
+
+    def filter(self, queryset, value):
+        return queryset.filter(in_box(value)) if value is not None else queryset
+
+
+def _places_named(value: str, kinds: tuple[str, ...] = ()):
+    """Places whose slug is the value, or whose name or an alias is, in any spelling or
+    accent ("Tillaberi", "Tillabéri", "ne-tillaberi-region")."""
+    key = normalize_name(value or "")
+    matches = Q(slug=(value or "").strip().lower())
+    if key:
+        matches |= Q(search_keys__contains=f"|{key}|")
+    places = Place.objects.filter(matches)
+    return places.filter(kind__in=kinds) if kinds else places
 
 
 class SearchFilterMixin(StrictFilterSet):
@@ -181,10 +223,32 @@ class EventFilterSet(SearchFilterMixin):
     date_after = filters.DateFilter(method="filter_dates")
     date_before = filters.DateFilter(method="filter_dates")
     updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+    place = TextFilter(
+        method="filter_place",
+        label="Place (slug, name or alias, any spelling), with the places inside it",
+    )
+    admin1 = TextFilter(method="filter_admin1", label="Region (first-level unit): slug or name")
+    admin2 = TextFilter(method="filter_admin2", label="District (second-level unit): slug or name")
+    bbox = BoundingBoxFilter(label=f"Events whose point is in the box: {BBOX_FORMAT}")
+    location_precision = ChoicesFilter(choices=LocationPrecision.choices)
 
     class Meta:
         model = Event
         fields = []
+
+    def filter_place(self, queryset, name, value):
+        places = _places_named(value).values("pk")
+        return queryset.filter(
+            Q(place__in=places) | Q(place__admin1__in=places) | Q(place__admin2__in=places)
+        )
+
+    def filter_admin1(self, queryset, name, value):
+        regions = _places_named(value, ("admin1",)).values("pk")
+        return queryset.filter(Q(place__in=regions) | Q(place__admin1__in=regions))
+
+    def filter_admin2(self, queryset, name, value):
+        districts = _places_named(value, ("admin2",)).values("pk")
+        return queryset.filter(Q(place__in=districts) | Q(place__admin2__in=districts))
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(
@@ -201,6 +265,31 @@ class EventFilterSet(SearchFilterMixin):
         return _overlap(
             queryset, "date_start", "date_end", data.get("date_after"), data.get("date_before")
         )
+
+
+class PlaceFilterSet(StrictFilterSet):
+    kind = ChoicesFilter(choices=PlaceKind.choices)
+    status = ChoicesFilter(choices=ReviewStatus.choices)
+    country = TextFilter(method="filter_country", label="Country (alpha-2 or alpha-3)")
+    name = TextFilter(method="filter_name", label="Name or alias, any spelling or accent")
+    admin1 = TextFilter(method="filter_admin1", label="In this region: slug or name")
+    bbox = BoundingBoxFilter(label=f"Places whose point is in the box: {BBOX_FORMAT}")
+    has_point = filters.BooleanFilter(field_name="latitude", lookup_expr="isnull", exclude=True)
+    updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
+
+    class Meta:
+        model = Place
+        fields = []
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(**_country_lookup("country", value))
+
+    def filter_name(self, queryset, name, value):
+        return queryset.filter(pk__in=_places_named(value).values("pk"))
+
+    def filter_admin1(self, queryset, name, value):
+        regions = _places_named(value, ("admin1",)).values("pk")
+        return queryset.filter(Q(pk__in=regions) | Q(admin1__in=regions))
 
 
 class ActorFilterSet(StrictFilterSet):

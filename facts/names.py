@@ -32,6 +32,13 @@ def normalize_name(name: str) -> str:
     return " ".join(_PARTING.sub(" ", text).split())
 
 
+def joined_keys(names) -> str:
+    """The keys of several names as one text, "|key|key|": a lookup by any spelling is then
+    one `contains "|key|"` test on a column."""
+    keys = dict.fromkeys(key for key in map(normalize_name, names) if key)
+    return "|" + "|".join(keys) + "|" if keys else ""
+
+
 _SLUG_DROPPED = re.compile(r"[^\w\s-]")
 _SLUG_JOINERS = re.compile(r"[-\s]+")
 

@@ -92,6 +92,13 @@ class CountryBrief(TypedDict):
     url: str
 
 
+class PlaceBrief(TypedDict):
+    slug: str
+    name: str
+    kind: str
+    url: str
+
+
 class EventBrief(TypedDict):
     id: int
     url: str
@@ -191,10 +198,15 @@ class EventRepresentation(TypedDict):
     description: str
     date: DateRange
     countries: list[CountryBrief | None]
+    place: PlaceBrief | None
+    admin1: PlaceBrief | None
+    admin2: PlaceBrief | None
     location: str
     latitude: str | None
     longitude: str | None
+    location_precision: str
     geo_precision: int | None
+    where_prec: int | None
     participants: list[Participant]
     fatalities_low: int | None
     fatalities_best: int | None

@@ -221,6 +221,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_ANON_RATE", "120/minute"),
         "anon_export": os.environ.get("API_ANON_EXPORT_RATE", "20/hour"),
+        "anon_map": os.environ.get("API_ANON_MAP_RATE", "300/hour"),
     },
     "EXCEPTION_HANDLER": "facts.api.errors.exception_handler",
     "DEFAULT_PAGINATION_CLASS": "facts.api.pagination.CursorPage",
@@ -250,7 +251,8 @@ SPECTACULAR_SETTINGS = {
         "PredicateEnum": "facts.choices.Predicate",
         "QualityFlagEnum": "facts.choices.QualityFlag",
         "OriginEnum": "facts.choices.Origin",
-        "GeoPrecisionEnum": "facts.choices.GeoPrecision",
+        "LocationPrecisionEnum": "facts.choices.LocationPrecision",
+        "PlaceKindEnum": "facts.choices.PlaceKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", RedirectView.as_view(url="/api/v1/", permanent=False)),
     path("api/v1/", include("facts.api.urls", namespace="api")),
+    path("map/", include("facts.web.urls")),
     # Last: any other path under /api/ is a JSON 404, even with DEBUG on.
     re_path(r"^api/", not_found_under_api),
 ]

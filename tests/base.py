@@ -144,8 +144,16 @@ def fixture_context(without: frozenset[str] = frozenset()):
         for r in _fixture_fields(actors_file, "facts.actorrelation")
         if r["subject"][0] not in without and r["object"][0] not in without
     ]
+    places = [
+        {**p, "country": p["country"][0]}
+        for p in _fixture_fields(root / "places.json", "facts.place")
+    ]
     return build_context(
-        _fixture_fields(root / "countries.json", "facts.country"), actors, aliases, relations
+        _fixture_fields(root / "countries.json", "facts.country"),
+        actors,
+        aliases,
+        relations,
+        places,
     )
 
 

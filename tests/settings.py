@@ -11,6 +11,7 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 # Throttling has its own test; the rest of the suite reads freely.
 os.environ.setdefault("API_ANON_RATE", "100000/minute")
 os.environ.setdefault("API_ANON_EXPORT_RATE", "100000/minute")
+os.environ.setdefault("API_ANON_MAP_RATE", "100000/minute")
 # One process: throttle and sign-in counts in memory (conftest clears them before each test).
 os.environ.setdefault("CACHE_URL", "locmem://")
 # The live server for browser tests speaks plain HTTP.

@@ -88,7 +88,7 @@ class TestReading(APITestCase):
         viewer = self.client_for("viewer")
         assert viewer.get(f"{API}/claims/{self.air_base.pk}/").json()["status"] == "disputed"
         events = anonymous.get(f"{API}/events/?page_size=500").json()["results"]
-        assert "undated-united-states-visits-mali" not in {e["slug"] for e in events}
+        assert "undated-united-states-visits-bamako-mali" not in {e["slug"] for e in events}
         articles = anonymous.get(f"{API}/articles/?page_size=500").json()["results"]
         assert len(articles) == 5  # every seed article has a verified claim
 
@@ -432,11 +432,11 @@ class TestWrites(APITestCase):
         rows = list(csv.DictReader(io.StringIO(b"".join(table.streaming_content).decode())))
         assert [int(r["id"]) for r in rows] == [c["id"] for c in listed]
         anonymous = list(self.client_for(None).get(f"{API}/events/export/csv/").streaming_content)
-        assert b"undated-united-states-visits-mali" not in b"".join(anonymous)
+        assert b"undated-united-states-visits-bamako-mali" not in b"".join(anonymous)
 
     def test_feeds_of_changes_and_tombstones(self):
         lead = self.client_for("lead")
-        visit = Event.objects.get(slug="undated-united-states-visits-mali")
+        visit = Event.objects.get(slug="undated-united-states-visits-bamako-mali")
         url = f"{API}/events/{visit.pk}/"
         assert (
             lead.delete(url + "?reason=duplicate", HTTP_IF_MATCH=self.etag(lead, url)).status_code

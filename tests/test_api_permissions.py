@@ -57,6 +57,16 @@ class TestEveryEndpointForEveryRole(APITestCase):
             ("GET", f"{API}/events/{event.pk}/history/", None, READ),
             ("GET", f"{API}/events/export/csv/", None, READ),
             ("GET", f"{API}/events/export/jsonl/", None, READ),
+            ("GET", f"{API}/events/export/geojson/", None, READ),
+            ("GET", f"{API}/events/?bbox=-12,4,16,25&admin1=Tillaberi", None, READ),
+            ("GET", f"{API}/places/", None, READ),
+            ("GET", f"{API}/places/ne-niamey/", None, READ),
+            (
+                "PATCH",
+                f"{API}/events/{event.pk}/",
+                {"place": "ne-niamey", "location_precision": "exact", "reason": "palace"},
+                WRITE,
+            ),
             (
                 "PATCH",
                 f"{API}/events/{event.pk}/",

@@ -13,8 +13,9 @@ from facts.admin.common import (
     VisibleToMixin,
 )
 from facts.admin.merging import MergeActionMixin
-from facts.models import Event, EventParticipant
-from facts.services import event_merge
+from facts.map_points import event_map_point
+from facts.models import Event, EventParticipant, Place
+from facts.services import event_merge, point_follows_place
 
 
 class EventParticipantInline(admin.TabularInline):
@@ -44,7 +45,7 @@ class EventAdmin(
     ]
     list_filter = ["status", "kind", "date_precision", "origin"]
     search_fields = ["title", "slug", "description", "location"]
-    autocomplete_fields = ["countries"]
+    autocomplete_fields = ["countries", "place"]
     readonly_fields = [
         "supporting_claims",
         *REVIEW_READONLY,
@@ -57,7 +58,14 @@ class EventAdmin(
         ),
         (
             "Where",
-            {"fields": ["countries", "location", ("latitude", "longitude", "geo_precision")]},
+            {
+                "fields": [
+                    "countries",
+                    ("place", "location_precision"),
+                    "location",
+                    ("latitude", "longitude"),
+                ]
+            },
         ),
         ("Fatalities", {"fields": [("fatalities_low", "fatalities_best", "fatalities_high")]}),
         ("Evidence", {"fields": ["supporting_claims"]}),
@@ -75,6 +83,19 @@ class EventAdmin(
         ),
     ]
     inlines = [EventParticipantInline]
+
+    def save_model(self, request, obj, form, change):
+        if "place" in form.changed_data and not {"latitude", "longitude"} & set(form.changed_data):
+            previous = form.initial.get("place")
+            point_follows_place(
+                obj, previous_place=Place.objects.filter(pk=previous).first() if previous else None
+            )
+        super().save_model(request, obj, form, change)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The map under "Where" (admin/facts/event/change_form.html).
+        context["map_point"] = event_map_point(obj) if obj is not None else None
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description="claims supporting this event")
     def supporting_claims(self, obj):

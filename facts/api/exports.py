@@ -50,6 +50,19 @@ EVENT_COLUMNS = [
     ("date_precision", lambda d: d["date"]["precision"]),
     ("date_text", lambda d: d["date"]["text"]),
     ("countries", lambda d: ";".join(c["code"] for c in d["countries"])),
+    ("place", lambda d: (d["place"] or {}).get("name", "")),
+    ("place_slug", lambda d: (d["place"] or {}).get("slug", "")),
+    ("admin1", lambda d: (d["admin1"] or {}).get("name", "")),
+    ("admin2", lambda d: (d["admin2"] or {}).get("name", "")),
+    ("location", lambda d: d["location"]),
+    ("latitude", lambda d: d["latitude"]),
+    ("longitude", lambda d: d["longitude"]),
+    ("location_precision", lambda d: d["location_precision"]),
+    ("geo_precision", lambda d: d["geo_precision"]),
+    ("where_prec", lambda d: d["where_prec"]),
+    ("fatalities_low", lambda d: d["fatalities_low"]),
+    ("fatalities_best", lambda d: d["fatalities_best"]),
+    ("fatalities_high", lambda d: d["fatalities_high"]),
     (
         "participants",
         lambda d: ";".join(f"{p['actor']['slug']}:{p['role']}" for p in d["participants"]),
@@ -102,6 +115,30 @@ def _jsonl_lines(rows: Iterable[dict]) -> Iterator[bytes]:
             yield b"".join(block)
             block, size = [], 0
     yield b"".join(block)
+
+
+def _geojson_chunks(features: Iterable[dict]) -> Iterator[bytes]:
+    # One FeatureCollection, written as it is read: the features in blocks of about 64 kB.
+    block: list[bytes] = [b'{"type":"FeatureCollection","features":[']
+    size, first = 0, True
+    for feature in features:
+        line = (b"\n" if first else b",\n") + json_bytes(feature)
+        first = False
+        block.append(line)
+        size += len(line)
+        if size > 64_000:
+            yield b"".join(block)
+            block, size = [], 0
+    block.append(b"\n]}\n")
+    yield b"".join(block)
+
+
+def stream_geojson(features: Iterable[dict], *, filename: str):
+    response = StreamingHttpResponse(
+        _geojson_chunks(features), content_type="application/geo+json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.geojson"'
+    return response
 
 
 def stream(rows: Iterable[dict], *, fmt: str, model_name: str, filename: str):

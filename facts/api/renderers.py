@@ -31,6 +31,14 @@ class FastJSONRenderer(JSONRenderer):
         return json_bytes(data)
 
 
+class GeoJSONRenderer(FastJSONRenderer):
+    """GeoJSON's own media type (RFC 7946), so that a client asking for it is answered; an
+    error is then plain JSON in that type."""
+
+    media_type = "application/geo+json"
+    format = "geojson"
+
+
 class CSVRenderer(BaseRenderer):
     media_type = "text/csv"
     format = "csv"

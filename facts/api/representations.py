@@ -9,13 +9,19 @@ the OpenAPI schema); tests hold both paths to identical output.
 
 from datetime import date, datetime
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from rest_framework.request import Request
 
-from facts.choices import EVENT_KIND_TAXONOMY
+from facts.choices import (
+    ACLED_GEO_PRECISION,
+    EVENT_KIND_TAXONOMY,
+    UCDP_WHERE_PREC,
+    PlaceKind,
+)
 from facts.rows import (
     ActorBrief,
     ActorTuple,
@@ -25,6 +31,7 @@ from facts.rows import (
     DateRange,
     EventRepresentation,
     EventTaxonomy,
+    PlaceBrief,
     Quote,
     QuoteRow,
     RelatedClaimRow,
@@ -53,6 +60,15 @@ class Links:
 
     def __call__(self, route: str, key: int | str) -> str:
         return self._template(route).format(key)
+
+    def claims_of_event(self, slug: str) -> str:
+        """The claims list filtered to one event: the evidence behind it."""
+        base = self._templates.get("claim-list")
+        if base is None:
+            path = reverse("api:claim-list")
+            base = self.request.build_absolute_uri(path) if self.request is not None else path
+            self._templates["claim-list"] = base
+        return f"{base}?{urlencode({'event': slug})}"
 
 
 def links_for(context: dict) -> Links:
@@ -99,6 +115,28 @@ def country_brief(country, links: Links) -> CountryBrief | None:
         "name": country.name,
         "url": links("country-detail", country.alpha3),
     }
+
+
+def place_brief(place, links: Links) -> PlaceBrief | None:
+    if place is None:
+        return None
+    return {
+        "slug": place.slug,
+        "name": place.name,
+        "kind": place.kind,
+        "url": links("place-detail", place.slug),
+    }
+
+
+def admin_units(place) -> tuple:
+    """(region, district) of a place: itself when it is one, else its parents."""
+    if place is None:
+        return None, None
+    if place.kind == PlaceKind.ADMIN1:
+        return place, None
+    if place.kind == PlaceKind.ADMIN2:
+        return place.admin1, place
+    return place.admin1, place.admin2
 
 
 def actor_brief(actor, links: Links) -> ActorBrief | None:
@@ -267,6 +305,8 @@ def event_taxonomy(kind: str) -> EventTaxonomy:
 
 def event_representation(event, links: Links) -> EventRepresentation:
     """An event as the API shows it (fields in EventSerializer.Meta.fields order)."""
+    place = event.place
+    admin1, admin2 = admin_units(place)
     return {
         "id": event.pk,
         "url": links("event-detail", event.pk),
@@ -277,10 +317,15 @@ def event_representation(event, links: Links) -> EventRepresentation:
         "description": event.description,
         "date": date_range(event),
         "countries": [country_brief(c, links) for c in event.countries.all()],
+        "place": place_brief(place, links),
+        "admin1": place_brief(admin1, links),
+        "admin2": place_brief(admin2, links),
         "location": event.location,
         "latitude": decimal_text(event.latitude, 5),
         "longitude": decimal_text(event.longitude, 5),
-        "geo_precision": event.geo_precision,
+        "location_precision": event.location_precision,
+        "geo_precision": ACLED_GEO_PRECISION.get(event.location_precision),
+        "where_prec": UCDP_WHERE_PREC.get(event.location_precision),
         "participants": [
             {"actor": actor_brief(p.actor, links), "role": p.role} for p in event.participants.all()
         ],
@@ -294,4 +339,46 @@ def event_representation(event, links: Links) -> EventRepresentation:
         "version": event.version,
         "created_at": datetime_text(event.created_at),
         "updated_at": datetime_text(event.updated_at),
+    }
+
+
+def event_feature(event, links: Links) -> dict:
+    """An event as a GeoJSON Feature (RFC 7946): its stored point, or no geometry when it
+    has none; flat properties, so that QGIS and spreadsheets read them as columns."""
+    place = event.place
+    admin1, admin2 = admin_units(place)
+    point = None
+    if event.latitude is not None and event.longitude is not None:
+        # RFC 7946: longitude first; five decimals as stored (about a metre).
+        point = {
+            "type": "Point",
+            "coordinates": [round(float(event.longitude), 5), round(float(event.latitude), 5)],
+        }
+    return {
+        "type": "Feature",
+        "id": event.pk,
+        "geometry": point,
+        "properties": {
+            "id": event.pk,
+            "slug": event.slug,
+            "title": event.title,
+            "kind": event.kind,
+            "date_start": date_text(event.date_start),
+            "date_end": date_text(event.date_end),
+            "date_precision": event.date_precision,
+            "date_text": event.date_text,
+            "place": place.name if place is not None else None,
+            "place_slug": place.slug if place is not None else None,
+            "admin1": admin1.name if admin1 is not None else None,
+            "admin2": admin2.name if admin2 is not None else None,
+            "countries": ";".join(sorted(c.alpha3 for c in event.countries.all())),
+            "location": event.location,
+            "location_precision": event.location_precision,
+            "geo_precision": ACLED_GEO_PRECISION.get(event.location_precision),
+            "where_prec": UCDP_WHERE_PREC.get(event.location_precision),
+            "fatalities_best": event.fatalities_best,
+            "status": event.status,
+            "url": links("event-detail", event.pk),
+            "claims_url": links.claims_of_event(event.slug),
+        },
     }

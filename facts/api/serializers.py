@@ -13,13 +13,14 @@ from facts.api.representations import (
     quote_of,
 )
 from facts.choices import (
+    WITHDRAWN_STATUSES,
     Credibility,
     DatePrecision,
     Predicate,
     Reliability,
     ReviewStatus,
 )
-from facts.models import Actor, Article, Claim, Country, Event
+from facts.models import Actor, Article, Claim, Country, Event, Place
 
 
 def _url(serializer, name: str, pk) -> str:
@@ -46,6 +47,14 @@ class ActorBriefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Actor
         fields = ["id", "url", "slug", "name"]
+
+
+class PlaceBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:place-detail", lookup_field="slug")
+
+    class Meta:
+        model = Place
+        fields = ["slug", "name", "kind", "url"]
 
 
 class EventBriefSerializer(serializers.ModelSerializer):
@@ -155,6 +164,25 @@ class EventSerializer(serializers.ModelSerializer):
     countries = CountryBriefSerializer(many=True, read_only=True)
     participants = ParticipantSerializer(many=True, read_only=True)
     taxonomy = serializers.SerializerMethodField()
+    place = PlaceBriefSerializer(read_only=True, allow_null=True)
+    admin1 = PlaceBriefSerializer(
+        read_only=True, allow_null=True, help_text="The region (first-level unit) it is in."
+    )
+    admin2 = PlaceBriefSerializer(
+        read_only=True, allow_null=True, help_text="The district (second-level unit) it is in."
+    )
+    geo_precision = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text="location_precision as ACLED's geo_precision: 1 the place itself, 2 near "
+        "it or part of a region, 3 only a region or the country.",
+    )
+    where_prec = serializers.IntegerField(
+        read_only=True,
+        allow_null=True,
+        help_text="location_precision as UCDP GED's where_prec: 1 exact, 2 within 25 km, "
+        "3 district, 4 region, 6 country.",
+    )
 
     class Meta:
         model = Event
@@ -168,10 +196,15 @@ class EventSerializer(serializers.ModelSerializer):
             "description",
             "date",
             "countries",
+            "place",
+            "admin1",
+            "admin2",
             "location",
             "latitude",
             "longitude",
+            "location_precision",
             "geo_precision",
+            "where_prec",
             "participants",
             "fatalities_low",
             "fatalities_best",
@@ -199,6 +232,13 @@ class EventSerializer(serializers.ModelSerializer):
 
 class EventWriteSerializer(serializers.ModelSerializer):
     reason = serializers.CharField(write_only=True)
+    place = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Place.objects.exclude(status__in=WITHDRAWN_STATUSES),
+        allow_null=True,
+        help_text="The place's slug. Unless latitude and longitude are given too, the "
+        "event's point follows the place (a point a curator set elsewhere stays).",
+    )
 
     class Meta:
         model = Event
@@ -209,13 +249,43 @@ class EventWriteSerializer(serializers.ModelSerializer):
             "date_end",
             "date_precision",
             "date_text",
+            "place",
+            "location_precision",
             "location",
+            "latitude",
+            "longitude",
             "fatalities_low",
             "fatalities_best",
             "fatalities_high",
             "reason",
         ]
         extra_kwargs = {field: {"required": False} for field in fields if field != "reason"}
+
+
+# ----------------------------------------------------------------------------- places
+
+
+class PlaceSerializer(PlaceBriefSerializer):
+    country = CountryBriefSerializer(read_only=True)
+    admin1 = PlaceBriefSerializer(read_only=True, allow_null=True)
+    admin2 = PlaceBriefSerializer(read_only=True, allow_null=True)
+
+    class Meta(PlaceBriefSerializer.Meta):
+        fields = [
+            *PlaceBriefSerializer.Meta.fields,
+            "aliases",
+            "country",
+            "admin1",
+            "admin2",
+            "latitude",
+            "longitude",
+            "coordinates_source",
+            "geonames_id",
+            "population",
+            "origin",
+            "status",
+            "updated_at",
+        ]
 
 
 # ----------------------------------------------------------------------------- articles

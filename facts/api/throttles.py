@@ -8,3 +8,10 @@ class AnonExportThrottle(AnonRateThrottle):
     readers get few of them (API_ANON_EXPORT_RATE), on top of the per-request rate."""
 
     scope = "anon_export"
+
+
+class AnonMapThrottle(AnonRateThrottle):
+    """The GeoJSON export feeds the readers' map, which asks again at each change of filter:
+    a rate of its own (API_ANON_MAP_RATE), above the exports' and below the pages'."""
+
+    scope = "anon_map"

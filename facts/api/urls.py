@@ -14,6 +14,7 @@ router.include_format_suffixes = False
 router.register("countries", views.CountryViewSet, basename="country")
 router.register("actors", views.ActorViewSet, basename="actor")
 router.register("events", views.EventViewSet, basename="event")
+router.register("places", views.PlaceViewSet, basename="place")
 router.register("articles", views.ArticleViewSet, basename="article")
 router.register("claims", views.ClaimViewSet, basename="claim")
 

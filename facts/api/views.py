@@ -10,10 +10,11 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle
 
 from facts.api import serializers as s
 from facts.api.etags import etag_of, require_current
-from facts.api.exports import CHUNK
+from facts.api.exports import CHUNK, stream_geojson
 from facts.api.mixins import (
     IF_MATCH,
     DestroyWithPreconditionMixin,
@@ -25,13 +26,16 @@ from facts.api.mixins import (
     ReviewMixin,
 )
 from facts.api.pagination import CursorPage, SmallTablePage
-from facts.api.representations import CLAIM_ROW_FIELDS, Links, claim_from_row
+from facts.api.renderers import FastJSONRenderer, GeoJSONRenderer
+from facts.api.representations import CLAIM_ROW_FIELDS, Links, claim_from_row, event_feature
+from facts.api.throttles import AnonMapThrottle
 from facts.filtersets import (
     ActorFilterSet,
     ArticleFilterSet,
     ClaimFilterSet,
     CountryFilterSet,
     EventFilterSet,
+    PlaceFilterSet,
 )
 from facts.models import (
     Actor,
@@ -41,6 +45,7 @@ from facts.models import (
     Country,
     Event,
     EventParticipant,
+    Place,
 )
 from facts.rows import ClaimRepresentation
 from facts.selectors import attach_claim_related, with_evidence
@@ -53,6 +58,8 @@ from facts.services import (
     event_merge,
 )
 
+# An event's place and its admin units, as its representation shows them.
+EVENT_PLACE_JOINS = ("place", "place__admin1", "place__admin2")
 # Ids are positive 63-bit integers: longer digit strings are a 404, not a database overflow.
 ID_PATTERN = "[0-9]{1,18}"
 
@@ -120,14 +127,66 @@ class EventViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
-        queryset = Event.objects.prefetch_related(
-            "countries", Prefetch("participants", EventParticipant.objects.select_related("actor"))
+        queryset = (
+            Event.objects.select_related(*EVENT_PLACE_JOINS)
+            .defer("search_text")  # never shown, and the largest column
+            .prefetch_related(
+                "countries",
+                Prefetch("participants", EventParticipant.objects.select_related("actor")),
+            )
         )
         return queryset.visible_to(self.request.user)
 
     @extend_schema(request=s.EventWriteSerializer, parameters=[IF_MATCH])
     def partial_update(self, request, *args, **kwargs):
         return self.precondition_update(request, s.EventWriteSerializer)
+
+    @extend_schema(
+        responses={
+            (200, "application/geo+json"): OpenApiResponse(
+                OpenApiTypes.OBJECT,
+                "A GeoJSON FeatureCollection (RFC 7946) of the events the list would return "
+                "for the same filters: a Point (longitude, latitude) per event that has one, "
+                "no geometry for the others; flat properties (README lists them).",
+            )
+        },
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="export/geojson",
+        renderer_classes=[FastJSONRenderer, GeoJSONRenderer],
+        pagination_class=None,
+        throttle_classes=[AnonRateThrottle, AnonMapThrottle],
+    )
+    def export_geojson(self, request):
+        """The events on a map: every event the list would return, as GeoJSON, streamed."""
+        queryset = self.filter_queryset(
+            Event.objects.select_related(*EVENT_PLACE_JOINS)
+            .defer("search_text", "description")
+            .prefetch_related("countries")
+            .visible_to(request.user)
+        )
+        links = Links(request)
+        features = (event_feature(event, links) for event in queryset.iterator(CHUNK))
+        return stream_geojson(features, filename="events")
+
+
+class PlaceViewSet(mixins.ListModelMixin, ETagRetrieveMixin, viewsets.GenericViewSet):
+    """The gazetteer: regions, districts, towns and sites events are placed at. Readers
+    without a role see reviewed places and the places of published events."""
+
+    serializer_class = s.PlaceSerializer
+    filterset_class = PlaceFilterSet
+    pagination_class = CursorPage
+    lookup_field = "slug"
+    lookup_value_regex = "[a-z0-9]+(?:-[a-z0-9]+)*"
+    ordering_fields = ["id", "name", "updated_at"]
+    ordering = ["-id"]
+
+    def get_queryset(self):
+        queryset = Place.objects.select_related("country", "admin1", "admin2")
+        return queryset.visible_to(self.request.user)
 
 
 class ArticleViewSet(

@@ -5,6 +5,7 @@ from facts.models.articles import Article, ArticleFlag
 from facts.models.claims import Claim, ClaimLink
 from facts.models.countries import Country
 from facts.models.events import Event, EventParticipant
+from facts.models.places import Place
 
 __all__ = [
     "Actor",
@@ -17,4 +18,5 @@ __all__ = [
     "Country",
     "Event",
     "EventParticipant",
+    "Place",
 ]

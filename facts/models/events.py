@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from facts.choices import EventKind, GeoPrecision, Origin, ParticipantRole
+from facts.choices import EventKind, LocationPrecision, Origin, ParticipantRole
 from facts.models.actors import SLUG_PATTERN, Actor
 from facts.models.countries import Country
 from facts.models.mixins import (
@@ -14,6 +14,7 @@ from facts.models.mixins import (
     TimestampedModel,
     natural_key_uses,
 )
+from facts.models.places import Place
 from facts.models.visibility import EventQuerySet
 
 
@@ -35,12 +36,27 @@ class Event(KeepsSearchText, ReviewedModel, DatedModel, TimestampedModel):
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
     countries = models.ManyToManyField(Country, blank=True, related_name="events")
-    location = models.CharField(max_length=200, blank=True)
+    place = models.ForeignKey(
+        Place,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text="Where it happened: the most precise place the reports name.",
+    )
+    location_precision = models.CharField(
+        max_length=16,
+        choices=LocationPrecision.choices,
+        blank=True,
+        help_text="How exactly the reports' words place it (ACLED geo_precision, UCDP where_prec).",
+    )
+    location = models.CharField(
+        max_length=200, blank=True, help_text="The place as the report writes it ('near Djibo')."
+    )
+    # The place's point, kept on the event so that a map's bounding box is one indexed range
+    # scan; a curator may pin an event more exactly than its place.
     latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
-    geo_precision = models.PositiveSmallIntegerField(
-        choices=GeoPrecision.choices, null=True, blank=True
-    )
     fatalities_low = models.PositiveIntegerField(null=True, blank=True)
     fatalities_best = models.PositiveIntegerField(null=True, blank=True)
     fatalities_high = models.PositiveIntegerField(null=True, blank=True)
@@ -58,6 +74,9 @@ class Event(KeepsSearchText, ReviewedModel, DatedModel, TimestampedModel):
         indexes = [
             models.Index(fields=["kind", "date_start"], name="facts_event_kind_date"),
             models.Index(fields=["status", "date_start"], name="facts_event_status_date"),
+            # Status too: a reader's map asks for verified events in a box, and the index
+            # then answers the box and the status without reading the table.
+            models.Index(fields=["latitude", "longitude", "status"], name="facts_event_point"),
         ]
         constraints = [
             *ReviewedModel.Meta.constraints,
@@ -81,6 +100,11 @@ class Event(KeepsSearchText, ReviewedModel, DatedModel, TimestampedModel):
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__isnull=False, longitude__isnull=False),
                 name="facts_event_coordinates_paired",
+            ),
+            models.CheckConstraint(
+                condition=Q(location_precision="")
+                | Q(location_precision__in=LocationPrecision.values),
+                name="facts_event_location_precision_valid",
             ),
             models.CheckConstraint(
                 condition=Q(fatalities_low__isnull=True)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the models' modules import this one
     from facts.models.articles import Article  # noqa: F401
     from facts.models.claims import Claim  # noqa: F401
     from facts.models.events import Event  # noqa: F401
+    from facts.models.places import Place  # noqa: F401
 
 if TYPE_CHECKING:  # the models' modules import this one
     pass
@@ -44,6 +45,14 @@ class EventQuerySet(models.QuerySet["Event"]):
             return self
         supported = _verified_claims().filter(event=OuterRef("pk"))
         return self.filter(Q(status=VERIFIED) | Exists(supported))
+
+
+class PlaceQuerySet(models.QuerySet["Place"]):
+    def visible_to(self, user) -> Self:
+        if reads_everything(user):
+            return self
+        events = apps.get_model("facts", "Event").objects.visible_to(user)
+        return self.filter(Q(status=VERIFIED) | Exists(events.filter(place=OuterRef("pk"))))
 
 
 class ArticleQuerySet(models.QuerySet["Article"]):

@@ -35,6 +35,8 @@ class EventDecision:
     status: str
     reason: str
     dates: dict = field(default_factory=dict)  # date_start, date_end, date_precision, date_text
+    # Where, from the record when the seeds do not say: place slug, precision, words.
+    place: tuple[str, str, str] | None = None
 
 
 ARTICLE_GRADES = {
@@ -453,6 +455,7 @@ EVENTS = [
             "date_precision": "day",
             "date_text": "18 August 2020",
         },
+        place=("ml-bamako", "exact", "Bamako"),
     ),
     EventDecision(
         "2021-05-coup-in-mali",
@@ -464,6 +467,7 @@ EVENTS = [
             "date_precision": "day",
             "date_text": "24 May 2021",
         },
+        place=("ml-bamako", "exact", "Bamako"),
     ),
     EventDecision(
         "2022-coup-in-burkina-faso",
@@ -475,6 +479,7 @@ EVENTS = [
             "date_precision": "day",
             "date_text": "24 January 2022",
         },
+        place=("bf-ouagadougou", "exact", "Ouagadougou"),
     ),
     EventDecision(
         "2022-09-coup-in-burkina-faso",
@@ -486,6 +491,7 @@ EVENTS = [
             "date_precision": "day",
             "date_text": "30 September 2022",
         },
+        place=("bf-ouagadougou", "exact", "Ouagadougou"),
     ),
     EventDecision(
         "2023-07-coup-in-niger",
@@ -497,6 +503,7 @@ EVENTS = [
             "date_precision": "day",
             "date_text": "26 July 2023",
         },
+        place=("ne-niamey", "exact", "Niamey"),
     ),
     EventDecision(
         "2022-08-france-and-operation-barkhane-withdraw-from-mali",
@@ -603,9 +610,10 @@ EVENTS = [
         "undated-talks-between-abdoulaye-diop-and-rudy-atallah",
         V,
         "Talks in Bamako on 9 July; the article gives no year, so it stays unresolved.",
+        place=("ml-bamako", "exact", "Bamako"),
     ),
     EventDecision(
-        "undated-rudy-atallah-visits-mali",
+        "undated-rudy-atallah-visits-bamako-mali",
         V,
         "The visit to Bamako during which the talks took place.",
     ),
@@ -615,14 +623,14 @@ EVENTS = [
         "Phee visited Niamey in December 2023 and with Langley in March 2024.",
     ),
     EventDecision(
-        "undated-united-states-armed-forces-deploys-to-niger",
+        "undated-united-states-armed-forces-deploys-to-air-base-201-niger",
         V,
         "U.S. forces were based in Niger until their withdrawal was completed on 15 "
         "September 2024; the article's 'remain stationed' is out of date (claim "
         "disputed).",
     ),
     EventDecision(
-        "undated-united-states-visits-mali",
+        "undated-united-states-visits-bamako-mali",
         D,
         "An unnamed official's undated trip, from a machine-generated article only.",
     ),

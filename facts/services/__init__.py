@@ -6,6 +6,7 @@ can act on; they never trust the caller to have checked the rules.
 
 from facts.services.errors import ReviewError, StaleVersionError
 from facts.services.merging import actor_merge, event_merge
+from facts.services.places import place_moved, point_follows_place
 from facts.services.review import (
     article_grade,
     claim_create,
@@ -28,4 +29,6 @@ __all__ = [
     "event_merge",
     "object_review",
     "object_update",
+    "place_moved",
+    "point_follows_place",
 ]

@@ -8,10 +8,11 @@ from django.utils import timezone
 from facts.anchors import fingerprint as claim_fingerprint
 from facts.anchors import quote_selectors, statement_of
 from facts.choices import STATUSES_NEEDING_REASON, Origin, Reliability, ReviewStatus
-from facts.models import Article, Claim
+from facts.models import Article, Claim, Event
 from facts.models.mixins import ReviewedModel
 from facts.services.errors import ReviewError, StaleVersionError
 from facts.services.history import changes_since, note_change
+from facts.services.places import point_follows_place
 
 Reviewed = TypeVar("Reviewed", bound=ReviewedModel)
 
@@ -260,8 +261,11 @@ def _edit(
     with transaction.atomic():
         current = _locked(type(obj), obj.pk)
         _check_version(current, expected)
+        previous_place = getattr(current, "place", None)
         for name, value in changes.items():
             setattr(current, name, value)
+        if isinstance(current, Event) and not {"latitude", "longitude"} & set(changes):
+            point_follows_place(current, previous_place=previous_place)
         current.curator_edited_at = timezone.now()
         advance_version(current)
         note_change(current, user=user, reason=reason.strip())

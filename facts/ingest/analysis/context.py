@@ -5,6 +5,7 @@ from datetime import date
 
 from facts.ingest.analysis.gazetteer import Entry, Gazetteer
 from facts.ingest.analysis.kinds import REJECTED, STATE
+from facts.ingest.analysis.places import PlaceIndex, PlaceRef
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class ExtractionContext:
     country_of: dict[str, str] = field(default_factory=dict)
     # Dated relations between actors (who leads which body, and when).
     relations: list[Relation] = field(default_factory=list)
+    # The gazetteer of places, and each country's capital by alpha-3 ("MLI" -> "Bamako").
+    places: PlaceIndex = field(default_factory=lambda: PlaceIndex([], {}))
+    capitals: dict[str, str] = field(default_factory=dict)
 
     def name_of(self, target: str) -> str:
         return self.names.get(target, target.split(":", 1)[-1])
@@ -63,6 +67,7 @@ def build_context(
     actors: list[dict],
     aliases: list[dict],
     relations: list[dict] | None = None,
+    places: list[dict] | None = None,
 ) -> ExtractionContext:
     """The gazetteer and lookups from plain records (database rows or fixture fields).
 
@@ -70,6 +75,7 @@ def build_context(
     actors: slug, name, kind, country (alpha3 or None), parent (slug or None), status.
     aliases: actor (slug), name, case_sensitive.
     relations: subject (slug), kind, object (slug), start and end (dates or None).
+    places: slug, name, aliases, kind, country (alpha3), population (rejected ones left out).
     States are found through their country's names, so they add no entries of their own.
     Rejected actors stay in the index as "blocked:" targets, so a rejected proposal is not
     proposed again, and is attached to nothing.
@@ -108,7 +114,13 @@ def build_context(
         if actor.get("status") == REJECTED:
             actor_items = [replace(e, target=f"blocked:{actor['slug']}") for e in actor_items]
         entries += actor_items
+    place_refs = [
+        PlaceRef(p["slug"], p["name"], p["kind"], p["country"], p.get("population") or 0)
+        for p in places or []
+    ]
     return ExtractionContext(
+        places=PlaceIndex(place_refs, {p["slug"]: p.get("aliases", []) for p in places or []}),
+        capitals={c["alpha3"]: c["capital"] for c in countries if c.get("capital")},
         gazetteer=Gazetteer(entries),
         names=names,
         actor_kinds=kinds,

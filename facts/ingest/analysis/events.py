@@ -16,6 +16,7 @@ from facts.ingest.analysis.context import ExtractionContext
 from facts.ingest.analysis.dates import DateMention, contains, span_of
 from facts.ingest.analysis.fatalities import Fatalities
 from facts.ingest.analysis.gazetteer import Mention
+from facts.ingest.analysis.places import PlaceFinding, PlaceRules, locate
 from facts.ingest.analysis.sentences import Clause, clause_at, split_clauses
 
 _P = lang.pack("en")
@@ -41,6 +42,21 @@ PLACE_ONLY_KINDS = {"coup", "attack", "airstrike", "election", "protest"}
 # Kinds where a country named is where it happened, never a side: those above, and the
 # events of no kind (a rebellion "in northern Burkina Faso", a death "in Russia").
 COUNTRY_PLACE_KINDS = PLACE_ONLY_KINDS | {"other"}
+# What each kind's words may place (places.PlaceRules): statements are not placed by what
+# they speak of; only what strikes takes "on X"; a sanction's target country is no place.
+PLACE_RULES = {
+    kind: PlaceRules(
+        placed=kind != "statement",
+        struck=kind in PLACE_ONLY_KINDS,
+        by_country=kind in COUNTRY_PLACE_KINDS | {"deployment", "withdrawal", "visit"},
+        # "MINUSMA was deployed", in an article about Mali: a mission goes where the story is
+        home=kind in COUNTRY_PLACE_KINDS | {"deployment", "withdrawal", "force-creation"},
+        destination=kind in {"visit", "deployment"},
+        by_sides=kind == "coup",
+        left=kind in {"withdrawal", "expulsion"},
+    )
+    for kind in (*TRIGGERS, "other")
+}
 # Kinds that must have a date (or an unresolved date as written) to create an event; without
 # one they can still be linked to a single matching event that already exists.
 POINT_KINDS = {
@@ -181,6 +197,8 @@ class EventProposal:
     detail: str = ""
     link_only: bool = False
     fatalities: Fatalities | None = None
+    trigger_at: int = 0  # where the trigger starts in the sentence
+    place: PlaceFinding | None = None
 
     @property
     def core(self) -> set[str]:
@@ -1374,6 +1392,7 @@ def _unit_events(
             "kind": kind,
             "sentence_index": sentence_index,
             "trigger": unit_hits[0].text,
+            "trigger_at": unit_hits[0].start,
             "date": group_date,
             "countries": where,
             "participants": group,
@@ -1385,6 +1404,30 @@ def _unit_events(
         )
         for variant in variants:
             proposal = EventProposal(**variant)
+            proposal.place, proposal.countries = locate(
+                proposal.countries,
+                home,
+                sentence,
+                proposal.trigger_at,
+                clauses,
+                mentions,
+                ctx.places,
+                ctx.capitals,
+                tuple(h.start for h in hits if h.start != proposal.trigger_at),
+                PLACE_RULES[kind],
+                tuple(
+                    ctx.country_of[t].split(":", 1)[1]
+                    for t, _ in proposal.participants
+                    if t in ctx.country_of
+                ),
+                tuple(
+                    dict.fromkeys(
+                        ctx.country_of[m.target].split(":", 1)[1]
+                        for m in mentions
+                        if m.target in ctx.country_of
+                    )
+                ),
+            )
             strength = _anchored(proposal, ctx)
             if strength == "none":
                 continue

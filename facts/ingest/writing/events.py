@@ -11,6 +11,8 @@ from facts.ingest.writing import rows
 from facts.ingest.writing.fields import IMPORT_REASON
 from facts.ingest.writing.lookups import unique_slug
 from facts.ingest.writing.matching import EventSummary
+from facts.ingest.writing.places import finer, place_fields
+from facts.ingest.writing.state import RunState
 from facts.ingest.writing.titles import event_slug, event_title
 from facts.models import (
     Article,
@@ -26,6 +28,7 @@ class ArticleKeys(Protocol):
 
     analysis: ArticleAnalysis
     local: ExtractionContext
+    state: RunState
 
     def actor_id(self, target: str | None) -> int | None: ...
 
@@ -44,6 +47,8 @@ def summary_of(event: Event, proposal: EventProposal, writer: ArticleKeys) -> Ev
         countries=frozenset(c for c in proposal.countries if writer.country_id(c)),
         curated=False,
         date_text=event.date_text,
+        location_precision=event.location_precision,
+        place_kind=proposal.place.kind if proposal.place and event.location_precision else "",
     )
 
 
@@ -86,6 +91,7 @@ def create_event(proposal: EventProposal, article: Article, writer: ArticleKeys)
         origin=Origin.IMPORT,
         **date_fields(proposal),
         **fatality_fields(proposal),
+        **place_fields(proposal.place, writer.state, writer.country_id),
     )
     # A new event has no places yet, so save() would record no many-to-many history either.
     rows.insert_with_history(Event, [event], reason=IMPORT_REASON)
@@ -177,9 +183,15 @@ def enrich_event(
     text_only = (
         date is not None and not date.resolved and not known.date_text and known.date_start is None
     )
-    if not (new_people or new_places or narrower or text_only or toll):
+    placed = proposal.place is not None and finer(
+        proposal.place.precision,
+        proposal.place.kind,
+        known.location_precision,
+        known.place_kind,
+    )
+    if not (new_people or new_places or narrower or text_only or toll or placed):
         return known
-    event = Event.objects.get(pk=known.id)
+    event = Event.objects.select_related("place").get(pk=known.id)
     if event.is_curated:
         return replace(known, curated=True)
     fields: dict = {}
@@ -192,6 +204,18 @@ def enrich_event(
     if toll and all(getattr(event, name) is None for name in toll):
         fields |= toll
         reasons.append("Toll given by a later report")
+    place_kind = event.place.kind if event.place else ""
+    # Judged again on the row: another worker may have placed the event since.
+    placed = placed and finer(
+        proposal.place.precision if proposal.place else "",
+        proposal.place.kind if proposal.place else "",
+        event.location_precision,
+        place_kind,
+    )
+    if placed and (where := place_fields(proposal.place, writer.state, writer.country_id)):
+        fields |= where
+        place_kind = proposal.place.kind if proposal.place else place_kind
+        reasons.append("Placed more exactly by a later report")
     if fields:
         for name, value in fields.items():
             setattr(event, name, value)
@@ -205,4 +229,6 @@ def enrich_event(
         date_text=event.date_text,
         participants=known.participants | new_people,
         countries=known.countries | new_places,
+        location_precision=event.location_precision,
+        place_kind=place_kind,
     )

@@ -29,6 +29,8 @@ class EventSummary:
     countries: frozenset[str]
     curated: bool = False
     date_text: str = ""
+    location_precision: str = ""
+    place_kind: str = ""
 
     @property
     def core(self) -> set[str]:

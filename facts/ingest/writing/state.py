@@ -11,6 +11,7 @@ from facts.models import (
     ActorRelation,
     Country,
     Event,
+    Place,
 )
 
 
@@ -29,6 +30,7 @@ class RunState:
     events: dict[str, list[EventSummary]] = field(default_factory=dict)
     country_ids: dict[str, int] = field(default_factory=dict)  # "MLI" -> pk
     actor_ids: dict[str, int] = field(default_factory=dict)  # "actor:jnim" -> pk
+    places: dict[str, tuple] = field(default_factory=dict)  # slug -> (pk, latitude, longitude)
     # Actors created by this run, in order: workers extend their context with them.
     learned_actors: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -39,6 +41,19 @@ class RunState:
             for kind in missing:
                 self.events[kind] = loaded.get(kind, [])
         return {kind: self.events[kind] for kind in kinds}
+
+    def place_points(self, slugs: set[str]) -> dict[str, tuple]:
+        """(pk, latitude, longitude) of each known place, by slug; asked per article, as
+        places proposed by an earlier article of the run may be there now."""
+        missing = slugs - self.places.keys()
+        if missing:
+            self.places.update(
+                (slug, (pk, lat, lon))
+                for slug, pk, lat, lon in Place.objects.filter(slug__in=missing).values_list(
+                    "slug", "pk", "latitude", "longitude"
+                )
+            )
+        return {s: self.places[s] for s in slugs if s in self.places}
 
     def countries(self, codes: set[str]) -> dict[str, int]:
         missing = codes - self.country_ids.keys()
@@ -96,13 +111,20 @@ def load_context() -> ExtractionContext:
             "subject__slug", "kind", "object__slug", "start", "end"
         )
     ]
-    return build_context([dict(row) for row in countries], actors, aliases, relations)
+    places = [
+        {**row, "country": row.pop("country__alpha3")}
+        for row in Place.objects.exclude(status=ReviewStatus.REJECTED).values(
+            "slug", "name", "aliases", "kind", "country__alpha3", "population"
+        )
+    ]
+    return build_context([dict(row) for row in countries], actors, aliases, relations, places)
 
 
 def event_summaries(kinds: set[str]) -> dict[str, list[EventSummary]]:
     events = (
         Event.objects.filter(kind__in=kinds)
         .exclude(status=ReviewStatus.REJECTED)
+        .select_related("place")
         .prefetch_related("participants__actor", "countries")
     )
     summaries: dict[str, list[EventSummary]] = {}
@@ -119,6 +141,8 @@ def event_summaries(kinds: set[str]) -> dict[str, list[EventSummary]]:
                 countries=frozenset(f"country:{c.alpha3}" for c in event.countries.all()),
                 curated=event.is_curated,
                 date_text=event.date_text,
+                location_precision=event.location_precision,
+                place_kind=event.place.kind if event.place else "",
             )
         )
     return summaries

@@ -15,6 +15,10 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _in(place: str) -> str:
+    return place if place.startswith("near ") else f"in {place}"
+
+
 def event_title(proposal: EventProposal, ctx: ExtractionContext) -> str:
     subject_role, object_role = ROLES[proposal.kind]
     subjects = [ctx.name_of(t) for t, r in proposal.participants if r == subject_role]
@@ -26,6 +30,12 @@ def event_title(proposal: EventProposal, ctx: ExtractionContext) -> str:
         if ctx.name_of(c) not in everyone and ctx.name_of(ctx.as_actor(c) or "") not in everyone
     ] or [ctx.name_of(c) for c in proposal.countries]
     place = join_names(places[:2])
+    found = proposal.place
+    if found is not None and found.kind != "country":
+        # "Attack near Djibo, Burkina Faso": the place the words give, finer than a country.
+        country = ctx.name_of(f"country:{found.country}") if found.country else ""
+        near = "near " if found.precision == "near" else ""
+        place = near + ", ".join(filter(None, [found.name, country]))
     who = join_names(subjects[:2]) or join_names(everyone[:2])
     other = join_names(objects[:2])
     organisations = [
@@ -39,7 +49,7 @@ def event_title(proposal: EventProposal, ctx: ExtractionContext) -> str:
         return many if plural else singular
 
     templates = {
-        "coup": lambda: f"Coup in {place}" if place else "Coup",
+        "coup": lambda: f"Coup {_in(place)}" if place else "Coup",
         "withdrawal": lambda: (
             f"{who or 'Forces'} {verb('withdraws', 'withdraw')} from {place or 'the region'}"
         ),
@@ -86,11 +96,11 @@ def event_title(proposal: EventProposal, ctx: ExtractionContext) -> str:
             f"{who or 'Intelligence'} {verb('shares', 'share')} intelligence"
             + (f" with {other}" if other else "")
         ),
-        "attack": lambda: f"Attack in {place}" if place else f"Attack by {who}",
-        "airstrike": lambda: f"Air strike in {place}" if place else f"Air strike by {who}",
+        "attack": lambda: f"Attack {_in(place)}" if place else f"Attack by {who}",
+        "airstrike": lambda: f"Air strike {_in(place)}" if place else f"Air strike by {who}",
         "expulsion": lambda: f"{who} {verb('expels', 'expel')} {other or place}",
-        "election": lambda: f"Election in {place}",
-        "protest": lambda: f"Protest in {place}",
+        "election": lambda: f"Election {_in(place)}",
+        "protest": lambda: f"Protest {_in(place)}",
     }
     title = templates.get(proposal.kind, lambda: proposal.kind.replace("-", " ").title())()
     return " ".join(title.split())[:300] or proposal.kind

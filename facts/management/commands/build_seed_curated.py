@@ -2,7 +2,7 @@
 analyst's review (facts/reference/seed_review.py) and export the result.
 
     export DATABASE_URL=sqlite:///var/curate.sqlite3 && rm -f var/curate.sqlite3
-    ./manage.py migrate -v0 && ./manage.py loaddata countries actors
+    ./manage.py migrate -v0 && ./manage.py loaddata countries actors places
     ./manage.py build_seed_curated
 
 A file whose content is already what the review gives (times aside) is left untouched.

@@ -23,6 +23,15 @@ class LanguagePack(Protocol):
     FEATURE_BEFORE: tuple[str, ...]
     FEATURE_AFTER: tuple[str, ...]
     FACILITY_AFTER: tuple[str, ...]
+    # places
+    PLACE_AT: tuple[str, ...]
+    PLACE_NEAR: tuple[str, ...]
+    PLACE_FACILITIES: tuple[str, ...]
+    PLACE_UNITS: dict[str, str]
+    PLACE_PARTS: tuple[str, ...]
+    PLACE_NAME_LINKS: tuple[str, ...]
+    PLACE_CAPITAL: tuple[str, ...]
+    PLACE_OTHER_EVENT: tuple[str, ...]
     # fatalities
     FATALITY_VERBS: tuple[str, ...]
     FATALITY_AUXILIARIES: tuple[str, ...]
@@ -192,7 +201,7 @@ class LanguagePack(Protocol):
 PIECE_TABLES = frozenset({
     "TRIGGERS", "AGENT_PHRASES", "PRESENT_STATEMENTS", "COUP_TARGET_MARKERS",
     "COUP_AGENT_VERBS", "COUP_LEADER_MARKERS", "REQUEST_MARKERS", "SPEAKING_OF",
-    "MUTUAL_FIGHTING", "CROWD_NOUNS", "NARRATIVE_SAME_DAY",
+    "MUTUAL_FIGHTING", "CROWD_NOUNS", "NARRATIVE_SAME_DAY", "PLACE_NEAR", "PLACE_CAPITAL",
     "MODAL", "HEDGE", "FORCE_NOUNS", "LOOSE_POSSESSIVE", "EXTRA_PREDICATES",
     "OPINION_OPENERS", "OPINION_PHRASES", "SOURCE_NOISE", "APPOSITIVE_ROLES", "POSSESSIVE",
     "DECADE_SUFFIX", "WEEKDAYS", "FURNITURE", "REVISION_STAMPS", "READING_TIME", "VIEW_COUNT",

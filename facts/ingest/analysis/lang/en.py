@@ -212,6 +212,23 @@ Gazetteer (gazetteer.py)
   FEATURE_AFTER            words after a country's name that do the same ("Niger River",
                            "Niger Delta", "Senegal Valley").
 
+Places (places.py)
+  PLACE_AT                 prepositions that put an event at the place they name ("in", "at").
+  PLACE_NEAR               pieces: phrases that put it near a place, not at it ("near",
+                           "on the outskirts of", "30 km north of").
+  PLACE_FACILITIES         words after a site's name that are no part of it ("the Radisson
+                           Blu Hotel" is the Radisson Blu).
+  PLACE_UNITS              a unit's word -> the kind of place it makes the name ("region" ->
+                           admin1, "province" -> admin2, "village" -> locality), written
+                           before ("the village of Boni") or after ("Tillabéri region").
+  PLACE_PARTS              words for a part of a country that make it only the country's
+                           ("northern Mali", "central Mali").
+  PLACE_NAME_LINKS         lower-case words inside a place's name ("Tin Zaouaten" has none;
+                           "Diafarabé de Ségou", "Ti-n-Essako", "Dar es Salaam").
+  PLACE_CAPITAL            pieces: words that mean the capital of the country in question.
+  PLACE_OTHER_EVENT        words after an event's trigger that open another event's time
+                           ("after talks in Ouagadougou"): a place past them is not its.
+
 Fatalities (fatalities.py)
   FATALITY_VERBS           words that say people died ("killed", "dead").
   FATALITY_AUXILIARIES     auxiliaries before them ("were", "have been").
@@ -235,6 +252,50 @@ FACILITY_AFTER: tuple[str, ...] = (
     "Square", "Mosque", "Market", "Memorial", "Mausoleum", "Roundabout",
 )  # fmt: skip
 FEATURE_AFTER: tuple[str, ...] = ("River", "Delta", "Basin", "Valley", "Bend", "Highlands")
+
+# ------------------------------------------------------------------------------ places
+
+PLACE_AT: tuple[str, ...] = (
+    "in", "at", "inside", "on", "into", "across", "throughout", "to",
+)  # fmt: skip
+PLACE_FACILITIES: tuple[str, ...] = (
+    "hotel", "camp", "base", "garrison", "airport", "mine", "barracks", "checkpoint", "post",
+    "market", "school", "hospital", "mosque", "church", "prison", "palace", "station",
+)  # fmt: skip
+PLACE_NEAR: tuple[str, ...] = (
+    "near", "nearby", "outside", "around", "close to", "not far from", "on the outskirts of",
+    "in the outskirts of", "on the edge of", "in the vicinity of", "in the area of",
+    r"on the (?:road|highway|route|axis) (?:to|from|between|linking|near)",
+    r"\d+(?:[.,]\d+)? ?(?:km|kilometres?|kilometers?|miles?)(?: \(\d+ miles?\))?"
+    r"(?: (?:north|south|east|west|north-?east|north-?west|south-?east|south-?west))? (?:of|from)",
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of",
+)  # fmt: skip
+PLACE_UNITS: dict[str, str] = {
+    "region": "admin1", "regions": "admin1", "state": "admin1", "wilaya": "admin1",
+    "province": "admin2", "cercle": "admin2", "department": "admin2", "département": "admin2",
+    "district": "admin2", "prefecture": "admin2", "county": "admin2",
+    "village": "locality", "town": "locality", "city": "locality", "commune": "locality",
+    "locality": "locality", "municipality": "locality", "hamlet": "locality",
+    "rural commune": "locality", "urban commune": "locality",
+}  # fmt: skip
+PLACE_PARTS: tuple[str, ...] = (
+    "northern", "southern", "eastern", "western", "central", "north-eastern", "northeastern",
+    "north-western", "northwestern", "south-eastern", "southeastern", "south-western",
+    "southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+    "southwest", "far-north", "far north", "centre", "center",
+)  # fmt: skip
+PLACE_NAME_LINKS: tuple[str, ...] = ("de", "du", "des", "la", "le", "es", "el", "n", "d")
+PLACE_CAPITAL: tuple[str, ...] = (r"the (?:country's |nation's )?capital(?: city)?",)
+PLACE_OTHER_EVENT: tuple[str, ...] = (
+    "after",
+    "before",
+    "following",
+    "ahead of",
+    "since",
+    "until",
+    "while",
+    "whereas",
+)
 
 # ------------------------------------------------------------------------------ fatalities
 

@@ -1,0 +1,60 @@
+"""Bounding boxes: parsed from "west,south,east,north" (the order of GeoJSON, OGC and most
+map libraries) and turned into a range condition on an event's stored point."""
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.db.models import Q
+
+BBOX_FORMAT = "west,south,east,north in decimal degrees, e.g. -5.5,10,4.5,20"
+
+
+@dataclass(frozen=True)
+class BoundingBox:
+    west: Decimal
+    south: Decimal
+    east: Decimal
+    north: Decimal
+
+    @property
+    def crosses_antimeridian(self) -> bool:
+        # GeoJSON (RFC 7946, 5.2): a box whose west edge is east of its east edge wraps
+        # around 180°.
+        return self.west > self.east
+
+
+def parse_bbox(text: str) -> BoundingBox:
+    """The box a "west,south,east,north" string describes; ValueError says what is wrong."""
+    parts = [part.strip() for part in (text or "").split(",")]
+    if len(parts) != 4:
+        raise ValueError(f"Give four numbers: {BBOX_FORMAT}.")
+    numbers = []
+    for name, part in zip(("west", "south", "east", "north"), parts, strict=True):
+        try:
+            number = Decimal(part)
+        except InvalidOperation:
+            raise ValueError(f"{name} is not a number: {part[:40]!r}.") from None
+        if not number.is_finite() or len(part) > 40:
+            raise ValueError(f"{name} is not a finite decimal number of degrees.")
+        numbers.append(number)
+    west, south, east, north = numbers
+    for name, value in (("west", west), ("east", east)):
+        if not -180 <= value <= 180:
+            raise ValueError(f"{name} must be a longitude between -180 and 180.")
+    for name, value in (("south", south), ("north", north)):
+        if not -90 <= value <= 90:
+            raise ValueError(f"{name} must be a latitude between -90 and 90.")
+    if south > north:
+        raise ValueError("south must not be north of north.")
+    return BoundingBox(west, south, east, north)
+
+
+def in_box(box: BoundingBox, prefix: str = "") -> Q:
+    """Rows whose point lies in the box, edges included; rows with no point never match.
+    A latitude range first, so the (latitude, longitude) index answers it."""
+    latitude, longitude = f"{prefix}latitude", f"{prefix}longitude"
+    inside = Q(**{f"{latitude}__gte": box.south, f"{latitude}__lte": box.north})
+    if box.crosses_antimeridian:
+        east_of_west = Q(**{f"{longitude}__gte": box.west})
+        return inside & (east_of_west | Q(**{f"{longitude}__lte": box.east}))
+    return inside & Q(**{f"{longitude}__gte": box.west, f"{longitude}__lte": box.east})
