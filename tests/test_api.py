@@ -275,8 +275,9 @@ class TestQueryCounts(APITestCase):
         # corroboration subqueries, 4 mentioned countries, 5 mentioned actors, then by id:
         # 6 actors, 7 countries, 8 events, 9 articles (skipped when none is pointed at).
         "claims": 9,
-        # 1 token and user, 2 role, 3 events, 4 countries, 5 participants with their actors.
-        "events": 5,
+        # 1 token and user, 2 role, 3 the page's keys, 4 its events with their places,
+        # 5 countries, 6 participants with their actors.
+        "events": 6,
         # 1 token and user, 2 role, 3 actors with country and parent, 4 aliases,
         # 5 relations with the actors they point at.
         "actors": 5,

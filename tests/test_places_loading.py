@@ -11,7 +11,11 @@ pytestmark = pytest.mark.django_db
 
 def place_rows() -> list[tuple]:
     # Times aside: loaddata stamps auto_now fields with the time of loading.
-    fields = [f.name for f in Place._meta.concrete_fields if f.name not in {"id", "search_keys", "created_at", "updated_at"}]
+    fields = [
+        f.name
+        for f in Place._meta.concrete_fields
+        if f.name not in {"id", "search_keys", "created_at", "updated_at"}
+    ]
     rows = Place.objects.order_by("slug").values_list(
         *[f for f in fields if f not in {"country", "admin1", "admin2"}],
         "country__alpha3",

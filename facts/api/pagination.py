@@ -56,6 +56,22 @@ class CursorPage(CursorPagination):
         return ordering
 
 
+class KeysFirstCursorPage(CursorPage):
+    """A page's keys first, then its rows by key. A database that sorts whole rows (SQLite)
+    would otherwise carry every row that matches, with its joins, through the sort to keep
+    fifty: 100,000 events in a map's box took it half a second; the keys come from an index."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        ordering = [field.lstrip("-") for field in self.get_ordering(request, queryset, view)]
+        keys = queryset.select_related(None).prefetch_related(None).only("pk", *ordering)
+        page = super().paginate_queryset(keys, request, view)
+        if page is None:
+            return None
+        rows = {row.pk: row for row in queryset.filter(pk__in=[key.pk for key in page])}
+        self.page = [rows[key.pk] for key in page if key.pk in rows]  # none deleted since
+        return self.page
+
+
 class SmallTablePage(PageNumberPagination):
     """For reference tables of a few hundred rows, where a count is cheap and useful."""
 

@@ -25,7 +25,7 @@ from facts.api.mixins import (
     PreconditionUpdateMixin,
     ReviewMixin,
 )
-from facts.api.pagination import CursorPage, SmallTablePage
+from facts.api.pagination import CursorPage, KeysFirstCursorPage, SmallTablePage
 from facts.api.renderers import FastJSONRenderer, GeoJSONRenderer
 from facts.api.representations import CLAIM_ROW_FIELDS, Links, claim_from_row, event_feature
 from facts.api.throttles import AnonMapThrottle
@@ -119,7 +119,7 @@ class EventViewSet(
     lookup_value_regex = ID_PATTERN
     serializer_class = s.EventSerializer
     filterset_class = EventFilterSet
-    pagination_class = CursorPage
+    pagination_class = KeysFirstCursorPage
     ordering_fields = ["id", "date_start", "updated_at"]
     ordering = ["-id"]
     merge_service = event_merge

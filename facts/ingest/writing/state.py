@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from facts.choices import ReviewStatus
+from facts.choices import WITHDRAWN_STATUSES, ReviewStatus
 from facts.ingest.analysis.context import ExtractionContext, build_context
 from facts.ingest.writing.matching import EventSummary
 from facts.models import (
@@ -112,8 +112,15 @@ def load_context() -> ExtractionContext:
         )
     ]
     places = [
-        {**row, "country": row.pop("country__alpha3")}
-        for row in Place.objects.exclude(status=ReviewStatus.REJECTED).values(
+        {
+            "slug": row["slug"],
+            "name": row["name"],
+            "aliases": row["aliases"],
+            "kind": row["kind"],
+            "country": row["country__alpha3"],
+            "population": row["population"],
+        }
+        for row in Place.objects.exclude(status__in=WITHDRAWN_STATUSES).values(
             "slug", "name", "aliases", "kind", "country__alpha3", "population"
         )
     ]
