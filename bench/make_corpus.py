@@ -273,7 +273,7 @@ class Generator:
             when = datetime.combine(start or date(2020, 1, 1), datetime.min.time(), tzinfo=UTC)
             reason, reviewed_at = _review(rng, status, when)
             rows.append(
-                (pk, slug, kind, title, "", place, "import", search_words(title, place, text),
+                (pk, slug, kind, title, "", place, "", "import", search_words(title, place, text),
                  start, end, precision, text, status, reason, reviewed_at, 1, when, when)
             )  # fmt: skip
             countries.append((pk, country))
@@ -286,7 +286,8 @@ class Generator:
             self.events.append((pk, start, place, country))
         self.loader.write(
             "facts_event",
-            ["id", "slug", "kind", "title", "description", "location", "origin", "search_text",
+            ["id", "slug", "kind", "title", "description", "location", "location_precision",
+             "origin", "search_text",
              "date_start", "date_end", "date_precision", "date_text", "status", "status_reason",
              "reviewed_at", "version", "created_at", "updated_at"],
             rows,

@@ -7,7 +7,16 @@ from datetime import date
 from django.utils import timezone
 
 from facts.choices import ActorKind, EventKind, RelationKind
-from facts.models import Actor, ActorAlias, ActorRelation, Article, Claim, Country, Event
+from facts.models import (
+    Actor,
+    ActorAlias,
+    ActorRelation,
+    Article,
+    Claim,
+    Country,
+    Event,
+    Place,
+)
 
 _counter = itertools.count(1)
 
@@ -68,6 +77,13 @@ def make_relation(**fields) -> ActorRelation:
         "object": fields.pop("object", None) or make_actor(),
     }
     return ActorRelation.objects.create(**{**defaults, **fields})
+
+
+def make_place(**fields) -> Place:
+    n = next(_counter)
+    country = fields.pop("country", None) or make_country()
+    defaults = {"slug": f"place-{n}", "name": f"Place {n}", "kind": "locality"}
+    return Place.objects.create(country=country, **{**defaults, **fields})
 
 
 def make_event(**fields) -> Event:

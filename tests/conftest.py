@@ -8,6 +8,14 @@ def reference_data(db):
     call_command("loaddata", "countries", "actors", verbosity=0)
 
 
+@pytest.fixture
+def reference_places(reference_data):
+    """The reference data with the gazetteer of places (bulk-loaded: a second or two)."""
+    from facts.bootstrap import load_places
+
+    load_places()
+
+
 @pytest.fixture(autouse=True)
 def _fresh_counts():
     """Throttle and sign-in lockout counts from one test never reach the next."""

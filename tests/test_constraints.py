@@ -19,6 +19,7 @@ from tests.base import (
     make_claim,
     make_country,
     make_event,
+    make_place,
     make_relation,
     sha256,
 )
@@ -141,6 +142,19 @@ CHECK_CASES = {
         fatalities_best=10, fatalities_high=5
     ),
     "facts_event_fatalities_low_le_high": lambda: make_event(fatalities_low=10, fatalities_high=5),
+    "facts_event_location_precision_valid": lambda: make_event(location_precision="street"),
+    # Place
+    "facts_place_status_valid": lambda: make_place(status="maybe", reviewed_at=timezone.now()),
+    "facts_place_reviewed_has_time": lambda: make_place(status="verified"),
+    "facts_place_status_reason_required": lambda: make_place(
+        status="rejected", reviewed_at=timezone.now()
+    ),
+    "facts_place_slug_format": lambda: make_place(slug="Bad Slug"),
+    "facts_place_kind_valid": lambda: make_place(kind="street"),
+    "facts_place_name_present": lambda: make_place(name=""),
+    "facts_place_latitude_range": lambda: make_place(latitude=-91, longitude=0),
+    "facts_place_longitude_range": lambda: make_place(latitude=0, longitude=-181),
+    "facts_place_coordinates_paired": lambda: make_place(longitude=2.1),
     # EventParticipant
     "facts_eventparticipant_role_valid": lambda: EventParticipant.objects.create(
         event=make_event(), actor=make_actor(), role="bystander"
@@ -196,6 +210,8 @@ UNIQUE_CASES = {
     "actorrelation.slug": lambda: [make_relation(slug="r-1"), make_relation(slug="r-1")],
     "article.sha256": lambda: [make_article(sha256=sha256("x")), make_article(sha256=sha256("x"))],
     "event.slug": lambda: [make_event(slug="mali-coup"), make_event(slug="mali-coup")],
+    "place.slug": lambda: [make_place(slug="ml-gao"), make_place(slug="ml-gao")],
+    "place.geonames_id": lambda: [make_place(geonames_id=2457163), make_place(geonames_id=2457163)],
 }
 
 

@@ -78,6 +78,7 @@ COUP_KEY = {
             "precision": "day",
             "participants": [{"name": "Mohamed Bazoum", "role": "target"}],
             "place": "Niger",
+            "place_precision": "country",
             "fatalities": None,
         },
         {
@@ -133,6 +134,7 @@ ATTACK_KEY = {
                 {"name": "Malian army", "role": "target"},
             ],
             "place": "Mopti",
+            "place_precision": "near",
             "fatalities": {"low": 21, "best": 21, "high": None},
         }
     ],
@@ -163,7 +165,7 @@ def write_corpus(folder: Path) -> Path:
     return folder / "corpus"
 
 
-def test_a_tiny_corpus_is_imported_and_scored(reference_data, tmp_path):
+def test_a_tiny_corpus_is_imported_and_scored(reference_places, tmp_path):
     files = score_corpus(write_corpus(tmp_path))
     # What the importer stores today for these texts: it misses the date of "Published March
     # 2024", the suspension as an event and the 21 dead. A change to the importer that finds
@@ -186,6 +188,8 @@ def test_a_tiny_corpus_is_imported_and_scored(reference_data, tmp_path):
         "dated_event_recall": (2, 3),
         "participant_roles": (2, 2),
         "fatalities_found": (1, 1),
+        "place_recall": (2, 2),  # Niger for the coup, "near Mopti" for the attack
+        "place_precision": (2, 2),
         "fact_sentence_recall": (4, 5),
     }
     assert total.figures() == {
@@ -199,6 +203,8 @@ def test_a_tiny_corpus_is_imported_and_scored(reference_data, tmp_path):
         "dated_event_recall": 0.6667,
         "participant_roles": 1.0,
         "fatalities_found": 1.0,
+        "place_recall": 1.0,
+        "place_precision": 1.0,
         "fact_sentence_recall": 0.8,
         "invented_precision": 0,
         "junk_quotes": 0,
@@ -452,6 +458,9 @@ def test_score_file_counts_every_figure_by_its_rule():
                 fatalities_best=30,
                 participants=((jnim, "perpetrator"), (army, "perpetrator"), (wagner, "party")),
                 quotes=(ATTACK_SENTENCE,),
+                place=frozenset({"mopti"}),  # "near Mopti", as the key has it
+                place_name="Mopti",
+                location_precision="near",
             ),
         ),
         countries=frozenset({"MLI", "NER"}),
@@ -471,6 +480,8 @@ def test_score_file_counts_every_figure_by_its_rule():
         "dated_event_recall": (0, 1),
         "participant_roles": (1, 3),  # the army as perpetrator and Wagner are wrong
         "fatalities_found": (1, 1),
+        "place_recall": (1, 1),
+        "place_precision": (1, 1),
         "fact_sentence_recall": (1, 1),
     }
     assert score.counted["invented_precision"] == {"claim #3": "day from ''"}
@@ -692,3 +703,32 @@ def test_a_part_of_the_year_agrees_only_with_the_part_it_overlaps():
     assert dates_agree(early, date(2024, 1, 1), date(2024, 6, 30), "part-of-year")
     assert not dates_agree(early, date(2024, 9, 1), date(2024, 12, 31), "part-of-year")
     assert not dates_agree(early, date(2023, 1, 1), date(2023, 4, 30), "part-of-year")
+
+
+def test_a_place_counts_only_at_the_precision_its_key_gives():
+    key = parse_key(ATTACK_KEY)  # near Mopti
+    for place, precision, hit in [
+        (frozenset({"mopti"}), "near", True),
+        (frozenset({"mopti"}), "exact", False),  # "near" is not the town itself
+        (frozenset({"mali"}), "country", False),  # only the country is not Mopti
+        (frozenset(), "", False),
+    ]:
+        stored = StoredArticle(
+            published_start=None,
+            published_end=None,
+            published_precision="",
+            claims=(StoredClaim(1, ATTACK_SENTENCE, True, "day", "March 3, 2024"),),
+            events=(
+                _stored_event(
+                    quotes=(ATTACK_SENTENCE,),
+                    place=place,
+                    place_name=next(iter(place), ""),
+                    location_precision=precision,
+                ),
+            ),
+            countries=frozenset({"MLI"}),
+            actors=(),
+            named=frozenset(),
+        )
+        share = score_file("attack.txt", key, stored).shares["place_recall"]
+        assert (share.hits, share.cases) == (int(hit), 1), (place, precision)

@@ -17,10 +17,7 @@ from django.utils import timezone
 from rest_framework.request import Request
 
 from facts.choices import (
-    ACLED_GEO_PRECISION,
     EVENT_KIND_TAXONOMY,
-    UCDP_WHERE_PREC,
-    PlaceKind,
 )
 from facts.rows import (
     ActorBrief,
@@ -126,17 +123,6 @@ def place_brief(place, links: Links) -> PlaceBrief | None:
         "kind": place.kind,
         "url": links("place-detail", place.slug),
     }
-
-
-def admin_units(place) -> tuple:
-    """(region, district) of a place: itself when it is one, else its parents."""
-    if place is None:
-        return None, None
-    if place.kind == PlaceKind.ADMIN1:
-        return place, None
-    if place.kind == PlaceKind.ADMIN2:
-        return place.admin1, place
-    return place.admin1, place.admin2
 
 
 def actor_brief(actor, links: Links) -> ActorBrief | None:
@@ -305,8 +291,6 @@ def event_taxonomy(kind: str) -> EventTaxonomy:
 
 def event_representation(event, links: Links) -> EventRepresentation:
     """An event as the API shows it (fields in EventSerializer.Meta.fields order)."""
-    place = event.place
-    admin1, admin2 = admin_units(place)
     return {
         "id": event.pk,
         "url": links("event-detail", event.pk),
@@ -317,15 +301,15 @@ def event_representation(event, links: Links) -> EventRepresentation:
         "description": event.description,
         "date": date_range(event),
         "countries": [country_brief(c, links) for c in event.countries.all()],
-        "place": place_brief(place, links),
-        "admin1": place_brief(admin1, links),
-        "admin2": place_brief(admin2, links),
+        "place": place_brief(event.place, links),
+        "admin1": place_brief(event.admin1, links),
+        "admin2": place_brief(event.admin2, links),
         "location": event.location,
         "latitude": decimal_text(event.latitude, 5),
         "longitude": decimal_text(event.longitude, 5),
         "location_precision": event.location_precision,
-        "geo_precision": ACLED_GEO_PRECISION.get(event.location_precision),
-        "where_prec": UCDP_WHERE_PREC.get(event.location_precision),
+        "geo_precision": event.geo_precision,
+        "where_prec": event.where_prec,
         "participants": [
             {"actor": actor_brief(p.actor, links), "role": p.role} for p in event.participants.all()
         ],
@@ -345,8 +329,7 @@ def event_representation(event, links: Links) -> EventRepresentation:
 def event_feature(event, links: Links) -> dict:
     """An event as a GeoJSON Feature (RFC 7946): its stored point, or no geometry when it
     has none; flat properties, so that QGIS and spreadsheets read them as columns."""
-    place = event.place
-    admin1, admin2 = admin_units(place)
+    place, admin1, admin2 = event.place, event.admin1, event.admin2
     point = None
     if event.latitude is not None and event.longitude is not None:
         # RFC 7946: longitude first; five decimals as stored (about a metre).
@@ -374,8 +357,8 @@ def event_feature(event, links: Links) -> dict:
             "countries": ";".join(sorted(c.alpha3 for c in event.countries.all())),
             "location": event.location,
             "location_precision": event.location_precision,
-            "geo_precision": ACLED_GEO_PRECISION.get(event.location_precision),
-            "where_prec": UCDP_WHERE_PREC.get(event.location_precision),
+            "geo_precision": event.geo_precision,
+            "where_prec": event.where_prec,
             "fatalities_best": event.fatalities_best,
             "status": event.status,
             "url": links("event-detail", event.pk),

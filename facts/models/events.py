@@ -4,7 +4,15 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from facts.choices import EventKind, LocationPrecision, Origin, ParticipantRole
+from facts.choices import (
+    ACLED_GEO_PRECISION,
+    UCDP_WHERE_PREC,
+    EventKind,
+    LocationPrecision,
+    Origin,
+    ParticipantRole,
+    PlaceKind,
+)
 from facts.models.actors import SLUG_PATTERN, Actor
 from facts.models.countries import Country
 from facts.models.mixins import (
@@ -132,6 +140,29 @@ class Event(KeepsSearchText, ReviewedModel, DatedModel, TimestampedModel):
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
+
+    # Where, as ACLED and UCDP users read it (docs/places.md).
+    @property
+    def admin1(self) -> Place | None:
+        place = self.place
+        if place is None:
+            return None
+        return place if place.kind == PlaceKind.ADMIN1 else place.admin1
+
+    @property
+    def admin2(self) -> Place | None:
+        place = self.place
+        if place is None or place.kind == PlaceKind.ADMIN1:
+            return None
+        return place if place.kind == PlaceKind.ADMIN2 else place.admin2
+
+    @property
+    def geo_precision(self) -> int | None:
+        return ACLED_GEO_PRECISION.get(self.location_precision)
+
+    @property
+    def where_prec(self) -> int | None:
+        return UCDP_WHERE_PREC.get(self.location_precision)
 
 
 class EventParticipantManager(models.Manager["EventParticipant"]):
