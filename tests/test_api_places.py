@@ -200,6 +200,21 @@ class TestGeoJSON(PlacedEvents):
         bad = self.client_for(None).get(f"{API}/events/export/geojson/", {"bbox": "x"})
         assert bad.status_code == 400 and "bbox" in bad.json()
 
+    def test_a_limit_keeps_the_newest_and_says_the_rest_was_cut(self):
+        everything = self.geojson()
+        assert everything["truncated"] is False
+        newest = self.geojson(limit="2")
+        jsonschema.validate(newest, GEOJSON_SCHEMA)
+        assert newest["truncated"] is True
+        assert [f["id"] for f in newest["features"]] == [
+            f["id"] for f in everything["features"][:2]
+        ]
+        whole = self.geojson(limit=str(len(everything["features"])))
+        assert whole["truncated"] is False and len(whole["features"]) == len(everything["features"])
+        for bad in ("0", "-1", "x", "²", "50001", "9" * 40, ""):
+            response = self.client_for(None).get(f"{API}/events/export/geojson/", {"limit": bad})
+            assert response.status_code == 400 and "limit" in response.json(), bad
+
     def test_the_maps_data_costs_the_same_queries_for_ten_or_forty_events(self):
         def queries() -> int:
             with CaptureQueriesContext(connection) as captured:
@@ -292,6 +307,20 @@ class TestPointFollowsPlace(PlacedEvents):
             url, {"place": self.ayorou.slug, "reason": "x"}, format="json", HTTP_IF_MATCH=etag
         )
         assert response.status_code == 400 and "place" in response.json()
+
+    def test_half_a_point_or_a_point_off_the_globe_is_refused(self):
+        client = self.client_for("curator")
+        url = f"{API}/events/{self.unplaced.pk}/"
+        for changes in ({"latitude": "14.1"}, {"latitude": "95", "longitude": "1"}):
+            response = client.patch(
+                url,
+                {**changes, "reason": "x"},
+                format="json",
+                HTTP_IF_MATCH=self.etag(client, url),
+            )
+            assert response.status_code == 400, (changes, response.content)
+        self.unplaced.refresh_from_db()
+        assert self.unplaced.latitude is None and self.unplaced.version == 1
 
     def test_moving_a_place_moves_the_events_that_followed_it_with_history(self):
         pinned = make_event(

@@ -43,7 +43,7 @@ class EventAdmin(
         "status",
         "origin",
     ]
-    list_filter = ["status", "kind", "date_precision", "origin"]
+    list_filter = ["status", "kind", "date_precision", "location_precision", "origin"]
     search_fields = ["title", "slug", "description", "location"]
     autocomplete_fields = ["countries", "place"]
     readonly_fields = [

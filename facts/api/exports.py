@@ -117,25 +117,29 @@ def _jsonl_lines(rows: Iterable[dict]) -> Iterator[bytes]:
     yield b"".join(block)
 
 
-def _geojson_chunks(features: Iterable[dict]) -> Iterator[bytes]:
+def _geojson_chunks(features: Iterable[dict], limit: int | None) -> Iterator[bytes]:
     # One FeatureCollection, written as it is read: the features in blocks of about 64 kB.
+    # Past `limit` features it stops and says so in a member of its own ("truncated", which
+    # RFC 7946 allows as a foreign member): readers of the map are told to narrow it.
     block: list[bytes] = [b'{"type":"FeatureCollection","features":[']
-    size, first = 0, True
-    for feature in features:
-        line = (b"\n" if first else b",\n") + json_bytes(feature)
-        first = False
+    size, truncated = 0, False
+    for written, feature in enumerate(features):
+        if limit is not None and written == limit:
+            truncated = True
+            break
+        line = (b",\n" if written else b"\n") + json_bytes(feature)
         block.append(line)
         size += len(line)
         if size > 64_000:
             yield b"".join(block)
             block, size = [], 0
-    block.append(b"\n]}\n")
+    block.append(b'\n],"truncated":' + (b"true" if truncated else b"false") + b"}\n")
     yield b"".join(block)
 
 
-def stream_geojson(features: Iterable[dict], *, filename: str):
+def stream_geojson(features: Iterable[dict], *, filename: str, limit: int | None = None):
     response = StreamingHttpResponse(
-        _geojson_chunks(features), content_type="application/geo+json; charset=utf-8"
+        _geojson_chunks(features, limit), content_type="application/geo+json; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}.geojson"'
     return response

@@ -1,14 +1,16 @@
 """API v1 viewsets. Short: joins are declared here, shared behaviour lives in
 facts.api.mixins, and rules in facts.services."""
 
+import re
 from collections.abc import Iterator
 from itertools import islice
 
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
@@ -60,6 +62,17 @@ from facts.services import (
 
 # An event's place and its admin units, as its representation shows them.
 EVENT_PLACE_JOINS = ("place", "place__admin1", "place__admin2")
+GEOJSON_LIMIT = 50_000
+
+
+def _limit(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    if not re.fullmatch(r"[0-9]{1,7}", raw) or not 1 <= int(raw) <= GEOJSON_LIMIT:
+        raise ValidationError({"limit": [f"A whole number from 1 to {GEOJSON_LIMIT}."]})
+    return int(raw)
+
+
 # Ids are positive 63-bit integers: longer digit strings are a 404, not a database overflow.
 ID_PATTERN = "[0-9]{1,18}"
 
@@ -142,12 +155,21 @@ class EventViewSet(
         return self.precondition_update(request, s.EventWriteSerializer)
 
     @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "limit",
+                int,
+                description=f"At most this many features, newest first (1 to {GEOJSON_LIMIT}); "
+                "the collection's `truncated` member says whether more matched.",
+            )
+        ],
         responses={
             (200, "application/geo+json"): OpenApiResponse(
                 OpenApiTypes.OBJECT,
                 "A GeoJSON FeatureCollection (RFC 7946) of the events the list would return "
                 "for the same filters: a Point (longitude, latitude) per event that has one, "
-                "no geometry for the others; flat properties (README lists them).",
+                "no geometry for the others; flat properties (README lists them); "
+                "`truncated` is true when `limit` cut it short.",
             )
         },
     )
@@ -167,9 +189,12 @@ class EventViewSet(
             .prefetch_related("countries")
             .visible_to(request.user)
         )
+        limit = _limit(request.query_params.get("limit"))
+        if limit is not None:
+            queryset = queryset[: limit + 1]  # one more: was it cut short?
         links = Links(request)
         features = (event_feature(event, links) for event in queryset.iterator(CHUNK))
-        return stream_geojson(features, filename="events")
+        return stream_geojson(features, filename="events", limit=limit)
 
 
 class PlaceViewSet(mixins.ListModelMixin, ETagRetrieveMixin, viewsets.GenericViewSet):

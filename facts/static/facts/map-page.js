@@ -15,6 +15,9 @@
     country: "country only",
   };
   const FILTERS = ["kind", "date_after", "date_before"];
+  // More points than this make the page slow and the map unreadable: the newest are drawn
+  // and the reader is asked to narrow the filters.
+  const LIMIT = 5000;
 
   function el(tag, attributes, ...children) {
     const element = document.createElement(tag);
@@ -188,7 +191,9 @@
       history.replaceState(null, "", search ? `?${search}` : location.pathname);
       button.disabled = true;
       say("Loading events…");
-      fetch(`${element.dataset.eventsUrl}${search ? `?${search}` : ""}`, {
+      const asked = new URLSearchParams(params);
+      asked.set("limit", String(LIMIT));
+      fetch(`${element.dataset.eventsUrl}?${asked.toString()}`, {
         credentials: "same-origin",
         signal: controller.signal,
       })
@@ -198,7 +203,10 @@
         })
         .then((geojson) => {
           const shown = SahelMap.showPoints(map, geojson, popupFor);
-          say(countText(shown.drawn, shown.notDrawn));
+          const more = geojson.truncated
+            ? ` — the newest ${LIMIT}; narrow the kind or the dates to see the others`
+            : "";
+          say(countText(shown.drawn, shown.notDrawn) + more);
         })
         .catch((error) => {
           if (error.name === "AbortError") return;
