@@ -208,7 +208,7 @@ class LocationPrecision(models.TextChoices):
 
 # ACLED geo_precision: 1 the town itself, 2 near a town or a small part of a region, 3 only a
 # larger region (ACLED then uses the regional capital's coordinates).
-ACLED_GEO_PRECISION = {
+ACLED_GEO_PRECISION: dict[str, int] = {
     LocationPrecision.EXACT: 1,
     LocationPrecision.NEAR: 2,
     LocationPrecision.ADMIN2: 2,
@@ -217,7 +217,7 @@ ACLED_GEO_PRECISION = {
 }
 # UCDP GED where_prec: 1 exact, 2 within 25 km of a known point, 3 second-order unit,
 # 4 first-order unit, 6 only the country (5, a linear feature, and 7, waters, are not used).
-UCDP_WHERE_PREC = {
+UCDP_WHERE_PREC: dict[str, int] = {
     LocationPrecision.EXACT: 1,
     LocationPrecision.NEAR: 2,
     LocationPrecision.ADMIN2: 3,
@@ -225,7 +225,7 @@ UCDP_WHERE_PREC = {
     LocationPrecision.COUNTRY: 6,
 }
 # The precision a place's own kind supports when the words add nothing ("in Djibo").
-PRECISION_OF_KIND = {
+PRECISION_OF_KIND: dict[str, str] = {
     PlaceKind.COUNTRY: LocationPrecision.COUNTRY,
     PlaceKind.ADMIN1: LocationPrecision.ADMIN1,
     PlaceKind.ADMIN2: LocationPrecision.ADMIN2,
