@@ -142,6 +142,17 @@ _LOCATIVE = re.compile(
     re.I,
 )
 _PLACE_OF = re.compile(rf"\b(?:{_any(_P.PLACE_OF_NOUNS)})\s+of\s+(?:{_THE}\s+)?$", re.I)
+# The lower-case word after a country's name: "in U.S. training programs" is no place.
+_NEXT_LOWER = re.compile(r"\s+([a-z][a-z'’-]*)\b")
+
+
+def _attributive(after: str) -> bool:
+    """Whether a country's name, followed by `after`, qualifies the next word (an adjective,
+    "U.S. training") rather than naming a place ("in Mali on Monday", "in Niger and Chad")."""
+    following = _NEXT_LOWER.match(after)
+    return bool(following) and following.group(1) not in _P.PLACE_FOLLOWERS
+
+
 # Public names, for the claims' reading of a country named as a place.
 LOCATIVE, PLACE_OF = _LOCATIVE, _PLACE_OF
 _EXPERIENCER = re.compile(rf"^{_P.LOOSE_POSSESSIVE}\s+(?:{_any(_P.EXPERIENCER_VERBS)})\b", re.I)
@@ -658,7 +669,9 @@ def _participants_in_clause(
             or _object_side(kind, before)
             or holds_object
         )
-        locative = direct or bool(_LOCATIVE.search(before) or _PLACE_OF.search(before))
+        locative = (direct or bool(_LOCATIVE.search(before) or _PLACE_OF.search(before))) and not (
+            mention.kind == "country-name" and _attributive(after)
+        )
         joined = sentence[previous[0].end : mention.start] if previous is not None else ""
         listed = previous is not None and (
             _LIST_JOIN.match(joined)
@@ -1311,6 +1324,7 @@ def _unit_events(
             (m.target, m.start)
             for m in mentions
             if m.target_type == "country"
+            and not (m.kind == "country-name" and _attributive(sentence[m.end :]))
             and (
                 (
                     m.start >= unit[-1][1].end

@@ -131,6 +131,8 @@ _APPOSED_UNIT = re.compile(rf",\s+(?i:an?)\s+(?:\w+\s+)?(?P<unit>(?i:{_UNIT_WORD
 # "Niger's Tillabéri region": the place is what follows the possessive.
 _POSSESSIVE = re.compile(r"['’]s\s+")
 _CAPITAL = re.compile(rf"\b(?:{_words(_P.PLACE_AT)})\s+(?:{_words(_P.PLACE_CAPITAL)})\b", re.I)
+# The lower-case word right after a name ("U.S. training").
+_NEXT_WORD = re.compile(r"\s+([a-z][a-z'’-]*)\b")
 # "…, after talks in Ouagadougou": the words that open another event's time.
 _OTHER_EVENT = re.compile(rf"(?<![\w'’-])(?:{_words(_P.PLACE_OTHER_EVENT)})\s", re.I)
 # The sentence opens with its place: "In Mopti region, gunmen …".
@@ -304,6 +306,11 @@ def _finding(
         kind = phrase.unit or PlaceKind.LOCALITY
         precision = LocationPrecision.NEAR if phrase.near else PRECISION_OF_KIND[kind]
         return PlaceFinding(None, head, kind, country, precision, words)
+    if place.kind == PlaceKind.COUNTRY and not (phrase.unit or phrase.part):
+        name_end = max(name_start + len(head), named.end if named is not None else 0)
+        following = _NEXT_WORD.match(sentence, name_end)
+        if following and following.group(1) not in _P.PLACE_FOLLOWERS:
+            return None  # "a participant in U.S. training programs": an adjective
     if phrase.part and place.kind == PlaceKind.COUNTRY:
         precision = LocationPrecision.COUNTRY
     elif phrase.near and place.kind in {PlaceKind.LOCALITY, PlaceKind.SITE}:

@@ -32,6 +32,7 @@ class LanguagePack(Protocol):
     PLACE_NAME_LINKS: tuple[str, ...]
     PLACE_CAPITAL: tuple[str, ...]
     PLACE_OTHER_EVENT: tuple[str, ...]
+    PLACE_FOLLOWERS: frozenset[str]
     # fatalities
     FATALITY_VERBS: tuple[str, ...]
     FATALITY_AUXILIARIES: tuple[str, ...]

@@ -226,6 +226,9 @@ Places (places.py)
   PLACE_NAME_LINKS         lower-case words inside a place's name ("Tin Zaouaten" has none;
                            "Diafarabé de Ségou", "Ti-n-Essako", "Dar es Salaam").
   PLACE_CAPITAL            pieces: words that mean the capital of the country in question.
+  PLACE_FOLLOWERS          lower-case words that may follow a country's name used as a place
+                           ("in Mali on Monday", "in Niger and Chad"); any other lower-case
+                           word makes the name an adjective ("in U.S. training programs").
   PLACE_OTHER_EVENT        words after an event's trigger that open another event's time
                            ("after talks in Ouagadougou"): a place past them is not its.
 
@@ -286,6 +289,19 @@ PLACE_PARTS: tuple[str, ...] = (
 )  # fmt: skip
 PLACE_NAME_LINKS: tuple[str, ...] = ("de", "du", "des", "la", "le", "es", "el", "n", "d")
 PLACE_CAPITAL: tuple[str, ...] = (r"the (?:country's |nation's )?capital(?: city)?",)
+PLACE_FOLLOWERS: frozenset[str] = frozenset(
+    {
+        "and", "or", "but", "nor", "as", "at", "by", "for", "from", "in", "into", "of", "on",
+        "onto", "over", "to", "toward", "towards", "under", "until", "upon", "via", "with",
+        "within", "without", "near", "since", "during", "after", "before", "following",
+        "between", "against", "amid", "amidst", "despite", "throughout", "across", "around",
+        "about", "than", "then", "when", "where", "while", "which", "who", "whose", "that",
+        "this", "last", "next", "earlier", "later", "early", "late", "recently", "yesterday",
+        "today", "tonight", "itself", "alone", "again", "too", "also", "so", "because", "if",
+        "although", "though", "yet", "is", "was", "were", "are", "has", "had", "have", "will",
+        "would", "could", "said", "says", "say", "told", "reported", "announced",
+    }
+)  # fmt: skip
 PLACE_OTHER_EVENT: tuple[str, ...] = (
     "after",
     "before",
