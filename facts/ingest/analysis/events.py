@@ -150,7 +150,7 @@ def _attributive(after: str) -> bool:
     """Whether a country's name, followed by `after`, qualifies the next word (an adjective,
     "U.S. training") rather than naming a place ("in Mali on Monday", "in Niger and Chad")."""
     following = _NEXT_LOWER.match(after)
-    return bool(following) and following.group(1) not in _P.PLACE_FOLLOWERS
+    return following is not None and following.group(1) not in _P.PLACE_FOLLOWERS
 
 
 # Public names, for the claims' reading of a country named as a place.
