@@ -17,7 +17,7 @@ from facts.choices import (
     Reliability,
     ReviewStatus,
 )
-from facts.geo import BBOX_FORMAT, in_box, parse_bbox
+from facts.geo import BBOX_FORMAT, BBOX_PATTERN, in_box, parse_bbox
 from facts.models import (
     Actor,
     ActorAlias,
@@ -119,18 +119,23 @@ class BoundingBoxField(forms.CharField):
             raise forms.ValidationError(str(error)) from None
 
 
-@extend_schema_field(
-    {
-        "type": "string",
-        "pattern": r"^\s*-?[0-9.]+\s*(,\s*-?[0-9.]+\s*){3}$",
-        "example": "-5.5,10,4.5,20",
-    }
-)
+@extend_schema_field({"type": "string", "pattern": BBOX_PATTERN, "example": "-5.5,10,4.5,20"})
 class BoundingBoxFilter(filters.Filter):
     field_class = BoundingBoxField
 
     def filter(self, queryset, value):
         return queryset.filter(in_box(value)) if value is not None else queryset
+
+
+@extend_schema_field({"type": "boolean"})
+class TrueOrFalseFilter(filters.ChoiceFilter):
+    """ "true" or "false", nothing else: django-filter's BooleanFilter also takes "null",
+    "1" or "yes", which the schema (a boolean) does not allow."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", [("true", "true"), ("false", "false")])
+        kwargs.setdefault("null_label", None)
+        super().__init__(*args, **kwargs)
 
 
 def _places_named(value: str, kinds: tuple[str, ...] = ()):
@@ -274,7 +279,7 @@ class PlaceFilterSet(StrictFilterSet):
     name = TextFilter(method="filter_name", label="Name or alias, any spelling or accent")
     admin1 = TextFilter(method="filter_admin1", label="In this region: slug or name")
     bbox = BoundingBoxFilter(label=f"Places whose point is in the box: {BBOX_FORMAT}")
-    has_point = filters.BooleanFilter(field_name="latitude", lookup_expr="isnull", exclude=True)
+    has_point = TrueOrFalseFilter(method="filter_has_point", label="Has coordinates")
     updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
 
     class Meta:
@@ -286,6 +291,10 @@ class PlaceFilterSet(StrictFilterSet):
 
     def filter_name(self, queryset, name, value):
         return queryset.filter(pk__in=_places_named(value).values("pk"))
+
+    def filter_has_point(self, queryset, name, value):
+        # Latitude alone decides: the database keeps the two paired.
+        return queryset.filter(latitude__isnull=value == "false")
 
     def filter_admin1(self, queryset, name, value):
         regions = _places_named(value, ("admin1",)).values("pk")

@@ -5,6 +5,7 @@ exports; the gazetteer endpoint; and an event's point following its place."""
 import csv
 import io
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from facts.choices import ReviewStatus
+from facts.geo import BBOX_PATTERN
 from facts.models import Country, Event, Place
 from facts.services import place_moved
 from tests.base import make_claim, make_event, reviewed
@@ -133,17 +135,24 @@ class TestEventPlaces(PlacedEvents):
             "a,2,3,4": "west is not a number",
             "1,2,3,95": "north must be a latitude",
             "-181,2,3,4": "west must be a longitude",
-            "1,20,3,10": "south must not be north",
-            "nan,1,2,3": "finite",
-            "1,2,inf,4": "finite",
+            "nan,1,2,3": "west is not a number",
+            "1,2,inf,4": "east is not a number",
+            "1e1,2,3,4": "west is not a number",
             "1,2,3,4,5": "four numbers",
             "": "Give a value",
-            "1" * 5000 + ",2,3,4": "finite",
+            "1" * 5000 + ",2,3,4": "west is not a number",
         }
         for value, words in cases.items():
             response = client.get(f"{API}/events/", {"bbox": value})
             assert response.status_code == 400, value
             assert words in " ".join(response.json()["bbox"]), (value, response.json())
+            if value:
+                assert not re.fullmatch(BBOX_PATTERN, value), value  # the schema refuses it too
+        for value in ("-5.5,10,4.5,20", " 180 , -90 , -180.0 , 90 ", "0,0.000001,0,0.000001"):
+            assert re.fullmatch(BBOX_PATTERN, value), value
+            assert client.get(f"{API}/events/", {"bbox": value}).status_code == 200, value
+        # South of north, like a date range that ends before it starts, holds nothing.
+        assert slugs(client.get(f"{API}/events/", {"bbox": "-12,20,16,4"})) == set()
 
     def test_csv_export_carries_the_place_columns(self):
         response = self.client_for(None).get(f"{API}/events/export/csv/", {"admin1": "Tillabéri"})
@@ -245,6 +254,11 @@ class TestPlacesEndpoint(PlacedEvents):
         place = client.get(f"{API}/places/{self.ayorou.slug}/").json()
         assert place["admin1"]["slug"] == "ne-tillaberi-region"
         assert place["country"]["code"] == "NER" and place["latitude"] is not None
+        located = client.get(f"{API}/places/", {"has_point": "false", "kind": "site"})
+        assert located.status_code == 200
+        assert all(p["latitude"] is None for p in located.json()["results"])
+        for odd in ("null", "1", "yes", ""):
+            assert client.get(f"{API}/places/", {"has_point": odd}).status_code == 400, odd
         in_region = client.get(f"{API}/places/", {"admin1": "Tillabéri", "kind": "locality"})
         assert self.ayorou.slug in {p["slug"] for p in in_region.json()["results"]}
 

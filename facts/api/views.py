@@ -158,7 +158,7 @@ class EventViewSet(
         parameters=[
             OpenApiParameter(
                 "limit",
-                int,
+                {"type": "integer", "minimum": 1, "maximum": GEOJSON_LIMIT},
                 description=f"At most this many features, newest first (1 to {GEOJSON_LIMIT}); "
                 "the collection's `truncated` member says whether more matched.",
             )
