@@ -11,6 +11,7 @@ RESOURCES = {
     "countries": "api:country-list",
     "actors": "api:actor-list",
     "events": "api:event-list",
+    "places": "api:place-list",
     "articles": "api:article-list",
     "claims": "api:claim-list",
     "changes": "api:changes",
