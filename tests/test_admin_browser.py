@@ -7,51 +7,25 @@ queue and of the highlighted article go to tests/artifacts/.
 
 import os
 import re
-from pathlib import Path
 
 import pytest
 
 from facts.models import Claim
 from tests.base import import_seeds, make_staff
+from tests.browsers import ARTIFACTS, BROWSER_MARKS, launched_chromium
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls below are
 # ordinary blocking calls made between browser steps, never from inside the loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 PASSWORD = "correct-horse-battery"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (CI installs it)",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield chromium
-        chromium.close()
+    yield from launched_chromium()
 
 
 @pytest.fixture

@@ -10,53 +10,27 @@ import os
 import re
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from facts.choices import EventKind, ReviewStatus
 from facts.models import Place
 from tests.base import make_claim, make_country, make_event, make_staff, reviewed
+from tests.browsers import ARTIFACTS, BROWSER_MARKS, launched_chromium
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls below are
 # ordinary blocking calls made between browser steps, never from inside the loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 PASSWORD = "correct-horse-battery"
 VERIFIED = ReviewStatus.VERIFIED
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason="Debian chromium is not installed (CI installs it)",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield chromium
-        chromium.close()
+    yield from launched_chromium()
 
 
 @pytest.fixture
