@@ -173,6 +173,14 @@ EVENT_KIND_TAXONOMY: dict[str, dict[str, object]] = {
 }
 
 
+class FatalityFigure(models.TextChoices):
+    """The three figures of an event's toll (UCDP low / best / high)."""
+
+    LOW = "low", "Low"
+    BEST = "best", "Best"
+    HIGH = "high", "High"
+
+
 class ParticipantRole(models.TextChoices):
     PERPETRATOR = "perpetrator", "Perpetrator"
     TARGET = "target", "Target"

@@ -4,7 +4,7 @@ from facts.models.actors import Actor, ActorAlias, ActorRelation
 from facts.models.articles import Article, ArticleFlag
 from facts.models.claims import Claim, ClaimLink
 from facts.models.countries import Country
-from facts.models.events import Event, EventParticipant
+from facts.models.events import Event, EventFigureSource, EventParticipant
 from facts.models.places import Place
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "ClaimLink",
     "Country",
     "Event",
+    "EventFigureSource",
     "EventParticipant",
     "Place",
 ]

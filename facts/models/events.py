@@ -1,5 +1,6 @@
 """Events: things that happened, with their dates, places and participants."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -8,10 +9,12 @@ from facts.choices import (
     ACLED_GEO_PRECISION,
     UCDP_WHERE_PREC,
     EventKind,
+    FatalityFigure,
     LocationPrecision,
     Origin,
     ParticipantRole,
     PlaceKind,
+    ReviewStatus,
 )
 from facts.models.actors import SLUG_PATTERN, Actor
 from facts.models.countries import Country
@@ -187,6 +190,11 @@ class EventParticipant(models.Model):
         related_name="event_participants",
         help_text="The article the importer read this part in; empty when a curator gave it.",
     )
+    # A part the importer proposes is not public until a curator confirms it, even on a
+    # verified event: verifying the event confirms the parts it has at that moment.
+    status = models.CharField(
+        max_length=16, choices=ReviewStatus.choices, default=ReviewStatus.UNREVIEWED
+    )
 
     objects = EventParticipantManager()
     history = HistoricalRecords()
@@ -209,3 +217,33 @@ class EventParticipant(models.Model):
     @natural_key_uses("facts.event", "facts.actor")
     def natural_key(self) -> tuple[str, str, str]:
         return (self.event.slug, self.actor.slug, self.role)
+
+
+class EventFigureSource(models.Model):
+    """Which claims a curator read an event's low, best or high toll from: competing
+    accounts are weighed side by side and each figure keeps the sources behind it."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="figure_sources")
+    figure = models.CharField(max_length=8, choices=FatalityFigure.choices)
+    claim = models.ForeignKey("facts.Claim", on_delete=models.CASCADE, related_name="figure_uses")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "figure", "claim"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "figure", "claim"], name="facts_eventfiguresource_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(figure__in=FatalityFigure.values),
+                name="facts_eventfiguresource_figure_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_figure_display()} toll of {self.event_id} from claim {self.claim_id}"
