@@ -273,3 +273,27 @@ class LinkKind(models.TextChoices):
     CONTRADICTS = "contradicts", "Contradicts"
     # The same sentence in a copy of the same story: the same witness, not a second one.
     COPIES = "copies", "Copies (same source text)"
+
+
+# Reasons a curator picks by number in the review workspace, then edits if need be: the
+# checks a review rests on, in the words the history will keep.
+REVIEW_REASON_TEMPLATES: dict[str, tuple[str, ...]] = {
+    ReviewStatus.VERIFIED: (
+        "The quote says it, and another independent source reports the same.",
+        "The quote says it, on the record from an official or named source.",
+        "The quote says it; checked against the primary document it cites.",
+        "Well-established fact; the quote states it correctly.",
+    ),
+    ReviewStatus.DISPUTED: (
+        "Other sources give a different account (see the linked claims).",
+        "Single unnamed source; no corroboration found yet.",
+        "The figure or date differs from other reports of the event.",
+        "Attributed to a party to the conflict; not independently confirmed.",
+    ),
+    ReviewStatus.REJECTED: (
+        "The quote does not say what the claim states (extraction error).",
+        "Not a factual claim (opinion, question or page furniture).",
+        "Contradicted by stronger sources.",
+        "Duplicate of another claim of this article.",
+    ),
+}

@@ -16,15 +16,26 @@ class Span:
     url: str
     label: str
     anchor: str = ""
+    # The claim's review status and id, for a colour per status and for scripts.
+    status: str = ""
+    key: str = ""
 
 
 def _paragraphs(html: str) -> str:
     return "".join(f"<p>{part}</p>" for part in html.split("\n\n"))
 
 
-def highlight(text: str, spans: list[Span], *, css_class: str = "claim-quote") -> SafeString:
+def _mark_class(css_class: str, span: Span) -> str:
+    return f"{css_class} status-{span.status}" if span.status else css_class
+
+
+def highlight(
+    text: str, spans: list[Span], *, css_class: str = "claim-quote", paragraphs: bool = True
+) -> SafeString:
     """The text with each span marked and linked. Overlapping spans split into segments,
-    each marked with every claim that covers it, so no quote is lost or mis-nested."""
+    each marked with every claim that covers it, so no quote is lost or mis-nested.
+    Without `paragraphs` the text keeps its line breaks as characters (for a pre-wrap box),
+    so offsets counted in the page's text are offsets in `text`."""
     valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
     cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
     out = []
@@ -48,9 +59,10 @@ def highlight(text: str, spans: list[Span], *, css_class: str = "claim-quote") -
         out.append(
             anchors
             + format_html(
-                '<mark class="{}" title="{}"><a href="{}">',
-                css_class,
+                '<mark class="{}" title="{}" data-claim="{}"><a href="{}">',
+                _mark_class(css_class, first),
                 title,
+                first.key,
                 first.url,
             )
             + piece
@@ -64,13 +76,16 @@ def highlight(text: str, spans: list[Span], *, css_class: str = "claim-quote") -
                 linked.add(index)
                 out.append(
                     format_html(
-                        '<mark class="{}" title="{}"><a class="claim-also" href="{}">+</a></mark>',
-                        css_class,
+                        '<mark class="{}" title="{}" data-claim="{}">'
+                        '<a class="claim-also" href="{}">+</a></mark>',
+                        _mark_class(css_class, span),
                         span.label,
+                        span.key,
                         span.url,
                     )
                 )
-    return mark_safe(_paragraphs("".join(out)))
+    html = "".join(out)
+    return mark_safe(_paragraphs(html) if paragraphs else html)
 
 
 def passage(text: str, start: int, end: int, *, url: str, label: str) -> SafeString:

@@ -11,6 +11,7 @@ from facts.admin.common import (
     FullTextSearchMixin,
     VisibleToMixin,
 )
+from facts.admin.workspace import article_urls, workspace_link
 from facts.highlight import Span, highlight
 from facts.models import Article, ArticleFlag
 from facts.services import article_grade
@@ -60,6 +61,7 @@ class ArticleAdmin(VisibleToMixin, FullTextSearchMixin, CuratedAdmin):
     search_fields = ["title", "publisher", "author", "source_file"]
     autocomplete_fields = ["copy_of"]
     readonly_fields = [
+        "review_workspace",
         "quality_flags",
         "highlighted_text",
         "sha256",
@@ -72,7 +74,10 @@ class ArticleAdmin(VisibleToMixin, FullTextSearchMixin, CuratedAdmin):
         "updated_at",
     ]
     fieldsets = [
-        (None, {"fields": ["title", "subtitle", ("author", "publisher"), "url"]}),
+        (
+            None,
+            {"fields": ["review_workspace", "title", "subtitle", ("author", "publisher"), "url"]},
+        ),
         (
             "Source grade",
             {"fields": ["quality_flags", "reliability", "reliability_reason", "copy_of"]},
@@ -105,8 +110,20 @@ class ArticleAdmin(VisibleToMixin, FullTextSearchMixin, CuratedAdmin):
     ]
     inlines = [ArticleFlagInline]
 
+    class Media:
+        css = {"all": ["facts/workspace.css"]}  # a highlight's colour says its claim's status
+
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("flags")
+
+    def get_urls(self):
+        return article_urls(self) + super().get_urls()
+
+    @admin.display(description="review")
+    def review_workspace(self, obj):
+        return workspace_link(
+            "admin:facts_article_workspace", obj, "Review this article's claims (workspace)"
+        )
 
     def has_delete_permission(self, request, obj=None):
         # Articles that claims quote are protected; the database refuses in any case.
@@ -139,6 +156,8 @@ class ArticleAdmin(VisibleToMixin, FullTextSearchMixin, CuratedAdmin):
                 reverse("admin:facts_claim_change", args=[c.pk]),
                 f"Claim {c.pk} ({c.get_status_display()}): {c.statement[:120]}",
                 anchor=f"claim-{c.pk}",
+                status=c.status,
+                key=str(c.pk),
             )
             for c in claims
         ]

@@ -1,6 +1,7 @@
 """Events with participants in their roles, the claims that support them, and merging."""
 
 from django.contrib import admin
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
@@ -13,9 +14,12 @@ from facts.admin.common import (
     VisibleToMixin,
 )
 from facts.admin.merging import MergeActionMixin
+from facts.admin.workspace import event_urls, workspace_link
+from facts.choices import FatalityFigure
 from facts.map_points import event_map_point
 from facts.models import Event, EventParticipant, Place
 from facts.services import event_merge, point_follows_place
+from facts.workspace import event_workspace
 
 
 class EventParticipantInline(admin.TabularInline):
@@ -47,6 +51,8 @@ class EventAdmin(
     search_fields = ["title", "slug", "description", "location"]
     autocomplete_fields = ["countries", "place"]
     readonly_fields = [
+        "review_workspace",
+        "competing_accounts",
         "supporting_claims",
         *REVIEW_READONLY,
     ]
@@ -67,8 +73,16 @@ class EventAdmin(
                 ]
             },
         ),
-        ("Fatalities", {"fields": [("fatalities_low", "fatalities_best", "fatalities_high")]}),
-        ("Evidence", {"fields": ["supporting_claims"]}),
+        (
+            "Fatalities",
+            {
+                "fields": [
+                    ("fatalities_low", "fatalities_best", "fatalities_high"),
+                    "competing_accounts",
+                ]
+            },
+        ),
+        ("Evidence", {"fields": ["review_workspace", "supporting_claims"]}),
         (
             "Review",
             {"fields": [("status", "reviewed_by", "reviewed_at"), "status_reason"]},
@@ -91,6 +105,24 @@ class EventAdmin(
                 obj, previous_place=Place.objects.filter(pk=previous).first() if previous else None
             )
         super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        return event_urls(self) + super().get_urls()
+
+    @admin.display(description="review")
+    def review_workspace(self, obj):
+        return workspace_link(
+            "admin:facts_event_workspace", obj, "Weigh the accounts side by side (workspace)"
+        )
+
+    @admin.display(description="accounts, per source")
+    def competing_accounts(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        return render_to_string(
+            "admin/facts/workspace/figures_table.html",
+            {"workspace": event_workspace(obj), "figure_names": FatalityFigure.values},
+        )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         # The map under "Where" (admin/facts/event/change_form.html).
