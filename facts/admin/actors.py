@@ -1,6 +1,7 @@
 """Actors with their aliases, offices and memberships; merging duplicates."""
 
 from django.contrib import admin
+from django.urls import reverse
 
 from facts.admin.common import (
     REVIEW_READONLY,
@@ -12,6 +13,7 @@ from facts.admin.common import (
 from facts.admin.merging import MergeActionMixin
 from facts.models import Actor, ActorAlias, ActorRelation
 from facts.services import actor_merge
+from facts.timeline import actor_timeline
 
 
 class ActorAliasInline(admin.TabularInline):
@@ -46,6 +48,18 @@ class ActorAdmin(VisibleToMixin, MergeActionMixin, ReviewActionsMixin, CuratedAd
         *REVIEW_READONLY,
     ]
     inlines = [ActorAliasInline, ActorRelationInline]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The verified events the actor takes part in, by month
+        # (admin/facts/actor/change_form.html).
+        if obj is not None:
+            context["timeline"] = actor_timeline(
+                actor=obj,
+                event_url=lambda pk: reverse(
+                    "admin:facts_event_change", args=[pk], current_app=self.admin_site.name
+                ),
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 @admin.register(ActorAlias)
