@@ -1,4 +1,5 @@
-"""The readers' pages: templates only; what they show comes from the public API."""
+"""The readers' pages: the map (a template whose points come from the public API) and the
+timelines of verified events (drawn on the server from what readers may see)."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
