@@ -391,3 +391,27 @@ def test_viewer_sees_the_accounts_but_cannot_set_the_toll(db, client):
     html = client.get(url).content.decode()
     assert "Wire A" in html and "ws-figures-form" not in html and "ws-act" not in html
     assert client.post(url, {"fatalities_best": "3", "reason": "x"}).status_code == 403
+
+
+def test_event_workspace_queries_do_not_grow_with_the_accounts(db, client):
+    client = client_for(client, "curator")
+    counts = []
+    for size in (2, 9):
+        event = make_event(kind="attack")
+        article, claims = article_with_claims(size)
+        _, (against,) = article_with_claims(1, publisher=f"Other {size}")
+        Claim.objects.filter(pk__in=[c.pk for c in claims]).update(event=event)
+        for claim in claims:
+            ClaimLink.objects.create(from_claim=against, to_claim=claim, kind="contradicts")
+            EventParticipant.objects.get_or_create(
+                event=event, actor=make_actor(), role="perpetrator", article=article
+            )
+        url = reverse("admin:facts_event_workspace", args=[event.pk])
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url)
+        assert page.status_code == 200
+        assert len(page.context["workspace"].supporting) == size
+        assert len(page.context["workspace"].contradicting) == 1
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
