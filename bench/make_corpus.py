@@ -282,7 +282,9 @@ class Generator:
                 actor = self.pick_actor(rng)[0]
                 if actor not in seen:
                     seen.add(actor)
-                    participants.append((pk, actor, role, ""))
+                    # As in the store: parts of a verified event were verified with it.
+                    part_status = "verified" if status == "verified" else "unreviewed"
+                    participants.append((pk, actor, role, "", part_status))
             self.events.append((pk, start, place, country))
         self.loader.write(
             "facts_event",
@@ -294,7 +296,9 @@ class Generator:
         )  # fmt: skip
         self.loader.write("facts_event_countries", ["event_id", "country_id"], countries)
         self.loader.write(
-            "facts_eventparticipant", ["event_id", "actor_id", "role", "note"], participants
+            "facts_eventparticipant",
+            ["event_id", "actor_id", "role", "note", "status"],
+            participants,
         )
         self.pick_event = zipf(self.events, 0.5)
 

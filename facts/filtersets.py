@@ -30,11 +30,23 @@ from facts.models import (
     Place,
 )
 from facts.names import normalize_name
+from facts.roles import reads_everything
 from facts.search import search
 
 
 class StrictFilterSet(filters.FilterSet):
-    """A typed parameter given with no value ("?updated_after=") is an error, not ignored."""
+    """A typed parameter given with no value ("?updated_after=") is an error, not ignored.
+
+    Filters read what the reader is shown and no more: a reader without a role (and a
+    filterset called without a request) finds no row by an unpublished part of it."""
+
+    @property
+    def reader(self):
+        return getattr(self.request, "user", None)
+
+    @property
+    def reads_everything(self) -> bool:
+        return reads_everything(self.reader)
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
@@ -166,7 +178,7 @@ class ClaimFilterSet(SearchFilterMixin):
     object = TextFilter(field_name="object_actor__slug")
     claimant = TextFilter(field_name="claimant__slug")
     mentions = TextFilter(method="filter_mentions", label="Actor slug, as mentioned")
-    event = TextFilter(field_name="event__slug")
+    event = TextFilter(field_name="event__slug", method="filter_event")
     article = IntegerFilter(field_name="article_id")
     predicate = ChoicesFilter(choices=Predicate.choices)
     date_after = filters.DateFilter(method="filter_dates", label="Claim dates overlap from")
@@ -211,6 +223,12 @@ class ClaimFilterSet(SearchFilterMixin):
     def filter_mentions(self, queryset, name, value):
         return queryset.filter(_linked(Claim.actors.through, "claim", actor__slug=value))
 
+    def filter_event(self, queryset, name, value):
+        # A reader is not shown a claim's link to an unpublished event: nor found by it.
+        if self.reads_everything:
+            return queryset.filter(event__slug=value)
+        return queryset.filter(event__slug=value, event__status=ReviewStatus.VERIFIED)
+
     def filter_dates(self, queryset, name, value):
         data = self.form.cleaned_data
         if name == "date_before" and data.get("date_after"):
@@ -241,19 +259,28 @@ class EventFilterSet(SearchFilterMixin):
         model = Event
         fields = []
 
+    def _placed(self, queryset, condition: Q):
+        # Readers see an event's place (and the units read from it) only when the place is
+        # verified (facts.models.visibility.shown_where): they find events by it on the
+        # same terms, and by visible places only.
+        if not self.reads_everything:
+            condition &= Q(place__status=ReviewStatus.VERIFIED)
+        return queryset.filter(condition)
+
     def filter_place(self, queryset, name, value):
-        places = _places_named(value).values("pk")
-        return queryset.filter(
-            Q(place__in=places) | Q(place__admin1__in=places) | Q(place__admin2__in=places)
+        places = _places_named(value).visible_to(self.reader).values("pk")
+        return self._placed(
+            queryset,
+            Q(place__in=places) | Q(place__admin1__in=places) | Q(place__admin2__in=places),
         )
 
     def filter_admin1(self, queryset, name, value):
-        regions = _places_named(value, ("admin1",)).values("pk")
-        return queryset.filter(Q(place__in=regions) | Q(place__admin1__in=regions))
+        regions = _places_named(value, ("admin1",)).visible_to(self.reader).values("pk")
+        return self._placed(queryset, Q(place__in=regions) | Q(place__admin1__in=regions))
 
     def filter_admin2(self, queryset, name, value):
-        districts = _places_named(value, ("admin2",)).values("pk")
-        return queryset.filter(Q(place__in=districts) | Q(place__admin2__in=districts))
+        districts = _places_named(value, ("admin2",)).visible_to(self.reader).values("pk")
+        return self._placed(queryset, Q(place__in=districts) | Q(place__admin2__in=districts))
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(
@@ -261,7 +288,9 @@ class EventFilterSet(SearchFilterMixin):
         )
 
     def filter_actor(self, queryset, name, value):
-        return queryset.filter(_linked(EventParticipant, "event", actor__slug=value))
+        # By the participants the reader is shown: an unreviewed part is not found either.
+        parts = EventParticipant.objects.visible_to(self.reader)
+        return queryset.filter(Exists(parts.filter(event=OuterRef("pk"), actor__slug=value)))
 
     def filter_dates(self, queryset, name, value):
         data = self.form.cleaned_data
@@ -297,7 +326,7 @@ class PlaceFilterSet(StrictFilterSet):
         return queryset.filter(latitude__isnull=value == "false")
 
     def filter_admin1(self, queryset, name, value):
-        regions = _places_named(value, ("admin1",)).values("pk")
+        regions = _places_named(value, ("admin1",)).visible_to(self.reader).values("pk")
         return queryset.filter(Q(pk__in=regions) | Q(admin1__in=regions))
 
 

@@ -14,7 +14,7 @@ from typing import Literal, TypedDict
 # Briefs as attach_claim_related reads them from the database, in this order.
 ActorTuple = tuple[int, str, str]  # id, slug, name
 CountryTuple = tuple[str, str, str]  # alpha3, alpha2, name
-EventTuple = tuple[int, str, str]  # id, slug, title
+EventTuple = tuple[int, str, str, str]  # id, slug, title, status (shown only when verified)
 ArticleTuple = tuple[int, str, str, str]  # id, title, url, reliability
 
 
@@ -186,6 +186,7 @@ class EventTaxonomy(TypedDict):
 class Participant(TypedDict):
     actor: ActorBrief | None
     role: str
+    status: str
 
 
 class EventRepresentation(TypedDict):

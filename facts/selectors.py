@@ -59,7 +59,8 @@ def with_evidence(claims: QuerySet[Claim]) -> QuerySet[Claim]:
 def attach_claim_related(rows: list[ClaimRow]) -> list[RelatedClaimRow]:
     """Give claim rows (ids of what they point at) the briefs they show: subject, object and
     claimant actors and the mentioned ones as (id, slug, name); object and mentioned
-    countries as (alpha3, alpha2, name); the event as (id, slug, title); the article as
+    countries as (alpha3, alpha2, name); the event as (id, slug, title, status), its status
+    deciding whether a reader without a role is shown the link; the article as
     (id, title, url, reliability). Six small queries by id, however many rows; mentions are
     in the models' own order (by name)."""
     from facts.models import Actor, Article, Country, Event
@@ -94,7 +95,9 @@ def attach_claim_related(rows: list[ClaimRow]) -> list[RelatedClaimRow]:
         {row["object_country_id"] for row in rows}.union(*mentioned_countries.values()),
         ("id", "alpha3", "alpha2", "name"),
     )
-    events = briefs(Event, {row["event_id"] for row in rows}, ("id", "id", "slug", "title"))
+    events = briefs(
+        Event, {row["event_id"] for row in rows}, ("id", "id", "slug", "title", "status")
+    )
     articles = briefs(
         Article, {row["article_id"] for row in rows}, ("id", "id", "title", "url", "reliability")
     )

@@ -270,14 +270,18 @@ class TestPlacesEndpoint(PlacedEvents):
             assert client.delete(url).status_code in (401, 403, 405)
             assert client.post(f"{API}/places/", {"name": "X"}).status_code in (401, 403, 405)
 
-    def test_a_proposed_place_is_shown_to_readers_only_with_a_published_event(self):
+    def test_a_proposed_place_is_shown_to_readers_only_once_verified(self):
         proposed = Place.objects.create(
             slug="ne-kourakou", name="Kourakou", kind="locality", country=self.niger
         )
         client = self.client_for(None)
         assert client.get(f"{API}/places/ne-kourakou/").status_code == 404
         assert self.client_for("viewer").get(f"{API}/places/ne-kourakou/").status_code == 200
+        # A verified event placed there does not publish it: the curator verified the event,
+        # not where the importer put it.
         make_event(place=proposed, location_precision="exact", **reviewed(status=VERIFIED))
+        assert client.get(f"{API}/places/ne-kourakou/").status_code == 404
+        Place.objects.filter(pk=proposed.pk).update(**reviewed(status=VERIFIED))
         assert client.get(f"{API}/places/ne-kourakou/").status_code == 200
 
 

@@ -11,7 +11,7 @@ from django.apps import apps
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from facts.models import ActorAlias, ArticleFlag, ClaimLink, EventParticipant
+from facts.models import ActorAlias, ArticleFlag, ClaimLink, EventFigureSource, EventParticipant
 from tests.base import (
     make_actor,
     make_alias,
@@ -159,6 +159,13 @@ CHECK_CASES = {
     "facts_eventparticipant_role_valid": lambda: EventParticipant.objects.create(
         event=make_event(), actor=make_actor(), role="bystander"
     ),
+    "facts_eventparticipant_status_valid": lambda: EventParticipant.objects.create(
+        event=make_event(), actor=make_actor(), role="target", status="probable"
+    ),
+    # EventFigureSource
+    "facts_eventfiguresource_figure_valid": lambda: EventFigureSource.objects.create(
+        event=make_event(), claim=make_claim(), figure="median"
+    ),
     # Claim
     "facts_claim_status_valid": lambda: make_claim(status="true", reviewed_at=timezone.now()),
     "facts_claim_reviewed_has_time": lambda: make_claim(status="verified"),
@@ -190,6 +197,12 @@ CHECK_CASES = {
 }
 
 UNIQUE_CASES = {
+    "facts_eventfiguresource_unique": lambda: (
+        lambda event, claim: [
+            EventFigureSource.objects.create(event=event, claim=claim, figure="best"),
+            EventFigureSource.objects.create(event=event, claim=claim, figure="best"),
+        ]
+    )(make_event(), make_claim()),
     "facts_article_url_unique": lambda: [
         make_article(url="https://example.org/a"),
         make_article(url="https://example.org/a"),

@@ -1,14 +1,23 @@
-"""`visible_to(user)` on claims, events, articles and actors, per role: anonymous readers,
-accounts without a role and non-staff accounts see the published record; viewers, curators,
-leads and superusers see everything. Also chained after a filter and on value rows."""
+"""`visible_to(user)` on claims, events, places, participants, articles and actors, per role:
+anonymous readers, accounts without a role and non-staff accounts see the published record;
+viewers, curators, leads and superusers see everything. Also chained after a filter and on
+value rows."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
 
 from facts.choices import ReviewStatus
-from facts.models import Actor, Article, Claim, Event
-from tests.base import make_actor, make_article, make_claim, make_event, make_staff, reviewed
+from facts.models import Actor, Article, Claim, Event, EventParticipant, Place
+from tests.base import (
+    make_actor,
+    make_article,
+    make_claim,
+    make_event,
+    make_place,
+    make_staff,
+    reviewed,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -18,14 +27,26 @@ ROLES = ["viewer", "curator", "lead"]
 
 @pytest.fixture
 def world():
-    """One verified claim naming four actors and an unreviewed event, beside unpublished
-    things: an unreviewed claim, a rejected one, and objects no verified claim rests on."""
+    """One verified claim naming four actors and pointing at an unreviewed event (which it
+    does not publish), beside unpublished things: an unreviewed claim, a rejected one,
+    objects no verified claim rests on, and the unreviewed parts of a verified event."""
     subject, object_actor, claimant, mentioned = (make_actor() for _ in range(4))
     verified_actor = make_actor(**reviewed(status=VERIFIED))
     hidden_actor = make_actor()
     supported_event = make_event()
-    verified_event = make_event(**reviewed(status=VERIFIED))
-    hidden_event = make_event()
+    verified_place = make_place(**reviewed(status=VERIFIED))
+    proposed_place = make_place()
+    verified_event = make_event(place=proposed_place, **reviewed(status=VERIFIED))
+    hidden_event = make_event(place=verified_place)
+    part = EventParticipant.objects.create(
+        event=verified_event, actor=verified_actor, role="party", status=VERIFIED
+    )
+    proposed_part = EventParticipant.objects.create(
+        event=verified_event, actor=hidden_actor, role="perpetrator", article=make_article()
+    )
+    part_of_hidden = EventParticipant.objects.create(
+        event=hidden_event, actor=verified_actor, role="party", status=VERIFIED
+    )
     published_article = make_article()
     hidden_article = make_article()
     published = make_claim(
@@ -43,7 +64,9 @@ def world():
     )
     return {
         "claims": ({published}, {unreviewed, rejected}),
-        "events": ({supported_event, verified_event}, {hidden_event}),
+        "events": ({verified_event}, {supported_event, hidden_event}),
+        "places": ({verified_place}, {proposed_place}),
+        "participants": ({part}, {proposed_part, part_of_hidden}),
         "articles": ({published_article}, {hidden_article}),
         "actors": (
             {subject, object_actor, claimant, mentioned, verified_actor},
@@ -52,7 +75,14 @@ def world():
     }
 
 
-MODELS = {"claims": Claim, "events": Event, "articles": Article, "actors": Actor}
+MODELS = {
+    "claims": Claim,
+    "events": Event,
+    "places": Place,
+    "participants": EventParticipant,
+    "articles": Article,
+    "actors": Actor,
+}
 
 
 def _user(kind: str):

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from django.http import StreamingHttpResponse
 
 from facts.api.renderers import json_bytes
+from facts.choices import ReviewStatus
 
 CHUNK = 500
 
@@ -39,6 +40,15 @@ CLAIM_COLUMNS = [
     ("corroborating_articles", lambda d: d["corroborating_articles"]),
     ("updated_at", lambda d: d["updated_at"]),
 ]
+
+
+def _participant(part: dict) -> str:
+    """actor-slug:role, and the review status after it unless verified (only a role is shown
+    participants that are not)."""
+    text = f"{part['actor']['slug']}:{part['role']}"
+    return text if part["status"] == ReviewStatus.VERIFIED else f"{text}:{part['status']}"
+
+
 EVENT_COLUMNS = [
     ("id", lambda d: d["id"]),
     ("url", lambda d: d["url"]),
@@ -63,10 +73,7 @@ EVENT_COLUMNS = [
     ("fatalities_low", lambda d: d["fatalities_low"]),
     ("fatalities_best", lambda d: d["fatalities_best"]),
     ("fatalities_high", lambda d: d["fatalities_high"]),
-    (
-        "participants",
-        lambda d: ";".join(f"{p['actor']['slug']}:{p['role']}" for p in d["participants"]),
-    ),
+    ("participants", lambda d: ";".join(_participant(p) for p in d["participants"])),
     ("acled_event_type", lambda d: d["taxonomy"]["acled_event_type"]),
     ("plover", lambda d: d["taxonomy"]["plover"]),
     ("status", lambda d: d["status"]),

@@ -9,6 +9,7 @@ the OpenAPI schema); tests hold both paths to identical output.
 
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.http import HttpRequest
@@ -16,9 +17,9 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.request import Request
 
-from facts.choices import (
-    EVENT_KIND_TAXONOMY,
-)
+from facts.choices import EVENT_KIND_TAXONOMY, ReviewStatus
+from facts.models.visibility import shown_participants, shown_where
+from facts.roles import reads_everything
 from facts.rows import (
     ActorBrief,
     ActorTuple,
@@ -28,6 +29,8 @@ from facts.rows import (
     DateRange,
     EventRepresentation,
     EventTaxonomy,
+    EventTuple,
+    Participant,
     PlaceBrief,
     Quote,
     QuoteRow,
@@ -39,11 +42,19 @@ _NUMERIC_SENTINEL = "987654321"
 
 
 class Links:
-    """Absolute URLs for one request, each route reversed once and then formatted."""
+    """Absolute URLs for one request, each route reversed once and then formatted; and whom
+    they are for, since a reader without a role is shown less of an object (`everything`)."""
 
     def __init__(self, request: Request | HttpRequest | None):
         self.request = request
         self._templates: dict[str, str] = {}
+
+    @cached_property
+    def everything(self) -> bool:
+        """Whether the reader sees unpublished parts too (facts.roles.reads_everything):
+        an event's unreviewed participants and place, a claim's link to an unpublished
+        event. Without a request, no."""
+        return reads_everything(getattr(self.request, "user", None))
 
     def _template(self, route: str) -> str:
         template = self._templates.get(route)
@@ -179,7 +190,7 @@ def claim_row(claim) -> RelatedClaimRow:
     country = claim.object_country
     row["object_country"] = (country.alpha3, country.alpha2, country.name) if country else None
     event = claim.event
-    row["event"] = (event.pk, event.slug, event.title) if event else None
+    row["event"] = (event.pk, event.slug, event.title, event.status) if event else None
     article = claim.article
     row["article"] = (article.pk, article.title, article.url, article.reliability)
     row["countries"] = [(c.alpha3, c.alpha2, c.name) for c in claim.countries.all()]
@@ -216,10 +227,18 @@ def quote_from_row(row: QuoteRow) -> Quote:
     }
 
 
+def shown_event(event: EventTuple | None, links: Links) -> EventTuple | None:
+    """A claim's event as the reader sees it: readers without a role see the link only to a
+    verified event (a verified claim may point at an event nobody has reviewed yet)."""
+    if event is None or links.everything or event[3] == ReviewStatus.VERIFIED:
+        return event
+    return None
+
+
 def claim_from_row(row: RelatedClaimRow, links: Links) -> ClaimRepresentation:
     """A claim as the API shows it (fields in ClaimSerializer.Meta.fields order)."""
     pk = row["id"]
-    event = row["event"]
+    event = shown_event(row["event"], links)
     article_id, title, source_url, reliability = row["article"]
     return {
         "id": pk,
@@ -289,8 +308,18 @@ def event_taxonomy(kind: str) -> EventTaxonomy:
     }
 
 
+def participant_brief(participant, links: Links) -> Participant:
+    return {
+        "actor": actor_brief(participant.actor, links),
+        "role": participant.role,
+        "status": participant.status,
+    }
+
+
 def event_representation(event, links: Links) -> EventRepresentation:
-    """An event as the API shows it (fields in EventSerializer.Meta.fields order)."""
+    """An event as the API shows it (fields in EventSerializer.Meta.fields order): to readers
+    without a role, only its verified participants, and its place only when verified."""
+    place, admin1, admin2 = shown_where(event, links.everything)
     return {
         "id": event.pk,
         "url": links("event-detail", event.pk),
@@ -301,9 +330,9 @@ def event_representation(event, links: Links) -> EventRepresentation:
         "description": event.description,
         "date": date_range(event),
         "countries": [country_brief(c, links) for c in event.countries.all()],
-        "place": place_brief(event.place, links),
-        "admin1": place_brief(event.admin1, links),
-        "admin2": place_brief(event.admin2, links),
+        "place": place_brief(place, links),
+        "admin1": place_brief(admin1, links),
+        "admin2": place_brief(admin2, links),
         "location": event.location,
         "latitude": decimal_text(event.latitude, 5),
         "longitude": decimal_text(event.longitude, 5),
@@ -311,7 +340,7 @@ def event_representation(event, links: Links) -> EventRepresentation:
         "geo_precision": event.geo_precision,
         "where_prec": event.where_prec,
         "participants": [
-            {"actor": actor_brief(p.actor, links), "role": p.role} for p in event.participants.all()
+            participant_brief(p, links) for p in shown_participants(event, links.everything)
         ],
         "fatalities_low": event.fatalities_low,
         "fatalities_best": event.fatalities_best,
@@ -328,8 +357,9 @@ def event_representation(event, links: Links) -> EventRepresentation:
 
 def event_feature(event, links: Links) -> dict:
     """An event as a GeoJSON Feature (RFC 7946): its stored point, or no geometry when it
-    has none; flat properties, so that QGIS and spreadsheets read them as columns."""
-    place, admin1, admin2 = event.place, event.admin1, event.admin2
+    has none; flat properties, so that QGIS and spreadsheets read them as columns. The place,
+    region and district as event_representation shows them."""
+    place, admin1, admin2 = shown_where(event, links.everything)
     point = None
     if event.latitude is not None and event.longitude is not None:
         # RFC 7946: longitude first; five decimals as stored (about a metre).

@@ -21,6 +21,7 @@ from facts.choices import (
     ReviewStatus,
 )
 from facts.models import Actor, Article, Claim, Country, Event, Place
+from facts.models.visibility import shown_participants, shown_place, shown_where
 
 
 def _url(serializer, name: str, pk) -> str:
@@ -57,12 +58,38 @@ class PlaceBriefSerializer(serializers.ModelSerializer):
         fields = ["slug", "name", "kind", "url"]
 
 
+class ShownPlaceSerializer(PlaceBriefSerializer):
+    """A place another object points at, null to a reader without a role unless verified."""
+
+    def get_attribute(self, instance):
+        return shown_place(super().get_attribute(instance), links_for(self.context).everything)
+
+
+class EventPlaceSerializer(PlaceBriefSerializer):
+    """An event's place, region or district (by the field's name) as the reader sees them:
+    to a reader without a role, none of them unless the event's place is verified."""
+
+    def get_attribute(self, instance):
+        place, admin1, admin2 = shown_where(instance, links_for(self.context).everything)
+        return {"place": place, "admin1": admin1, "admin2": admin2}[self.field_name]
+
+
 class EventBriefSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:event-detail")
 
     class Meta:
         model = Event
         fields = ["id", "url", "slug", "title"]
+
+
+class ClaimEventSerializer(EventBriefSerializer):
+    """The event a claim reports, null to a reader without a role unless it is verified."""
+
+    def get_attribute(self, instance):
+        event = super().get_attribute(instance)
+        if event is None or links_for(self.context).everything:
+            return event
+        return event if event.status == ReviewStatus.VERIFIED else None
 
 
 class DateRangeSerializer(serializers.Serializer):
@@ -153,9 +180,22 @@ class ActorWriteSerializer(serializers.ModelSerializer):
 # ----------------------------------------------------------------------------- events
 
 
+class ShownParticipantsSerializer(serializers.ListSerializer):
+    """An event's participants as the reader sees them: verified ones, or all to a role."""
+
+    def get_attribute(self, instance):
+        return shown_participants(instance, links_for(self.context).everything)
+
+
 class ParticipantSerializer(serializers.Serializer):
     actor = ActorBriefSerializer()
     role = serializers.CharField()
+    status = serializers.CharField(
+        help_text="Its review status: readers without a role see verified participants only."
+    )
+
+    class Meta:
+        list_serializer_class = ShownParticipantsSerializer
 
 
 class EventSerializer(serializers.ModelSerializer):
@@ -164,11 +204,11 @@ class EventSerializer(serializers.ModelSerializer):
     countries = CountryBriefSerializer(many=True, read_only=True)
     participants = ParticipantSerializer(many=True, read_only=True)
     taxonomy = serializers.SerializerMethodField()
-    place = PlaceBriefSerializer(read_only=True, allow_null=True)
-    admin1 = PlaceBriefSerializer(
+    place = EventPlaceSerializer(read_only=True, allow_null=True)
+    admin1 = EventPlaceSerializer(
         read_only=True, allow_null=True, help_text="The region (first-level unit) it is in."
     )
-    admin2 = PlaceBriefSerializer(
+    admin2 = EventPlaceSerializer(
         read_only=True, allow_null=True, help_text="The district (second-level unit) it is in."
     )
     geo_precision = serializers.IntegerField(
@@ -267,8 +307,8 @@ class EventWriteSerializer(serializers.ModelSerializer):
 
 class PlaceSerializer(PlaceBriefSerializer):
     country = CountryBriefSerializer(read_only=True)
-    admin1 = PlaceBriefSerializer(read_only=True, allow_null=True)
-    admin2 = PlaceBriefSerializer(read_only=True, allow_null=True)
+    admin1 = ShownPlaceSerializer(read_only=True, allow_null=True)
+    admin2 = ShownPlaceSerializer(read_only=True, allow_null=True)
 
     class Meta(PlaceBriefSerializer.Meta):
         fields = [
@@ -370,7 +410,7 @@ class ClaimSerializer(serializers.ModelSerializer):
     object_actor = ActorBriefSerializer(read_only=True, allow_null=True)
     object_country = CountryBriefSerializer(read_only=True, allow_null=True)
     claimant = ActorBriefSerializer(read_only=True, allow_null=True)
-    event = EventBriefSerializer(read_only=True, allow_null=True)
+    event = ClaimEventSerializer(read_only=True, allow_null=True)
     countries = CountryBriefSerializer(many=True, read_only=True)
     actors = ActorBriefSerializer(many=True, read_only=True)
     date = serializers.SerializerMethodField()

@@ -199,7 +199,7 @@ class EventViewSet(
 
 class PlaceViewSet(mixins.ListModelMixin, ETagRetrieveMixin, viewsets.GenericViewSet):
     """The gazetteer: regions, districts, towns and sites events are placed at. Readers
-    without a role see reviewed places and the places of published events."""
+    without a role see verified places only (the reference gazetteer's are)."""
 
     serializer_class = s.PlaceSerializer
     filterset_class = PlaceFilterSet
