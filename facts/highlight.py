@@ -88,11 +88,14 @@ def highlight(
     return mark_safe(_paragraphs(html) if paragraphs else html)
 
 
-def passage(text: str, start: int, end: int, *, url: str, label: str) -> SafeString:
-    """The quote inside the passage around it, widened to paragraph boundaries."""
-    left = text.rfind("\n\n", 0, max(0, start - PASSAGE_CONTEXT))
+def passage(
+    text: str, start: int, end: int, *, url: str, label: str, context: int = PASSAGE_CONTEXT
+) -> SafeString:
+    """The quote inside the passage around it (`context` characters either side), widened to
+    paragraph boundaries: with no context, the quote's own paragraph."""
+    left = text.rfind("\n\n", 0, max(0, start - context))
     left = 0 if left < 0 else left + 2
-    right = text.find("\n\n", min(len(text), end + PASSAGE_CONTEXT))
+    right = text.find("\n\n", min(len(text), end + context))
     right = len(text) if right < 0 else right
     return highlight(
         text[left:right], [Span(start - left, end - left, url, label)], css_class="claim-quote"

@@ -168,3 +168,40 @@ def event_workspace(event: Event) -> EventWorkspace:
     return EventWorkspace(
         event=event, supporting=supporting, contradicting=contradicting, figures=rows
     )
+
+
+# The index's "next to review" lists read this many claims from the head of the queue, so
+# the page costs the same at a thousand claims or a million.
+QUEUE_SAMPLE = 2000
+
+
+@dataclass
+class QueueEntry:
+    pk: int
+    title: str
+    waiting: int
+
+
+def _most_frequent(ids: list[int], limit: int) -> list[tuple[int, int]]:
+    counts: dict[int, int] = {}
+    for pk in ids:
+        counts[pk] = counts.get(pk, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:limit]
+
+
+def articles_to_review(limit: int = 6) -> list[QueueEntry]:
+    """The articles most of the next unreviewed claims come from: each one's workspace
+    reviews them in text order."""
+    head = Claim.objects.filter(status="unreviewed").order_by("-confidence", "pk")
+    top = _most_frequent(list(head.values_list("article_id", flat=True)[:QUEUE_SAMPLE]), limit)
+    titles = dict(Article.objects.filter(pk__in=[pk for pk, _ in top]).values_list("pk", "title"))
+    return [QueueEntry(pk, titles.get(pk, ""), n) for pk, n in top]
+
+
+def events_to_weigh(limit: int = 6) -> list[QueueEntry]:
+    """Unreviewed events with the most accounts: the ones whose sources most need weighing
+    side by side before the event is verified."""
+    head = Claim.objects.filter(event__status="unreviewed").order_by("-confidence", "pk")
+    top = _most_frequent(list(head.values_list("event_id", flat=True)[:QUEUE_SAMPLE]), limit)
+    titles = dict(Event.objects.filter(pk__in=[pk for pk, _ in top]).values_list("pk", "title"))
+    return [QueueEntry(pk, titles.get(pk, ""), n) for pk, n in top]

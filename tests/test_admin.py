@@ -166,7 +166,8 @@ class TestEvidence(WorkbenchTestCase):
         for claim in article.claims.all():
             assert f'id="claim-{claim.pk}"' in content
             assert f'href="{change("claim", claim.pk)}"' in content
-        assert content.count('<mark class="claim-quote"') >= article.claims.count()
+        # A mark's classes also say its claim's status ("claim-quote status-verified").
+        assert content.count('<mark class="claim-quote') >= article.claims.count()
         assert "generation-artifacts" in content and "Show the raw text as received" in content
         assert "Reliability" in content
 
@@ -289,17 +290,20 @@ class TestHistory(WorkbenchTestCase):
         original = claim.history.earliest("history_date")
         revert_url = reverse("admin:facts_claim_simple_history", args=[claim.pk, original.pk])
         self.client.force_login(self.lead)
-        form = self.client.get(revert_url).context["adminform"].form
-        assert form.initial["statement"] == original.statement
-        data = claim_form_data_from(form)
-        data.update({"change_reason": "Back to the source's wording", "expected_version": 2})
+        page = self.client.get(revert_url)
+        assert original.statement in page.content.decode()
+        # What the page's form holds, as a browser posts it back, with a reason.
+        data = claim_form_data_from(page.context["adminform"].form)
+        data["change_reason"] = "Back to the source's wording"
         response = self.client.post(revert_url, data)
         assert response.status_code == 302, errors(response)
         claim.refresh_from_db()
         assert claim.statement == original.statement
         latest = claim.history.latest("history_date")
         assert latest.history_user == self.lead
-        assert latest.history_change_reason == "Back to the source's wording"
+        assert latest.history_change_reason == (
+            f"reverted to version {original.version}: Back to the source's wording"
+        )
 
 
 class TestRoles(WorkbenchTestCase):

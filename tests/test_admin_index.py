@@ -39,3 +39,18 @@ class TestAdminIndex(TestCase):
         html = self.client.get("/admin/").content.decode()
         assert "3 claims wait for review" in _summary(html)
         assert 'href="/admin/facts/claim/?status__exact=unreviewed"' in html
+
+    def test_every_queue_is_counted_and_my_reviews_only_for_who_may_review(self):
+        self.client.force_login(self.viewer)
+        text = _summary(self.client.get("/admin/").content.decode())
+        for queue in [
+            "Unreviewed claims",
+            "Disputed claims",
+            "Contradicted claims",
+            "Unreviewed events",
+            "New actors proposed by the importer",
+        ]:
+            assert re.search(rf"{queue} [\d,]+", text), queue
+        assert "My reviews today" not in text  # a viewer reviews nothing
+        self.client.force_login(self.curator)
+        assert "My reviews today 0" in _summary(self.client.get("/admin/").content.decode())

@@ -1,6 +1,6 @@
 """Quotes highlighted in their article (facts/highlight.py)."""
 
-from facts.highlight import Span, highlight
+from facts.highlight import Span, highlight, passage
 
 TEXT = "Soldiers seized power in 2020 and again in 2021. Then calm."
 
@@ -25,3 +25,15 @@ def test_overlapping_claims_are_each_linked_once():
     html = highlight(TEXT, [Span(0, 20, "/claim/1/", "a"), Span(9, 30, "/claim/2/", "b")])
     assert html.count('href="/claim/1/"') >= 1 and html.count('href="/claim/2/"') >= 1
     assert "claim-also" not in html
+
+
+def test_a_passage_without_context_is_the_quotes_own_paragraph():
+    text = "First paragraph.\n\nThe quoted words sit here. And more.\n\nLast paragraph."
+    start = text.index("The quoted")
+    html = passage(text, start, start + len("The quoted words sit here."), url="#c", label="C")
+    assert "First paragraph" in html and "Last paragraph" in html  # the default widens
+    html = passage(
+        text, start, start + len("The quoted words sit here."), url="#c", label="C", context=0
+    )
+    assert "First paragraph" not in html and "Last paragraph" not in html
+    assert "And more." in html

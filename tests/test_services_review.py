@@ -22,6 +22,8 @@ from facts.services import (
     object_review,
     object_update,
 )
+from facts.services.revert import object_revert, revert_plan
+from facts.services.review import claim_anchor, claim_link_create
 from tests.base import (
     ARTICLE_TEXT,
     make_actor,
@@ -828,3 +830,163 @@ def test_stale_version_message_lists_users_and_fields_once_sorted():
     anonymous = StaleVersionError(obj=claim, expected=3, changes=[])
     assert "changed by someone" in anonymous.messages[0]
     assert "changed: some fields" in anonymous.messages[0]
+
+
+# --- claim_anchor ---------------------------------------------------------------------------
+
+
+def test_claim_anchor_finds_the_quote_and_writes_nothing(curator):
+    article = make_article()
+    anchor = claim_anchor(article=article, quote=f"  {RUSSIA} ")
+    assert article.text[anchor.start : anchor.end] == anchor.quote == RUSSIA
+    assert (anchor.prefix, anchor.suffix) == quote_selectors(article.text, anchor.start, anchor.end)
+    assert anchor.statement and Claim.objects.count() == 0
+    created = claim_create(article=article, user=curator, quote=RUSSIA)
+    assert (created.quote_start, created.fingerprint) == (anchor.start, anchor.fingerprint)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "start", "message"),
+    [
+        (ARTICLE_TEXT, "Chad left the alliance.", None, "does not occur"),
+        (f"{RUSSIA} {RUSSIA}", RUSSIA, None, "occurs more than once"),
+        (ARTICLE_TEXT, RUSSIA, 3, "not in the article at offset 3"),
+        (ARTICLE_TEXT, "   ", None, "Give the quote"),
+    ],
+)
+def test_claim_anchor_refuses_what_claim_create_refuses(curator, text, quote, start, message):
+    article = make_article(text=text)
+    for attempt in (
+        lambda: claim_anchor(article=article, quote=quote, quote_start=start),
+        lambda: claim_create(article=article, user=curator, quote=quote, quote_start=start),
+    ):
+        with pytest.raises(ReviewError, match=message):
+            attempt()
+
+
+def test_claim_anchor_refuses_a_quote_already_entered(curator):
+    article = make_article()
+    claim_create(article=article, user=curator, quote=RUSSIA)
+    with pytest.raises(ReviewError, match="already a claim"):
+        claim_anchor(article=article, quote=RUSSIA)
+
+
+# --- claim_link_create ----------------------------------------------------------------------
+
+
+def test_a_curators_link_records_who_made_it(curator):
+    first, second = make_claim(), make_claim()
+    link = claim_link_create(
+        from_claim=first, to_claim=second, kind="contradicts", user=curator, note=" dates "
+    )
+    assert (link.origin, link.created_by, link.note) == (Origin.CURATOR, curator, "dates")
+    record = newest_history(link)
+    assert (record.history_user, record.history_change_reason) == (
+        curator,
+        "Linked by a curator: contradicts",
+    )
+
+
+@pytest.mark.parametrize("case", ["itself", "twice", "unknown kind"])
+def test_claim_link_create_refuses(curator, case):
+    first, second = make_claim(), make_claim()
+    claim_link_create(from_claim=first, to_claim=second, kind="corroborates", user=curator)
+    target, kind = {
+        "itself": (first, "corroborates"),
+        "twice": (second, "corroborates"),
+        "unknown kind": (second, "agrees"),
+    }[case]
+    with pytest.raises(ReviewError):
+        claim_link_create(from_claim=first, to_claim=target, kind=kind, user=curator)
+
+
+# --- object_revert --------------------------------------------------------------------------
+
+
+def first_record(obj):
+    return obj.history.order_by("history_date", "history_id").first()
+
+
+def test_revert_restores_curator_fields_and_keeps_review_and_evidence(clock, curator, lead):
+    mali = make_country(name="Mali")
+    claim = make_claim(statement="Original wording.")
+    claim.countries.set([mali])
+    original = claim.history.filter(version=1).order_by("-history_id").first()
+    claim = claim_update(
+        claim=claim,
+        user=curator,
+        changes={"statement": "New wording.", "countries": [], "date_text": "2023"},
+        reason="Edit",
+        expected_version=1,
+    )
+    claim = claim_review(
+        claim=claim, user=curator, status="disputed", reason="Other sources", credibility=4
+    )
+    plan = revert_plan(record=original)
+    assert {c.name for c in plan.restored} == {"statement", "date_text", "countries"}
+    assert {"status", "status_reason", "credibility", "reviewed_by"} <= {c.name for c in plan.kept}
+    clock.move_to(LATER)
+    reverted = object_revert(record=original, user=lead, reason="Misread", expected_version=3)
+    assert (reverted.statement, reverted.date_text, list(reverted.countries.all())) == (
+        "Original wording.",
+        "",
+        [mali],
+    )
+    assert (reverted.status, reverted.status_reason, reverted.credibility) == (
+        "disputed",
+        "Other sources",
+        4,
+    )
+    assert (reverted.version, reverted.curator_edited_at) == (4, LATER)
+    record = newest_history(reverted)
+    assert (record.history_user, record.history_change_reason) == (
+        lead,
+        "reverted to version 1: Misread",
+    )
+
+
+def test_revert_needs_a_reason_and_the_current_version(curator, lead):
+    event = make_event(title="First")
+    original = first_record(event)
+    object_update(obj=event, user=curator, changes={"title": "Second"}, reason="x")
+    with pytest.raises(ReviewError, match="Say why"):
+        object_revert(record=original, user=lead, reason=" ", expected_version=2)
+    with pytest.raises(StaleVersionError):
+        object_revert(record=original, user=lead, reason="Back", expected_version=1)
+    assert Event.objects.get(pk=event.pk).title == "Second"
+
+
+def test_revert_refuses_a_version_that_changes_nothing_it_may_restore(curator, lead):
+    actor = make_actor(name="JNIM")
+    original = first_record(actor)
+    object_review(obj=actor, user=curator, status="verified", reason="Known group")
+    plan = revert_plan(record=original)
+    assert plan.restored == [] and [c.name for c in plan.kept] == [
+        "status",
+        "status_reason",
+        "reviewed_by",
+    ]
+    with pytest.raises(ReviewError, match="Nothing to revert"):
+        object_revert(record=original, user=lead, reason="Undo the review")
+    assert Actor.objects.get(pk=actor.pk).status == "verified"
+
+
+def test_revert_refuses_a_version_pointing_at_what_no_longer_exists(curator, lead):
+    gone = make_actor()
+    claim = make_claim(subject=gone)
+    original = first_record(claim)
+    claim = claim_update(
+        claim=claim, user=curator, changes={"subject": None}, reason="x", expected_version=1
+    )
+    gone.delete()
+    with pytest.raises(ReviewError, match="cannot be restored"):
+        object_revert(record=original, user=lead, reason="Back", expected_version=2)
+    assert Claim.objects.get(pk=claim.pk).version == 2
+
+
+def test_only_claims_events_actors_and_articles_revert_here(lead):
+    from facts.models import ActorAlias
+
+    alias = ActorAlias.objects.create(actor=make_actor(), name="JNIM")
+    with pytest.raises(ReviewError, match="cannot be reverted"):
+        object_revert(record=first_record(alias), user=lead, reason="Back")

@@ -415,3 +415,23 @@ def test_event_workspace_queries_do_not_grow_with_the_accounts(db, client):
         assert len(page.context["workspace"].contradicting) == 1
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_the_index_names_queues_by_article_and_by_event_leading_to_their_workspaces(db, client):
+    busy, busy_claims = article_with_claims(5)
+    quiet, _ = article_with_claims(2)
+    Claim.objects.filter(pk=busy_claims[0].pk).update(**reviewed(status="verified"))
+    event = make_event(kind="attack", title="Ambush with three accounts")
+    Claim.objects.filter(pk__in=[c.pk for c in busy_claims[:3]]).update(event=event)
+    verified_event = make_event(title="Settled event", **reviewed(status="verified"))
+    Claim.objects.filter(pk__in=[c.pk for c in busy_claims[3:]]).update(event=verified_event)
+    html = client_for(client, "curator").get(reverse("admin:index")).content.decode()
+    by_article = html[html.index('id="queue-by-article"') :]
+    first = reverse("admin:facts_article_workspace", args=[busy.pk])
+    second = reverse("admin:facts_article_workspace", args=[quiet.pk])
+    assert by_article.index(first) < by_article.index(second)
+    assert "4 unreviewed" in by_article
+    by_event = html[html.index('id="queue-by-event"') :]
+    assert reverse("admin:facts_event_workspace", args=[event.pk]) in by_event
+    assert "3 accounts" in by_event
+    assert reverse("admin:facts_event_workspace", args=[verified_event.pk]) not in html

@@ -2,17 +2,30 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
+from facts.admin.filters import CountryFilter, DateRangeFilter
 from facts.admin.history import CuratedHistoryHelper
 from facts.admin.pagination import EstimatedCountPaginator
 from facts.choices import Credibility, ReviewStatus
 from facts.search import search
 from facts.services import ReviewError, StaleVersionError, object_review
-from facts.services.history import changes_since
+from facts.services.history import changes_since, history_model_of
+from facts.services.revert import (
+    RevertPlan,
+    is_revertible,
+    object_revert,
+    revert_plan,
+    version_label,
+)
 from facts.services.review import stamp_curator_save
 
 # Set by reviews and saves, never typed into a form.
@@ -62,6 +75,10 @@ class ChangeReasonForm(forms.ModelForm):
     # Fields whose change is explained elsewhere (a review has its own reason).
     reason_exempt = {"expected_version", "change_reason"}
 
+    def reason_exempt_fields(self) -> set[str]:
+        """The fields whose change needs no change reason, once the form is cleaned."""
+        return set(self.reason_exempt)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk and hasattr(self.instance, "version"):
@@ -89,11 +106,69 @@ class ChangeReasonForm(forms.ModelForm):
                     )
                 )
             if (
-                set(self.changed_data) - self.reason_exempt
+                set(self.changed_data) - self.reason_exempt_fields()
                 and not (cleaned.get("change_reason") or "").strip()
             ):
                 self.add_error("change_reason", "Say why you are changing this.")
         return cleaned
+
+
+class RevertForm(forms.Form):
+    """Reverting to a version from the history: why, and which version of the record the
+    curator was shown (read from the database when the page was shown, not the old one)."""
+
+    change_reason = forms.CharField(
+        label="Why revert",
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 80}),
+        help_text="Required. Kept in the history as “reverted to version N: your reason”.",
+    )
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+def revert_plan_html(plan: RevertPlan) -> str:
+    """The revert page's summary: what goes back, and what stays as it is now."""
+    rows = format_html_join(
+        "",
+        '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>',
+        ((c.label, c.now, c.then) for c in plan.restored),
+    )
+    restored = (
+        format_html(
+            '<table class="revert-restored"><thead><tr><th scope="col">field</th>'
+            '<th scope="col">now</th><th scope="col">after the revert ({})</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            plan.label,
+            rows,
+        )
+        if plan.restored
+        else format_html(
+            "<p><strong>Nothing to revert</strong>: {} holds what the record holds now.</p>",
+            plan.label,
+        )
+    )
+    kept = ""
+    if plan.kept:
+        kept = format_html(
+            "<p>These differ in {} but <strong>stay as they are now</strong>:</p>"
+            '<table class="revert-kept"><thead><tr><th scope="col">field</th>'
+            '<th scope="col">now (kept)</th><th scope="col">in {}</th></tr></thead>'
+            "<tbody>{}</tbody></table>",
+            plan.label,
+            plan.label,
+            format_html_join(
+                "",
+                '<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>',
+                ((c.label, c.now, c.then) for c in plan.kept),
+            ),
+        )
+    return format_html(
+        '<p class="revert-scope">A revert restores the fields curators edit. Review status, '
+        "its reason and reviewer, the credibility or reliability grade and the importer's "
+        "evidence are never reverted: they stay as they are now (change a status with a "
+        "review).</p>{}{}",
+        restored,
+        kept,
+    )
 
 
 class CuratedAdmin(SimpleHistoryAdmin):
@@ -103,6 +178,117 @@ class CuratedAdmin(SimpleHistoryAdmin):
     show_full_result_count = False
     list_per_page = 50
     history_list_per_page = 50
+    # Fields of `list_filter` that get the queues' own filters (facts.admin.filters): a
+    # country list of only the countries in use, and a from–to date range.
+    field_filters = {"countries": CountryFilter, "date_start": DateRangeFilter}
+
+    def get_list_filter(self, request):
+        return [
+            self.field_filters.get(item, item) if isinstance(item, str) else item
+            for item in super().get_list_filter(request)
+        ]
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Revert to a version through the services (facts.services.revert): the reason is
+        required, the version checked is the record's as shown on this page, and only the
+        curator-editable fields go back. simple-history's own view would save the old
+        version whole, review status included, and check the old version number."""
+        if not is_revertible(self.model):
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        request.current_app = self.admin_site.name
+        opts = self.model._meta
+        current = self.get_object(request, unquote(object_id))
+        if current is None:
+            raise Http404
+        record = get_object_or_404(
+            history_model_of(self.model), **{opts.pk.attname: current.pk, "history_id": version_id}
+        )
+        if not self.has_view_history_or_change_history_permission(request, current):
+            raise PermissionDenied
+        may_revert = not self.revert_disabled(request, current)
+        form = RevertForm(initial={"expected_version": getattr(current, "version", None)})
+        if request.method == "POST":
+            if not may_revert:
+                raise PermissionDenied
+            form = RevertForm(request.POST)
+            if form.is_valid():
+                try:
+                    reverted = object_revert(
+                        record=record,
+                        user=request.user,
+                        reason=form.cleaned_data["change_reason"],
+                        expected_version=form.cleaned_data["expected_version"],
+                    )
+                except StaleVersionError as error:
+                    # Shown again with what the record holds now: reverting anyway is a new
+                    # decision, against the version now on the page.
+                    current = self.get_object(request, unquote(object_id))
+                    data = request.POST.copy()
+                    data["expected_version"] = str(error.current)
+                    form = RevertForm(data)
+                    form.is_valid()
+                    form.add_error(None, error)
+                except ReviewError as error:
+                    form.add_error(None, error)
+                else:
+                    plan_label = version_label(record)
+                    self.log_change(request, reverted, f"Reverted to {plan_label}.")
+                    self.message_user(
+                        request,
+                        f"{opts.verbose_name.capitalize()} “{reverted}” reverted to {plan_label}; "
+                        "its review status and grades are as they were.",
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(
+                        reverse(
+                            f"admin:{opts.app_label}_{opts.model_name}_change", args=[reverted.pk]
+                        )
+                    )
+        plan = revert_plan(record=record, current=current)
+        fieldsets = [
+            (f"Revert to {plan.label}", {"fields": [], "description": revert_plan_html(plan)})
+        ]
+        if may_revert and plan.restored:
+            fieldsets.append(("Why", {"fields": ["change_reason", "expected_version"]}))
+        admin_form = helpers.AdminForm(form, fieldsets, {}, (), model_admin=self)
+        url = f"admin:{opts.app_label}_{opts.model_name}"
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Revert {opts.verbose_name} to {plan.label}"
+            if may_revert
+            else f"{plan.label.capitalize()} of {opts.verbose_name}",
+            "subtitle": str(current),
+            "adminform": admin_form,
+            "object_id": object_id,
+            "original": current,
+            "is_popup": False,
+            "media": self.media + admin_form.media,
+            "errors": helpers.AdminErrorList(form, []),
+            "app_label": opts.app_label,
+            "original_opts": opts,
+            "opts": opts,
+            "changelist_url": reverse(f"{url}_changelist"),
+            "change_url": reverse(f"{url}_change", args=[current.pk]),
+            "history_url": reverse(f"{url}_history", args=[current.pk]),
+            "change_history": False,
+            "revert_disabled": not may_revert or not plan.restored,
+            "add": False,
+            "change": True,
+            "has_add_permission": False,
+            "has_view_permission": True,
+            "has_change_permission": may_revert,
+            "has_delete_permission": False,
+            "has_editable_inline_admin_formsets": False,
+            "has_file_field": False,
+            "has_absolute_url": False,
+            "form_url": "",
+            "content_type_id": None,
+            "save_as": False,
+            "save_on_top": False,
+            "inline_admin_formsets": [],
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, self.object_history_form_template, context)
 
     def get_historical_record_context_helper(self, request, historical_record):
         return CuratedHistoryHelper(self.model, historical_record)

@@ -47,7 +47,15 @@ class EventAdmin(
         "status",
         "origin",
     ]
-    list_filter = ["status", "kind", "date_precision", "location_precision", "origin"]
+    list_filter = [
+        "status",
+        "kind",
+        "countries",  # facts.admin.filters.CountryFilter (CuratedAdmin.field_filters)
+        "date_start",  # from–to: facts.admin.filters.DateRangeFilter
+        "date_precision",
+        "location_precision",
+        "origin",
+    ]
     search_fields = ["title", "slug", "description", "location"]
     autocomplete_fields = ["countries", "place"]
     readonly_fields = [

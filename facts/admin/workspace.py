@@ -247,6 +247,7 @@ def event_workspace_view(model_admin, request: HttpRequest, object_id: str):
             url=reverse("admin:facts_article_workspace", args=[claim.article_id])
             + f"#card-{claim.pk}",
             label=f"Claim {claim.pk}",
+            context=0,  # the quote's paragraph: accounts side by side stay short
         )
     context = {
         **model_admin.admin_site.each_context(request),

@@ -1,14 +1,17 @@
 """Reviewing and editing claims, actors, events and articles."""
 
-from typing import TypeVar
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, TypeVar
 
-from django.db import transaction
+from django.db import connections, router, transaction
+from django.db.models import Model, Q
 from django.utils import timezone
 
 from facts.anchors import fingerprint as claim_fingerprint
 from facts.anchors import quote_selectors, statement_of
-from facts.choices import STATUSES_NEEDING_REASON, Origin, Reliability, ReviewStatus
-from facts.models import Article, Claim, Event
+from facts.choices import STATUSES_NEEDING_REASON, LinkKind, Origin, Reliability, ReviewStatus
+from facts.models import Actor, Article, Claim, ClaimLink, Event
 from facts.models.mixins import ReviewedModel
 from facts.services.errors import ReviewError, StaleVersionError
 from facts.services.history import changes_since, note_change
@@ -85,8 +88,22 @@ def object_review(
         advance_version(current)
         note_change(current, user=user, reason=f"{status}: {reason}")
         current.save()
+        if isinstance(current, Event) and status == ReviewStatus.VERIFIED:
+            _confirm_event_parts(event=current, user=user, reason=reason)
         current.refresh_from_db()
     return current
+
+
+def _confirm_event_parts(*, event: Event, user, reason: str) -> int:
+    """Verifying an event confirms it as the curator saw it, its parts included: the
+    participants still unreviewed become verified (disputed or rejected ones stay as they
+    are). Call inside the verifying transaction. Returns how many were confirmed."""
+    parts = list(event.participants.filter(status=ReviewStatus.UNREVIEWED))
+    for part in parts:
+        part.status = ReviewStatus.VERIFIED
+        note_change(part, user=user, reason=f"verified with its event: {reason}")
+        part.save(update_fields=["status"])
+    return len(parts)
 
 
 def claim_review(
@@ -151,21 +168,24 @@ def claim_update(
     )
 
 
-def claim_create(
-    *,
-    article: Article,
-    user,
-    quote: str,
-    statement: str = "",
-    quote_start: int | None = None,
-    reason: str = "",
-    **structure,
-) -> Claim:
-    """A claim entered by a curator from an article and a quote.
+@dataclass(frozen=True)
+class QuoteAnchor:
+    """Where a curator's quote sits in an article's text, and the claim it would make."""
 
-    The quote must occur in the article's cleaned text. Given offsets are checked; without
-    them the quote must occur exactly once, or the caller must give quote_start to say which.
-    """
+    quote: str
+    start: int
+    end: int
+    prefix: str
+    suffix: str
+    fingerprint: str
+    statement: str
+
+
+def claim_anchor(*, article: Article, quote: str, quote_start: int | None = None) -> QuoteAnchor:
+    """Find a curator's quote in the article's cleaned text, as claim_create will: at
+    `quote_start` when given, else its only occurrence; refused when it is not there, occurs
+    more than once, or is already a claim of the article. Reads only: forms call it to show
+    the refusal next to the quote before anything is saved."""
     quote = (quote or "").strip()
     if not quote:
         raise ReviewError("Give the quote from the article that supports the claim.")
@@ -188,23 +208,51 @@ def claim_create(
     end = start + len(quote)
     prefix, suffix = quote_selectors(text, start, end)
     occurrence = text[:start].count(quote) + 1
+    anchor = QuoteAnchor(
+        quote=quote,
+        start=start,
+        end=end,
+        prefix=prefix,
+        suffix=suffix,
+        fingerprint=claim_fingerprint(quote, occurrence + 1000),
+        statement=statement_of(quote),
+    )
+    if Claim.objects.filter(article=article, fingerprint=anchor.fingerprint).exists():
+        raise ReviewError("This quote is already a claim of the article.")
+    return anchor
+
+
+def claim_create(
+    *,
+    article: Article,
+    user,
+    quote: str,
+    statement: str = "",
+    quote_start: int | None = None,
+    reason: str = "",
+    **structure,
+) -> Claim:
+    """A claim entered by a curator from an article and a quote.
+
+    The quote must occur in the article's cleaned text. Given offsets are checked; without
+    them the quote must occur exactly once, or the caller must give quote_start to say which.
+    """
+    anchor = claim_anchor(article=article, quote=quote, quote_start=quote_start)
     with transaction.atomic():
         claim = Claim(
             article=article,
-            fingerprint=claim_fingerprint(quote, occurrence + 1000),
-            quote=quote,
-            quote_start=start,
-            quote_end=end,
-            quote_prefix=prefix,
-            quote_suffix=suffix,
+            fingerprint=anchor.fingerprint,
+            quote=anchor.quote,
+            quote_start=anchor.start,
+            quote_end=anchor.end,
+            quote_prefix=anchor.prefix,
+            quote_suffix=anchor.suffix,
             anchor_text_sha256=article.text_sha256,
-            statement=(statement or statement_of(quote)).strip(),
+            statement=(statement or anchor.statement).strip(),
             origin=Origin.CURATOR,
             curator_edited_at=timezone.now(),
             **structure,
         )
-        if Claim.objects.filter(article=article, fingerprint=claim.fingerprint).exists():
-            raise ReviewError("This quote is already a claim of the article.")
         claim.full_clean(exclude=["version"])
         note_change(claim, user=user, reason=reason or "Entered by a curator")
         claim.save()
@@ -275,3 +323,92 @@ def _edit(
             getattr(current, name).set(values)
         current.refresh_from_db()
     return current
+
+
+def claim_link_create(
+    *, from_claim: Claim, to_claim: Claim, kind: str, user, note: str = "", reason: str = ""
+) -> ClaimLink:
+    """A curator links two claims (corroborates, contradicts, copies): the link records who
+    made it and that a curator did, never passing for the importer's."""
+    if kind not in LinkKind.values:
+        raise ReviewError(f"Unknown link kind '{kind}'.")
+    if from_claim.pk == to_claim.pk:
+        raise ReviewError("A claim cannot be linked to itself.")
+    if ClaimLink.objects.filter(from_claim=from_claim, to_claim=to_claim, kind=kind).exists():
+        raise ReviewError(f"Claim {from_claim.pk} already {kind} claim {to_claim.pk}.")
+    link = ClaimLink(
+        from_claim=from_claim,
+        to_claim=to_claim,
+        kind=kind,
+        note=(note or "").strip(),
+        created_by=user,
+        origin=Origin.CURATOR,
+    )
+    note_change(link, user=user, reason=(reason or "").strip() or f"Linked by a curator: {kind}")
+    link.save()
+    return link
+
+
+# --- The admin index's queues ------------------------------------------------------------------
+
+# Counting stops here: the index must stay fast on a table of a million claims.
+QUEUE_COUNT_LIMIT = 1000
+
+
+def local_midnight(now: datetime | None = None) -> datetime:
+    """The start of today in the current time zone (settings.TIME_ZONE), from
+    `timezone.now()` unless given: a test that moves the clock moves "today" with it."""
+    local = timezone.localtime(now or timezone.now())
+    return local.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def contradicted_claims() -> Q:
+    """Claims that a contradicting link points at or from, either way round."""
+    contradicting = ClaimLink.objects.filter(kind=LinkKind.CONTRADICTS)
+    return Q(pk__in=contradicting.values("from_claim")) | Q(pk__in=contradicting.values("to_claim"))
+
+
+def _bounded_counts(model: type[Model], conditions: dict[str, Q]) -> dict[str, int]:
+    """How many rows meet each condition, in one query for the model, each count stopping at
+    QUEUE_COUNT_LIMIT + 1 rows: the ORM's aggregate would count every row of a million."""
+    manager = model._default_manager
+    selects: list[str] = []
+    params: list[Any] = []
+    for condition in conditions.values():
+        rows = manager.filter(condition).order_by().values("pk")[: QUEUE_COUNT_LIMIT + 1]
+        sql, sql_params = rows.query.sql_with_params()
+        selects.append(f"(SELECT COUNT(*) FROM ({sql}) bounded)")
+        params.extend(sql_params)
+    with connections[router.db_for_read(model)].cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(selects), params)
+        row = cursor.fetchone()
+    return {name: int(count) for name, count in zip(conditions, row, strict=True)}
+
+
+def review_queue_counts(*, user: Any) -> dict[str, int]:
+    """What waits in each of the index's queues, and what `user` reviewed since local
+    midnight. One query per model (claims, events, actors); a count above
+    QUEUE_COUNT_LIMIT stops there (shown as "1,000+")."""
+    mine_today = Q(reviewed_by=user.pk, reviewed_at__gte=local_midnight())
+    unreviewed = Q(status=ReviewStatus.UNREVIEWED)
+    claims = _bounded_counts(
+        Claim,
+        {
+            "unreviewed_claims": unreviewed,
+            "disputed_claims": Q(status=ReviewStatus.DISPUTED),
+            "contradicted_claims": contradicted_claims(),
+            "my_claims_today": mine_today,
+        },
+    )
+    events = _bounded_counts(
+        Event, {"unreviewed_events": unreviewed, "my_events_today": mine_today}
+    )
+    actors = _bounded_counts(
+        Actor,
+        {"new_actors": unreviewed & Q(origin=Origin.IMPORT), "my_actors_today": mine_today},
+    )
+    counts = {**claims, **events, **actors}
+    counts["my_reviews_today"] = (
+        counts["my_claims_today"] + counts["my_events_today"] + counts["my_actors_today"]
+    )
+    return counts
