@@ -435,3 +435,51 @@ def test_the_index_names_queues_by_article_and_by_event_leading_to_their_workspa
     assert reverse("admin:facts_event_workspace", args=[event.pk]) in by_event
     assert "3 accounts" in by_event
     assert reverse("admin:facts_event_workspace", args=[verified_event.pk]) not in html
+
+
+def test_a_curator_rejects_a_wrong_part_then_verifies_the_event_with_the_rest(db, client):
+    event, army, _ = event_with_accounts()
+    wrong = EventParticipant.objects.create(
+        event=event,
+        actor=make_actor(name="Wrongly named group"),
+        role="perpetrator",
+        article=army.article,
+    )
+    right = event.participants.get(actor__name="Gunmen group")
+    client = client_for(client, "curator")
+    url = reverse("admin:facts_event_workspace", args=[event.pk])
+    html = client.get(url).content.decode()
+    assert "Readers do not see this event" in html and f'id="part-{wrong.pk}"' in html
+    refused = client.post(url, {"action": "part", "part": wrong.pk, "status": "rejected"})
+    assert refused.status_code == 200 and "reason is required" in refused.content.decode()
+    answer = client.post(
+        url, {"action": "part", "part": wrong.pk, "status": "rejected", "reason": "Not named"}
+    )
+    assert answer.status_code == 302
+    event.refresh_from_db()
+    answer = client.post(
+        url,
+        {"action": "review", "status": "verified", "reason": "Two wires", "version": event.version},
+    )
+    assert answer.status_code == 302
+    event.refresh_from_db()
+    wrong.refresh_from_db()
+    right.refresh_from_db()
+    assert (event.status, wrong.status, right.status) == ("verified", "rejected", "verified")
+    record = wrong.history.order_by("-history_id").first()
+    assert (record.history_user.username, record.history_change_reason) == (
+        "curator-ws",
+        "rejected: Not named",
+    )
+    stale = client.post(
+        url, {"action": "review", "status": "disputed", "reason": "x", "version": "1"}
+    )
+    assert "changed" in stale.content.decode()
+    unknown = client.post(url, {"action": "delete-everything"})
+    assert "Unknown action" in unknown.content.decode()
+    other_event = make_event()
+    stranger = EventParticipant.objects.create(event=other_event, actor=make_actor(), role="target")
+    answer = client.post(
+        url, {"action": "part", "part": stranger.pk, "status": "rejected", "reason": "x"}
+    )
+    assert "No such participant" in answer.content.decode()

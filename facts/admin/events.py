@@ -26,8 +26,10 @@ class EventParticipantInline(admin.TabularInline):
     model = EventParticipant
     extra = 0
     autocomplete_fields = ["actor"]
-    fields = ["actor", "role", "note", "article"]
-    readonly_fields = ["article"]
+    fields = ["actor", "role", "note", "article", "status"]
+    # A part's status changes by a review with a reason (the event's workspace), or with the
+    # event: verifying the event confirms its unreviewed parts.
+    readonly_fields = ["article", "status"]
 
 
 @admin.register(Event)

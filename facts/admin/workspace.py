@@ -22,7 +22,14 @@ from facts.choices import (
 from facts.highlight import Span, highlight, passage
 from facts.ingest.proposals import SelectionError, propose_for_selection
 from facts.models import Actor, Article, Claim, Country, Event
-from facts.services import ReviewError, claim_enter, claim_review, event_set_figures
+from facts.services import (
+    ReviewError,
+    claim_enter,
+    claim_review,
+    event_set_figures,
+    object_review,
+    participant_review,
+)
 from facts.workspace import article_workspace, event_workspace
 
 # The decisions a card offers, with their keys.
@@ -205,6 +212,53 @@ def enter_view(model_admin, request: HttpRequest, object_id: str):
     return JsonResponse({"id": claim.pk, "url": f"{url}#card-{claim.pk}"}, status=201)
 
 
+def _set_figures(event: Event, request: HttpRequest) -> str:
+    event_set_figures(
+        event=event,
+        user=request.user,
+        figures={
+            name: _optional_int(request.POST.get(f"fatalities_{name}"), name)
+            for name in FatalityFigure.values
+        },
+        sources={
+            name: {_int(v, "Claim") for v in request.POST.getlist(f"source_{name}")}
+            for name in FatalityFigure.values
+        },
+        reason=request.POST.get("reason", ""),
+        expected_version=_optional_int(request.POST.get("version"), "Version"),
+    )
+    return "The toll and its sources are saved."
+
+
+def _review_event(event: Event, request: HttpRequest) -> str:
+    status = request.POST.get("status", "")
+    object_review(
+        obj=event,
+        user=request.user,
+        status=status,
+        reason=request.POST.get("reason", ""),
+        expected_version=_optional_int(request.POST.get("version"), "Version"),
+    )
+    return f"The event is {status}." + (
+        " Its unreviewed participants are confirmed with it." if status == "verified" else ""
+    )
+
+
+def _review_part(event: Event, request: HttpRequest) -> str:
+    part = event.participants.filter(pk=_int(request.POST.get("part"), "Part")).first()
+    if part is None:
+        raise ReviewError("No such participant in this event.")
+    status = request.POST.get("status", "")
+    participant_review(
+        part=part, user=request.user, status=status, reason=request.POST.get("reason", "")
+    )
+    return f"{part.actor} as {part.get_role_display().lower()}: {status}."
+
+
+# What a POST to an event's workspace may ask for.
+EVENT_ACTIONS = {"figures": _set_figures, "review": _review_event, "part": _review_part}
+
+
 def event_workspace_view(model_admin, request: HttpRequest, object_id: str):
     if not _may_read(model_admin, request):
         raise PermissionDenied
@@ -215,27 +269,15 @@ def event_workspace_view(model_admin, request: HttpRequest, object_id: str):
     if request.method == "POST":
         if not model_admin.has_change_permission(request, event):
             raise PermissionDenied
+        action = request.POST.get("action", "figures")
         try:
-            event_set_figures(
-                event=event,
-                user=request.user,
-                figures={
-                    name: _optional_int(request.POST.get(f"fatalities_{name}"), name)
-                    for name in FatalityFigure.values
-                },
-                sources={
-                    name: {_int(v, "Claim") for v in request.POST.getlist(f"source_{name}")}
-                    for name in FatalityFigure.values
-                },
-                reason=request.POST.get("reason", ""),
-                expected_version=_optional_int(request.POST.get("version"), "Version"),
-            )
+            done = EVENT_ACTIONS[action](event, request)
+        except KeyError:
+            errors = [f"Unknown action {action!r}."]
         except ReviewError as error:
             errors = list(error.messages)
         else:
-            model_admin.message_user(
-                request, "The toll and its sources are saved.", messages.SUCCESS
-            )
+            model_admin.message_user(request, done, messages.SUCCESS)
             return HttpResponseRedirect(request.path)
     workspace = event_workspace(event)
     for card in [*workspace.supporting, *workspace.contradicting]:
@@ -257,6 +299,8 @@ def event_workspace_view(model_admin, request: HttpRequest, object_id: str):
         "event": event,
         "workspace": workspace,
         "figure_names": FatalityFigure.values,
+        "parts": event.participants.select_related("actor", "article").order_by("role", "pk"),
+        "event_statuses": [ReviewStatus.VERIFIED, ReviewStatus.DISPUTED, ReviewStatus.REJECTED],
         "can_set_figures": model_admin.has_change_permission(request, event),
         "errors": errors,
         "posted": request.POST if errors else None,

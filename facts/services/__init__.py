@@ -17,6 +17,7 @@ from facts.services.review import (
     claims_review,
     object_review,
     object_update,
+    participant_review,
 )
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "event_set_figures",
     "object_review",
     "object_update",
+    "participant_review",
     "place_moved",
     "point_follows_place",
 ]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from facts.anchors import fingerprint as claim_fingerprint
 from facts.anchors import quote_selectors, statement_of
 from facts.choices import STATUSES_NEEDING_REASON, LinkKind, Origin, Reliability, ReviewStatus
-from facts.models import Actor, Article, Claim, ClaimLink, Event
+from facts.models import Actor, Article, Claim, ClaimLink, Event, EventParticipant
 from facts.models.mixins import ReviewedModel
 from facts.services.errors import ReviewError, StaleVersionError
 from facts.services.history import changes_since, note_change
@@ -412,3 +412,15 @@ def review_queue_counts(*, user: Any) -> dict[str, int]:
         counts["my_claims_today"] + counts["my_events_today"] + counts["my_actors_today"]
     )
     return counts
+
+
+def participant_review(*, part: EventParticipant, user, status: str, reason: str) -> None:
+    """Confirm, dispute or reject one actor's part in an event: only a verified part is
+    public. The event's `updated_at` moves, so copies kept in sync see the change."""
+    reason = _check_reason(status, reason)
+    with transaction.atomic():
+        current = EventParticipant.objects.select_for_update().get(pk=part.pk)
+        current.status = status
+        note_change(current, user=user, reason=f"{status}: {reason}")
+        current.save(update_fields=["status"])
+        Event.objects.filter(pk=current.event_id).update(updated_at=timezone.now())
