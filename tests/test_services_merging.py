@@ -278,13 +278,6 @@ def test_merges_in_a_chain_carry_names_and_claims_to_the_last_survivor(lead):
     assert list(Actor.objects.values_list("pk", flat=True)) == [c.pk]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason="Possible bug: merging an actor that an earlier merge already deleted (a copy read "
-    "before that merge) is not refused: the survivor's version rises and its history says it "
-    "absorbed an actor that no longer exists.",
-)
 def test_actor_merge_refuses_an_actor_already_merged_away(lead):
     a, b, c = make_actor(), make_actor(), make_actor()
     copy_of_a = fresh(a)
@@ -297,12 +290,6 @@ class _Undo(Exception):
     pass
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="Possible bug: merging a parent into its child saves the survivor with its old "
-    "parent_id, a dangling foreign key (an IntegrityError at commit) instead of clearing it.",
-)
 def test_actor_merge_of_a_parent_into_its_child_leaves_no_dangling_parent(lead):
     parent = make_actor(name="Parent Org")
     child = make_actor(name="Child Org", parent=parent)
@@ -415,13 +402,6 @@ def test_event_merge_with_a_stale_survivor_changes_nothing(lead):
     assert survivor.title == "Renamed" and survivor.version == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="Possible bug: event_merge adds the merged events' countries with "
-    "survivor.countries.add() before stamping the survivor, so history gets an extra row "
-    "with no user and no reason.",
-)
 def test_event_merge_writes_no_anonymous_history(lead):
     mali, niger = make_country(), make_country()
     survivor, duplicate = make_event(), make_event()
@@ -434,13 +414,6 @@ def test_event_merge_writes_no_anonymous_history(lead):
     assert [r.history_user for r in written] == [lead]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="Possible bug: a merge refused at the end (stale survivor) is rolled back in the "
-    "database, but delete() has already cleared the pk of the caller's merged instances, so "
-    "they cannot be used for a retry.",
-)
 def test_a_refused_merge_leaves_the_callers_objects_usable(lead):
     wagner, corps = make_actor(), make_actor()
     corps_id = corps.pk

@@ -151,12 +151,6 @@ def test_credibility_is_stored_with_the_review(curator):
     assert Claim.objects.get(pk=disputed.pk).credibility == 5
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason="Possible bug: claim_review checks only a credibility passed in, so a claim already "
-    "graded 5 (improbable) can be verified when no credibility is given.",
-)
 def test_a_claim_already_graded_improbable_cannot_be_verified(curator):
     claim = make_claim(credibility=5)
     with pytest.raises(ReviewError):
@@ -364,12 +358,6 @@ def test_claim_update_sets_mentioned_countries_and_actors(curator):
     assert set(newest.countries.values_list("country_id", flat=True)) == {mali.pk, niger.pk}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="Possible bug: claim_update pops 'countries' and 'actors' out of the caller's "
-    "changes dict.",
-)
 def test_claim_update_leaves_the_callers_changes_alone(curator):
     claim = make_claim()
     changes = {"countries": [make_country()], "statement": "New wording."}
@@ -422,12 +410,6 @@ def test_claim_update_names_every_refused_field(curator):
     assert claim.statement == claim.quote and claim.version == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason="Possible bug: the forbidden-field check compares field names only, so "
-    "'article_id' moves a claim (with its quote and offsets) to another article.",
-)
 def test_claim_update_refuses_moving_the_evidence_through_a_column_name(curator):
     claim = make_claim()
     other = make_article()
@@ -441,12 +423,6 @@ def test_claim_update_refuses_moving_the_evidence_through_a_column_name(curator)
         )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason="Possible bug: a change to a field the claim does not have (a typo) is accepted "
-    "silently: the version rises and a history row is written, nothing changes.",
-)
 def test_claim_update_refuses_unknown_fields(curator):
     claim = make_claim()
     with pytest.raises(ReviewError):
@@ -659,12 +635,6 @@ def test_claim_create_validates_the_structure(curator):
     assert not Claim.objects.exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,
-    reason="Possible bug: claim_create passes any keyword to the model, so a claim can be "
-    "entered already verified, with no reason and no reviewer, bypassing claim_review.",
-)
 def test_claim_create_cannot_enter_a_reviewed_claim(curator):
     with pytest.raises((ReviewError, TypeError)):
         claim_create(

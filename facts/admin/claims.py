@@ -30,6 +30,7 @@ from facts.selectors import with_evidence
 from facts.services import ReviewError, claim_create, claim_review, claims_review
 from facts.services.history import note_change
 from facts.services.review import SOURCE_OWNED_CLAIM_FIELDS, claim_anchor, claim_link_create
+from facts.workspace import LINK_READINGS
 
 STATUS_COLOURS = {
     ReviewStatus.UNREVIEWED: "#777",
@@ -37,16 +38,6 @@ STATUS_COLOURS = {
     ReviewStatus.DISPUTED: "#ef6c00",
     ReviewStatus.REJECTED: "#c62828",
     ReviewStatus.RETRACTED: "#6a1b9a",
-}
-
-# How a link reads from each of its two claims: A "copies" B is, from B, "copied by" A.
-LINK_READINGS = {
-    (LinkKind.CORROBORATES, "out"): "corroborates",
-    (LinkKind.CORROBORATES, "in"): "corroborated by",
-    (LinkKind.CONTRADICTS, "out"): "contradicts",
-    (LinkKind.CONTRADICTS, "in"): "contradicted by",
-    (LinkKind.COPIES, "out"): "copy of",
-    (LinkKind.COPIES, "in"): "copied by",
 }
 
 # The structure a curator may give a claim besides its quote and statement.

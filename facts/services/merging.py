@@ -16,7 +16,7 @@ from facts.models import (
 )
 from facts.names import normalize_name
 from facts.services.errors import ReviewError
-from facts.services.history import note_change
+from facts.services.history import many_to_many_snapshot, note_change
 from facts.services.review import advance_version
 
 
@@ -24,6 +24,20 @@ def _stamp(obj, user, reason: str) -> None:
     obj.curator_edited_at = timezone.now()
     advance_version(obj)
     note_change(obj, user=user, reason=reason)
+
+
+def _current(model, merged: list) -> list:
+    """Fresh, locked copies of the records to merge, so a record merged or deleted since the
+    caller read it is refused, and the caller's own objects stay usable if the merge fails."""
+    ids = [item.pk for item in merged]
+    current = {obj.pk: obj for obj in model._default_manager.select_for_update().filter(pk__in=ids)}
+    gone = [str(item) for item in merged if item.pk not in current]
+    if gone:
+        raise ReviewError(
+            f"{', '.join(gone)} no longer exist{'s' if len(gone) == 1 else ''} (merged or "
+            "deleted since you read it): reload and choose again."
+        )
+    return [current[pk] for pk in ids]
 
 
 def _checked_merge(survivor, merged: list, reason: str, what: str) -> tuple[list, str]:
@@ -46,6 +60,7 @@ def actor_merge(*, survivor: Actor, merged: list[Actor], user, reason: str) -> A
     merged, reason = _checked_merge(survivor, merged, reason, "actors")
     note = f"Merged into {survivor.name} ({survivor.slug}): {reason}"
     with transaction.atomic():
+        merged = _current(Actor, merged)
         ids = [a.pk for a in merged]
         for field in ("subject", "object_actor", "claimant"):
             for claim in Claim.objects.filter(**{f"{field}_id__in": ids}):
@@ -86,6 +101,12 @@ def actor_merge(*, survivor: Actor, merged: list[Actor], user, reason: str) -> A
             else:
                 relation.save()
         Actor.objects.filter(parent_id__in=ids).exclude(pk=survivor.pk).update(parent=survivor)
+        if survivor.parent_id in ids:
+            # A parent folded into its child: the child takes the parent's own parent.
+            absorbed = next(a for a in merged if a.pk == survivor.parent_id)
+            survivor.parent_id = absorbed.parent_id if absorbed.parent_id not in ids else None
+            if survivor.parent_id == survivor.pk:
+                survivor.parent_id = None
         survivor_key = normalize_name(survivor.name)
         for actor in merged:
             for alias in ActorAlias.objects.filter(actor=actor):
@@ -118,6 +139,7 @@ def event_merge(*, survivor: Event, merged: list[Event], user, reason: str) -> E
         raise ReviewError("Only events of the same kind can be merged.")
     note = f"Merged into {survivor.title} ({survivor.slug}): {reason}"
     with transaction.atomic():
+        merged = _current(Event, merged)
         ids = [e.pk for e in merged]
         for claim in Claim.objects.filter(event_id__in=ids):
             claim.event = survivor
@@ -132,12 +154,23 @@ def event_merge(*, survivor: Event, merged: list[Event], user, reason: str) -> E
                 have.add((participation.actor_id, participation.role))
                 participation.event = survivor
                 participation.save()
+        # Written through the link table and then copied into the survivor's new history
+        # record: countries.add() would record a change of its own, with no user or reason.
+        through = Event.countries.through
+        have_countries = set(survivor.countries.values_list("pk", flat=True))
+        new_countries = (
+            set(through.objects.filter(event_id__in=ids).values_list("country_id", flat=True))
+            - have_countries
+        )
         for event in merged:
-            survivor.countries.add(*event.countries.all())
             note_change(event, user=user, reason=note)
             event.delete()
         _stamp(survivor, user, f"Absorbed {', '.join(e.slug for e in merged)}: {reason}")
         survivor.save()
+        through.objects.bulk_create(
+            [through(event_id=survivor.pk, country_id=c) for c in sorted(new_countries)]
+        )
+        many_to_many_snapshot(Event, [survivor.pk])
         survivor.refresh_from_db()
     ClaimLink.objects.filter(from_claim_id=F("to_claim_id")).delete()
     return survivor

@@ -33,6 +33,23 @@ SOURCE_OWNED_CLAIM_FIELDS = {
     "extractor_version",
     "origin",
 }
+# What a curator may give a claim besides its quote and statement.
+CLAIM_STRUCTURE_FIELDS = {
+    "subject",
+    "predicate",
+    "object_actor",
+    "object_country",
+    "object_value",
+    "event",
+    "claimant",
+    "claimant_text",
+    "reported_via",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_text",
+    "credibility",
+}
 REVIEW_FIELDS = {"status", "status_reason", "reviewed_by", "reviewed_at", "version"}
 
 
@@ -118,12 +135,16 @@ def claim_review(
     """Verify, dispute, reject or retract one claim (optionally grading its credibility)."""
     if credibility is not None and not 1 <= credibility <= 6:
         raise ReviewError("Credibility is graded 1 (confirmed) to 6 (cannot be judged).")
-    if status == ReviewStatus.VERIFIED and credibility is not None and credibility >= 5:
-        raise ReviewError("A claim graded improbable or unjudgeable cannot be verified.")
     reason = _check_reason(status, reason)
     with transaction.atomic():
         current = _locked(Claim, claim.pk)
         _check_version(current, expected_version)
+        grade = credibility if credibility is not None else current.credibility
+        if status == ReviewStatus.VERIFIED and grade is not None and grade >= 5:
+            raise ReviewError(
+                "A claim graded improbable or unjudgeable (5 or 6) cannot be verified: "
+                "grade it again with the review."
+            )
         current.status = status
         current.status_reason = reason
         current.reviewed_by = user
@@ -148,6 +169,22 @@ def claims_review(*, claims, user, status: str, reason: str) -> int:
     return count
 
 
+def _by_field_name(model, changes: dict) -> dict:
+    """A copy of `changes` keyed by field names ("article", not "article_id"), so a rule on a
+    field holds whichever name the caller used; a name the model does not have is refused."""
+    fields = {}
+    for field in model._meta.get_fields():
+        if field.concrete or field.many_to_many:
+            fields[field.name] = field.name
+            fields[getattr(field, "attname", field.name)] = field.name
+    unknown = sorted(name for name in changes if name not in fields)
+    if unknown:
+        raise ReviewError(
+            f"{model._meta.verbose_name.capitalize()} has no field {', '.join(unknown)}."
+        )
+    return {fields[name]: value for name, value in changes.items()}
+
+
 def claim_update(
     *, claim: Claim, user, changes: dict, reason: str, expected_version: int | None
 ) -> Claim:
@@ -156,6 +193,7 @@ def claim_update(
     The evidence (quote, offsets, article) is the importer's and cannot be edited here; a
     status change goes through claim_review so it always carries a reason.
     """
+    changes = _by_field_name(Claim, changes)
     forbidden = set(changes) & (SOURCE_OWNED_CLAIM_FIELDS | REVIEW_FIELDS)
     if forbidden:
         raise ReviewError(
@@ -237,6 +275,13 @@ def claim_create(
     The quote must occur in the article's cleaned text. Given offsets are checked; without
     them the quote must occur exactly once, or the caller must give quote_start to say which.
     """
+    unknown = set(structure) - CLAIM_STRUCTURE_FIELDS
+    if unknown:
+        raise ReviewError(
+            f"{', '.join(sorted(unknown))} cannot be given to a new claim: a claim is entered "
+            "unreviewed (a review, with its reason, comes next), and its evidence comes from "
+            "the quote."
+        )
     anchor = claim_anchor(article=article, quote=quote, quote_start=quote_start)
     with transaction.atomic():
         claim = Claim(
