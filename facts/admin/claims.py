@@ -359,12 +359,16 @@ class ClaimAdmin(VisibleToMixin, ReviewActionsMixin, FullTextSearchMixin, Curate
         url = reverse("admin:facts_article_change", args=[obj.article_id])
         return format_html(
             '<a class="queue-article" href="{}#claim-{}" title="{}">{}</a> '
-            '<a class="queue-only" href="{}" title="Only this article\'s claims">only these</a>',
+            '<a class="queue-only" href="{}" title="Only this article\'s claims">only these</a>'
+            '<span class="queue-sep"> · </span><a class="queue-workspace" href="{}#card-{}" '
+            'title="Review this article\'s claims beside its text">workspace</a>',
             url,
             obj.pk,
             obj.article.title,
             obj.article.title[:80],
             claims_of_article_url(obj.article_id),
+            reverse("admin:facts_article_workspace", args=[obj.article_id]),
+            obj.pk,
         )
 
     @admin.display(description="date", ordering="date_start")
@@ -446,9 +450,19 @@ class ClaimAdmin(VisibleToMixin, ReviewActionsMixin, FullTextSearchMixin, Curate
     def queues(self, obj):
         if obj.pk is None:
             return "—"
-        links = [(claims_of_article_url(obj.article_id), "Every claim of this article")]
+        workspace = reverse("admin:facts_article_workspace", args=[obj.article_id])
+        links = [
+            (f"{workspace}#card-{obj.pk}", "Review in the article's workspace"),
+            (claims_of_article_url(obj.article_id), "Every claim of this article"),
+        ]
         if obj.event_id:
-            links.append((claims_of_event_url(obj.event_id), "Every claim on this event"))
+            links += [
+                (
+                    reverse("admin:facts_event_workspace", args=[obj.event_id]),
+                    "The event's accounts side by side",
+                ),
+                (claims_of_event_url(obj.event_id), "Every claim on this event"),
+            ]
         return format_html_join(" · ", '<a href="{}">{}</a>', links)
 
     @admin.display(description="linked from")
