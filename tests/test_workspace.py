@@ -483,3 +483,43 @@ def test_a_curator_rejects_a_wrong_part_then_verifies_the_event_with_the_rest(db
         url, {"action": "part", "part": stranger.pk, "status": "rejected", "reason": "x"}
     )
     assert "No such participant" in answer.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        ({"date_start": "2024-13-45"}, "date"),
+        ({"date_start": "2024-03-05", "date_end": "2024-03-01", "date_precision": "day"}, ""),
+        ({"predicate": "ate"}, "predicate"),
+        ({"event": "99999999999999999999"}, ""),
+        ({"quote_end": "999999"}, "not inside"),
+        ({"countries": ["x"]}, "whole number"),
+    ],
+)
+def test_a_bad_new_claim_is_refused_with_a_message_and_nothing_stored(db, client, extra, words):
+    article, _ = article_with_claims(0)
+    quote = "No one claimed responsibility."
+    start = article.text.index(quote)
+    data = {"quote_start": start, "quote_end": start + len(quote), "reason": "x", **extra}
+    answer = client_for(client, "curator").post(
+        reverse("admin:facts_article_workspace_enter", args=[article.pk]), data
+    )
+    if "event" in extra:  # an event that does not exist is no event
+        assert answer.status_code == 201
+        assert Claim.objects.get(pk=answer.json()["id"]).event_id is None
+        return
+    assert answer.status_code == 400, answer.content
+    assert words.lower() in answer.json()["error"].lower()
+    assert not Claim.objects.filter(article=article).exists()
+
+
+def test_an_impossible_toll_is_refused_on_the_page(db, client):
+    event, army, _ = event_with_accounts()
+    answer = client_for(client, "curator").post(
+        reverse("admin:facts_event_workspace", args=[event.pk]),
+        {"fatalities_best": str(10**20), "source_best": [army.pk], "reason": "x"},
+    )
+    assert answer.status_code == 200
+    assert answer.context["errors"]
+    event.refresh_from_db()
+    assert event.fatalities_best is None

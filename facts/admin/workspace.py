@@ -4,7 +4,7 @@ accounts side by side with their figures. Admin views with the admin's own permi
 every decision goes through the services."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -61,6 +61,17 @@ def _int(value, name: str) -> int:
 
 def _optional_int(value, name: str) -> int | None:
     return None if value in (None, "") else _int(value, name)
+
+
+def _messages(error: ValidationError) -> list[str]:
+    """A refusal's messages, each model-field message prefixed with its field's name."""
+    if hasattr(error, "error_dict"):
+        return [
+            f"{field.replace('_', ' ')}: {message}" if field != "__all__" else message
+            for field, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return list(error.messages)
 
 
 def _error(message: str, status: int = 400) -> JsonResponse:
@@ -164,8 +175,10 @@ def propose_view(model_admin, request: HttpRequest, object_id: str):
             _int(request.POST.get("end"), "end"),
             request.POST.get("selected"),
         )
-    except (SelectionError, ReviewError) as error:
-        return _error(str(error) if isinstance(error, SelectionError) else error.messages[0])
+    except SelectionError as error:
+        return _error(str(error))
+    except ValidationError as error:
+        return _error(" ".join(_messages(error)))
     data = dict(proposal.__dict__)
     for name in ("date_start", "date_end"):
         data[name] = data[name].isoformat() if data[name] else ""
@@ -206,8 +219,8 @@ def enter_view(model_admin, request: HttpRequest, object_id: str):
             date_precision=post.get("date_precision", "") if post.get("date_start") else "",
             date_text=post.get("date_text", ""),
         )
-    except ReviewError as error:
-        return _error(" ".join(error.messages))
+    except ValidationError as error:  # the services' refusals and the model's own checks
+        return _error(" ".join(_messages(error)))
     url = reverse("admin:facts_article_workspace", args=[article.pk])
     return JsonResponse({"id": claim.pk, "url": f"{url}#card-{claim.pk}"}, status=201)
 
@@ -274,8 +287,8 @@ def event_workspace_view(model_admin, request: HttpRequest, object_id: str):
             done = EVENT_ACTIONS[action](event, request)
         except KeyError:
             errors = [f"Unknown action {action!r}."]
-        except ReviewError as error:
-            errors = list(error.messages)
+        except ValidationError as error:  # the services' refusals and the model's own checks
+            errors = _messages(error)
         else:
             model_admin.message_user(request, done, messages.SUCCESS)
             return HttpResponseRedirect(request.path)
