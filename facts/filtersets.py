@@ -1,5 +1,8 @@
 """One FilterSet per model, shared by the API (and usable by any list of the same model)."""
 
+import re
+from datetime import date
+
 import django_filters as filters
 from django import forms
 from django.db.models import BooleanField, Exists, OuterRef, Q
@@ -58,6 +61,16 @@ class StrictFilterSet(filters.FilterSet):
             valid = False
         return valid
 
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            # An actor is named for the reader: one they are not shown names nothing.
+            for field in form.fields.values():
+                if isinstance(field, ActorField):
+                    field.reader = self.reader
+        return self._form
+
 
 class NulFreeCharField(forms.CharField):
     """Text with its NUL characters dropped: neither database stores or searches them, and a
@@ -97,10 +110,99 @@ class IntegerFilter(filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-def _country_lookup(prefix: str, value: str) -> dict:
-    code = (value or "").strip().upper()
-    field = "alpha2" if len(code) == 2 else "alpha3"
-    return {f"{prefix}__{field}": code}
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 9999})
+class YearFilter(IntegerFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=1, max_value=9999, **kwargs)
+
+
+@extend_schema_field({"type": "integer", "minimum": 0, "maximum": MAX_INTEGER})
+class CountFilter(IntegerFilter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=0, **kwargs)
+
+
+def country_named(value: str) -> int | None:
+    """The id of the country a value names: ISO alpha-2, alpha-3 or numeric code (one
+    indexed lookup), else its English name, official name or an alias in any case or
+    accent ("Mali", "MLI", "ML", "466", "Cote d'Ivoire"): a scan of the ~250-row table."""
+    text = (value or "").strip()
+    code = text.upper()
+    codes = None
+    if re.fullmatch(r"[A-Z]{2}", code):
+        codes = Q(alpha2=code)
+    elif re.fullmatch(r"[A-Z]{3}", code):
+        codes = Q(alpha3=code)
+    elif re.fullmatch(r"[0-9]{1,3}", code):
+        codes = Q(numeric=code.zfill(3))
+    if codes is not None:
+        found = Country.objects.filter(codes).values_list("pk", flat=True).first()
+        if found is not None:
+            return found
+    key = normalize_name(text)
+    if not key:
+        return None
+    rows = Country.objects.values_list("pk", "name", "official_name", "aliases")
+    for pk, name, official_name, aliases in rows.iterator():
+        names = [name, official_name, *(aliases if isinstance(aliases, list) else [])]
+        if key in {normalize_name(str(n)) for n in names if n}:
+            return pk
+    return None
+
+
+def actors_named(value: str, reader) -> list[int]:
+    """Ids of the actors the reader is shown whose slug, name or an alias the value is, in
+    any spelling ("wagner", "Wagner Group"): unique, indexed keys."""
+    key = normalize_name(value or "")
+    matches = Q(slug=(value or "").strip().lower())
+    if key:
+        matches |= Q(name_key=key) | Q(
+            pk__in=ActorAlias.objects.filter(normalized=key).values("actor_id")
+        )
+    actors = Actor.objects.filter(matches).visible_to(reader)
+    return list(actors.values_list("pk", flat=True)[:100])
+
+
+class CountryField(NulFreeCharField):
+    """A country by code, name or alias, as its id; a value naming none is an error."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        found = country_named(value)
+        if found is None:
+            # The value goes in as a parameter: a "%" in it is text, not a format.
+            raise forms.ValidationError("No country named “%(value)s”.", params={"value": value})
+        return found
+
+
+COUNTRY_HELP = "Country: ISO alpha-2, alpha-3 or numeric code, or its name (any case or accent)"
+
+
+class CountryFilter(filters.CharFilter):
+    field_class = CountryField
+
+
+class ActorField(NulFreeCharField):
+    """An actor by slug, name or alias, as the ids of those the reader is shown (the
+    filterset sets `reader`): a value that names none of them is an error."""
+
+    reader = None
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        found = actors_named(value, self.reader)
+        if not found:
+            # The value goes in as a parameter: a "%" in it is text, not a format.
+            raise forms.ValidationError("No actor named “%(value)s”.", params={"value": value})
+        return found
+
+
+class ActorFilter(filters.CharFilter):
+    field_class = ActorField
 
 
 def _linked(through, owner: str, **conditions) -> Exists:
@@ -170,9 +272,10 @@ class SearchFilterMixin(StrictFilterSet):
 
 class ClaimFilterSet(SearchFilterMixin):
     status = ChoicesFilter(choices=ReviewStatus.choices)
-    country = TextFilter(method="filter_country", label="Country (alpha-2 or alpha-3)")
-    actor = TextFilter(
-        method="filter_actor", label="Actor slug, as subject, object, claimant or mentioned"
+    country = CountryFilter(method="filter_country", label=COUNTRY_HELP)
+    actor = ActorFilter(
+        method="filter_actor",
+        label="Actor (slug, name or alias), as subject, object, claimant or mentioned",
     )
     subject = TextFilter(field_name="subject__slug")
     object = TextFilter(field_name="object_actor__slug")
@@ -198,26 +301,25 @@ class ClaimFilterSet(SearchFilterMixin):
         fields = []
 
     def filter_country(self, queryset, name, value):
-        ((column, code),) = _country_lookup("", value).items()
         # One EXISTS over a UNION rather than "mentioned OR object": PostgreSQL turns an OR'ed
         # EXISTS into a hash of every claim of the country (400,000 for Mali at a million
         # claims) before the first row; this form is checked row by row as the page is read.
-        country = f"(SELECT id FROM {Country._meta.db_table} WHERE {column[2:]} = %s)"
+        # `value` is the country's id (CountryField).
         condition = RawSQL(
             f"EXISTS (SELECT 1 FROM {Claim.countries.through._meta.db_table} m "
-            f"WHERE m.claim_id = {Claim._meta.db_table}.id AND m.country_id = {country} "
-            f"UNION ALL SELECT 1 WHERE {Claim._meta.db_table}.object_country_id = {country})",
-            [code, code],
+            f"WHERE m.claim_id = {Claim._meta.db_table}.id AND m.country_id = %s "
+            f"UNION ALL SELECT 1 WHERE {Claim._meta.db_table}.object_country_id = %s)",
+            [value, value],
             output_field=BooleanField(),
         )
         return queryset.filter(condition)
 
     def filter_actor(self, queryset, name, value):
         return queryset.filter(
-            Q(subject__slug=value)
-            | Q(object_actor__slug=value)
-            | Q(claimant__slug=value)
-            | _linked(Claim.actors.through, "claim", actor__slug=value)
+            Q(subject__in=value)
+            | Q(object_actor__in=value)
+            | Q(claimant__in=value)
+            | _linked(Claim.actors.through, "claim", actor__in=value)
         )
 
     def filter_mentions(self, queryset, name, value):
@@ -241,10 +343,22 @@ class ClaimFilterSet(SearchFilterMixin):
 class EventFilterSet(SearchFilterMixin):
     kind = ChoicesFilter(choices=EventKind.choices)
     status = ChoicesFilter(choices=ReviewStatus.choices)
-    country = TextFilter(method="filter_country", label="Country (alpha-2 or alpha-3)")
-    actor = TextFilter(method="filter_actor", label="Actor slug, as participant")
-    date_after = filters.DateFilter(method="filter_dates")
-    date_before = filters.DateFilter(method="filter_dates")
+    country = CountryFilter(method="filter_country", label=COUNTRY_HELP)
+    actor = ActorFilter(method="filter_actor", label="Actor (slug, name or alias), as participant")
+    # The date filters are applied together, in filter_queryset.
+    date_after = filters.DateFilter(method="by_dates", label="Event dates overlap from (ISO)")
+    date_before = filters.DateFilter(method="by_dates", label="Event dates overlap until (ISO)")
+    year = YearFilter(method="by_dates", label="Event dates overlap this year")
+    include_undated = TrueOrFalseFilter(
+        method="by_dates",
+        label="Include undated events: by default yes, unless a date filter is given",
+    )
+    fatalities_min = CountFilter(
+        field_name="fatalities_best", lookup_expr="gte", label="Best fatality estimate at least"
+    )
+    fatalities_max = CountFilter(
+        field_name="fatalities_best", lookup_expr="lte", label="Best fatality estimate at most"
+    )
     updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
     place = TextFilter(
         method="filter_place",
@@ -283,28 +397,44 @@ class EventFilterSet(SearchFilterMixin):
         return self._placed(queryset, Q(place__in=districts) | Q(place__admin2__in=districts))
 
     def filter_country(self, queryset, name, value):
-        return queryset.filter(
-            _linked(Event.countries.through, "event", **_country_lookup("country", value))
-        )
+        return queryset.filter(_linked(Event.countries.through, "event", country=value))
 
     def filter_actor(self, queryset, name, value):
         # By the participants the reader is shown: an unreviewed part is not found either.
         parts = EventParticipant.objects.visible_to(self.reader)
-        return queryset.filter(Exists(parts.filter(event=OuterRef("pk"), actor__slug=value)))
+        return queryset.filter(Exists(parts.filter(event=OuterRef("pk"), actor__in=value)))
 
-    def filter_dates(self, queryset, name, value):
+    def by_dates(self, queryset, name, value):
+        return queryset  # all at once, in filter_queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
-        if name == "date_before" and data.get("date_after"):
-            return queryset
-        return _overlap(
-            queryset, "date_start", "date_end", data.get("date_after"), data.get("date_before")
-        )
+        after, before, year = data.get("date_after"), data.get("date_before"), data.get("year")
+        undated = data.get("include_undated")
+        dated = Q()
+        if after:
+            dated &= Q(date_end__gte=after) | Q(date_end__isnull=True, date_start__gte=after)
+        if before:
+            dated &= Q(date_start__lte=before)
+        if year:
+            start, end = date(year, 1, 1), date(year, 12, 31)
+            dated &= Q(date_start__lte=end) & (
+                Q(date_end__gte=start) | Q(date_end__isnull=True, date_start__gte=start)
+            )
+        if dated:  # a date filter: undated events only when asked for
+            if undated == "true":
+                dated |= Q(date_start__isnull=True)
+            return queryset.filter(dated)
+        if undated == "false":
+            return queryset.filter(date_start__isnull=False)
+        return queryset
 
 
 class PlaceFilterSet(StrictFilterSet):
     kind = ChoicesFilter(choices=PlaceKind.choices)
     status = ChoicesFilter(choices=ReviewStatus.choices)
-    country = TextFilter(method="filter_country", label="Country (alpha-2 or alpha-3)")
+    country = CountryFilter(method="filter_country", label=COUNTRY_HELP)
     name = TextFilter(method="filter_name", label="Name or alias, any spelling or accent")
     admin1 = TextFilter(method="filter_admin1", label="In this region: slug or name")
     bbox = BoundingBoxFilter(label=f"Places whose point is in the box: {BBOX_FORMAT}")
@@ -316,7 +446,7 @@ class PlaceFilterSet(StrictFilterSet):
         fields = []
 
     def filter_country(self, queryset, name, value):
-        return queryset.filter(**_country_lookup("country", value))
+        return queryset.filter(country=value)
 
     def filter_name(self, queryset, name, value):
         return queryset.filter(pk__in=_places_named(value).values("pk"))
@@ -333,7 +463,7 @@ class PlaceFilterSet(StrictFilterSet):
 class ActorFilterSet(StrictFilterSet):
     kind = ChoicesFilter(choices=ActorKind.choices)
     status = ChoicesFilter(choices=ReviewStatus.choices)
-    country = TextFilter(method="filter_country")
+    country = CountryFilter(method="filter_country", label=COUNTRY_HELP)
     name = TextFilter(method="filter_name", label="Name or alias, any spelling")
     updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
 
@@ -342,7 +472,7 @@ class ActorFilterSet(StrictFilterSet):
         fields = []
 
     def filter_country(self, queryset, name, value):
-        return queryset.filter(**_country_lookup("country", value))
+        return queryset.filter(country=value)
 
     def filter_name(self, queryset, name, value):
         key = normalize_name(value)

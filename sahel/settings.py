@@ -253,6 +253,7 @@ SPECTACULAR_SETTINGS = {
         "OriginEnum": "facts.choices.Origin",
         "LocationPrecisionEnum": "facts.choices.LocationPrecision",
         "PlaceKindEnum": "facts.choices.PlaceKind",
+        "LinkKindEnum": "facts.choices.LinkKind",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -5,7 +5,7 @@ the same curated seed data."""
 
 from django.db import transaction
 
-from facts.models import Actor, Article, Claim, Event
+from facts.models import Actor, Article, Claim, ClaimLink, Event
 from tests.test_api import API, APITestCase
 
 READ, WRITE, MERGE, DELETE = "read", "write", "merge", "delete"
@@ -32,6 +32,8 @@ class TestEveryEndpointForEveryRole(APITestCase):
         article = claim.article
         quote = "French troops also departed Burkina Faso in early 2023."
         Claim.objects.filter(article=article, quote=quote).delete()
+        first, second = Claim.objects.filter(status="verified").exclude(pk=claim.pk)[:2]
+        link = ClaimLink.objects.create(from_claim=first, to_claim=second, kind="corroborates")
         return [
             ("GET", f"{API}/countries/", None, READ),
             ("GET", f"{API}/countries/MLI/", None, READ),
@@ -110,6 +112,17 @@ class TestEveryEndpointForEveryRole(APITestCase):
                 WRITE,
             ),
             ("DELETE", f"{API}/claims/{claim.pk}/", None, DELETE),
+            ("GET", f"{API}/claim-links/", None, READ),
+            ("GET", f"{API}/claim-links/?claim={first.pk}&kind=corroborates", None, READ),
+            ("GET", f"{API}/claim-links/{link.pk}/", None, READ),
+            ("GET", f"{API}/claim-links/{link.pk}/history/", None, READ),
+            (
+                "POST",
+                f"{API}/claim-links/",
+                {"from_claim": second.pk, "to_claim": first.pk, "kind": "copies", "reason": "x"},
+                WRITE,
+            ),
+            ("DELETE", f"{API}/claim-links/{link.pk}/?reason=wrong", None, DELETE),
             ("GET", f"{API}/changes/?updated_after=2020-01-01T00:00:00Z", None, READ),
             ("GET", f"{API}/tombstones/?since=2020-01-01T00:00:00Z", None, READ),
             ("GET", f"{API}/schema/", None, READ),

@@ -186,7 +186,9 @@ class TestEvents(GateTestCase):
             return {e["slug"] for e in response.json()["results"]}
 
         anonymous, viewer = self.anonymous(), self.as_viewer()
-        assert slugs(anonymous, f"actor={PROPOSED_ACTOR}") == set()
+        # An actor a reader is not shown names nothing to them: a 400, as an unknown one.
+        hidden = anonymous.get(f"{API}/events/?actor={PROPOSED_ACTOR}")
+        assert hidden.json() == {"actor": [f"No actor named “{PROPOSED_ACTOR}”."]}
         assert slugs(viewer, f"actor={PROPOSED_ACTOR}") == {"verified-attack"}
         assert slugs(anonymous, "actor=known-target") == {"verified-attack"}
         assert slugs(anonymous, f"place={PROPOSED_PLACE}") == set()

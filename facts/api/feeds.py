@@ -16,12 +16,14 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
+from facts.api.query import check_query
 from facts.choices import WITHDRAWN_STATUSES
 from facts.models import Actor, Article, Claim, Event
 from facts.models.visibility import once_published
 from facts.roles import reads_everything
 
 FEED_LIMIT = 500
+CURSOR_PARAMETERS = ("after_type", "after_id", "limit")
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 
 SOURCES = {"actor": Actor, "article": Article, "claim": Claim, "event": Event}
@@ -111,6 +113,7 @@ class ChangesView(APIView):
         responses=FEED_PAGE,
     )
     def get(self, request):
+        check_query(request, ("updated_after", *CURSOR_PARAMETERS))
         cursor = _cursor(request, "updated_after")
         limit = _limit(request)
         items = []
@@ -148,6 +151,7 @@ class TombstonesView(APIView):
         responses=FEED_PAGE,
     )
     def get(self, request):
+        check_query(request, ("since", *CURSOR_PARAMETERS))
         cursor = _cursor(request, "since")
         limit = _limit(request)
         # Readers without a role learn only of withdrawals of what was once published, and no

@@ -48,3 +48,6 @@ class ApiRootView(APIView):
                 "docs": reverse("api:docs", request=request),
             }
         )
+
+
+RESOURCES["claim-links"] = "api:claim-link-list"

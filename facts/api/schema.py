@@ -8,7 +8,9 @@ ERROR_SCHEMA = {
     "additionalProperties": True,
 }
 ERRORS = {
-    "400": "Invalid input; field-level messages by field name.",
+    "400": "Invalid input; field-level messages by field name (on lists and exports also a "
+    "query parameter the operation does not read, a single-valued one given twice, or a "
+    "country or actor that names none).",
     "401": "Authentication required for this write.",
     "403": "Your role does not allow this.",
     "404": "Not found (or not visible to you).",

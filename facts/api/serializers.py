@@ -557,3 +557,66 @@ class HistoryEntrySerializer(serializers.Serializer):
     user = serializers.CharField(allow_null=True)
     reason = serializers.CharField(allow_blank=True)
     changes = serializers.ListField(child=serializers.DictField())
+
+
+# ----------------------------------------------------------------------------- claim links
+
+from facts.choices import LinkKind  # noqa: E402  (appended with this section)
+from facts.models import ClaimLink  # noqa: E402
+
+
+class ClaimBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:claim-detail")
+
+    class Meta:
+        model = Claim
+        fields = ["id", "url", "statement"]
+
+
+class ClaimLinkSerializer(serializers.ModelSerializer):
+    """A link between two claims. `created_by` names the curator who made it, to readers with
+    a role only (as history does); it is null for the importer's links."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:claim-link-detail")
+    from_claim = ClaimBriefSerializer(read_only=True)
+    to_claim = ClaimBriefSerializer(read_only=True)
+    created_by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ClaimLink
+        fields = [
+            "id",
+            "url",
+            "kind",
+            "from_claim",
+            "to_claim",
+            "note",
+            "origin",
+            "created_by",
+            "created_at",
+        ]
+
+    def get_created_by(self, obj) -> str | None:
+        if obj.created_by is None or not links_for(self.context).everything:
+            return None
+        return obj.created_by.get_username()
+
+
+class ClaimLinkCreateSerializer(serializers.Serializer):
+    from_claim = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    to_claim = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    kind = serializers.ChoiceField(choices=LinkKind.choices)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    reason = serializers.CharField(max_length=5000)
+
+    def _claim(self, pk: int) -> Claim:
+        try:
+            return Claim.objects.get(pk=pk)
+        except Claim.DoesNotExist:
+            raise serializers.ValidationError(f"There is no claim {pk}.") from None
+
+    def validate_from_claim(self, value: int) -> Claim:
+        return self._claim(value)
+
+    def validate_to_claim(self, value: int) -> Claim:
+        return self._claim(value)

@@ -29,3 +29,10 @@ urlpatterns = [
     # page works under a Content-Security-Policy without 'unsafe-inline'.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
 ]
+
+# Links between claims (a router of their own, so the list above stays as it is).
+claim_links = DefaultRouter()
+claim_links.include_root_view = False
+claim_links.include_format_suffixes = False
+claim_links.register("claim-links", views.ClaimLinkViewSet, basename="claim-link")
+urlpatterns += [path("", include(claim_links.urls))]

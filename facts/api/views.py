@@ -17,6 +17,7 @@ from rest_framework.throttling import AnonRateThrottle
 from facts.api import serializers as s
 from facts.api.etags import etag_of, require_current
 from facts.api.exports import CHUNK, stream_geojson
+from facts.api.link_filters import ClaimLinkFilterSet
 from facts.api.mixins import (
     IF_MATCH,
     DestroyWithPreconditionMixin,
@@ -28,6 +29,7 @@ from facts.api.mixins import (
     ReviewMixin,
 )
 from facts.api.pagination import CursorPage, KeysFirstCursorPage, SmallTablePage
+from facts.api.query import StrictQueryMixin
 from facts.api.renderers import FastJSONRenderer, GeoJSONRenderer
 from facts.api.representations import CLAIM_ROW_FIELDS, Links, claim_from_row, event_feature
 from facts.api.throttles import AnonMapThrottle
@@ -44,21 +46,26 @@ from facts.models import (
     ActorRelation,
     Article,
     Claim,
+    ClaimLink,
     Country,
     Event,
     EventParticipant,
     Place,
 )
+from facts.roles import reads_everything
 from facts.rows import ClaimRepresentation
 from facts.selectors import attach_claim_related, with_evidence
 from facts.services import (
+    ReviewError,
     actor_merge,
     article_grade,
     claim_create,
+    claim_link_delete,
     claim_review,
     claim_update,
     event_merge,
 )
+from facts.services.review import claim_link_create
 
 # An event's place and its admin units, as its representation shows them.
 EVENT_PLACE_JOINS = ("place", "place__admin1", "place__admin2")
@@ -77,7 +84,9 @@ def _limit(raw: str | None) -> int | None:
 ID_PATTERN = "[0-9]{1,18}"
 
 
-class CountryViewSet(mixins.ListModelMixin, ETagRetrieveMixin, viewsets.GenericViewSet):
+class CountryViewSet(
+    StrictQueryMixin, mixins.ListModelMixin, ETagRetrieveMixin, viewsets.GenericViewSet
+):
     queryset = Country.objects.all()
     serializer_class = s.CountrySerializer
     filterset_class = CountryFilterSet
@@ -89,6 +98,7 @@ class CountryViewSet(mixins.ListModelMixin, ETagRetrieveMixin, viewsets.GenericV
 
 
 class ActorViewSet(
+    StrictQueryMixin,
     mixins.ListModelMixin,
     ETagRetrieveMixin,
     PreconditionUpdateMixin,
@@ -119,6 +129,7 @@ class ActorViewSet(
 
 
 class EventViewSet(
+    StrictQueryMixin,
     mixins.ListModelMixin,
     ETagRetrieveMixin,
     PreconditionUpdateMixin,
@@ -137,6 +148,7 @@ class EventViewSet(
     ordering = ["-id"]
     merge_service = event_merge
     export_name = "event"
+    extra_query_parameters = {"export_geojson": ("limit",)}
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
@@ -197,7 +209,9 @@ class EventViewSet(
         return stream_geojson(features, filename="events", limit=limit)
 
 
-class PlaceViewSet(mixins.ListModelMixin, ETagRetrieveMixin, viewsets.GenericViewSet):
+class PlaceViewSet(
+    StrictQueryMixin, mixins.ListModelMixin, ETagRetrieveMixin, viewsets.GenericViewSet
+):
     """The gazetteer: regions, districts, towns and sites events are placed at. Readers
     without a role see verified places only (the reference gazetteer's are)."""
 
@@ -215,7 +229,11 @@ class PlaceViewSet(mixins.ListModelMixin, ETagRetrieveMixin, viewsets.GenericVie
 
 
 class ArticleViewSet(
-    mixins.ListModelMixin, ETagRetrieveMixin, DestroyWithPreconditionMixin, viewsets.GenericViewSet
+    StrictQueryMixin,
+    mixins.ListModelMixin,
+    ETagRetrieveMixin,
+    DestroyWithPreconditionMixin,
+    viewsets.GenericViewSet,
 ):
     lookup_value_regex = ID_PATTERN
     filterset_class = ArticleFilterSet
@@ -254,6 +272,7 @@ class ArticleViewSet(
 
 
 class ClaimViewSet(
+    StrictQueryMixin,
     mixins.ListModelMixin,
     ETagRetrieveMixin,
     ReviewMixin,
@@ -379,3 +398,89 @@ class ClaimViewSet(
         response = Response(annotation, content_type="application/ld+json")
         response["ETag"] = etag_of(claim)
         return response
+
+
+# ----------------------------------------------------------------------------- claim links
+
+REQUIRED_REASON = OpenApiParameter(
+    "reason",
+    {"type": "string", "minLength": 1, "maxLength": 5000, "pattern": r"\S"},
+    required=True,
+    description="Why the link is deleted (recorded in the history).",
+)
+# A link's columns, and of each claim its id and statement only: not its quote or search text.
+LINK_COLUMNS = (
+    *(f.attname for f in ClaimLink._meta.concrete_fields),
+    *(f"{end}__{column}" for end in ("from_claim", "to_claim") for column in ("id", "statement")),
+    "created_by__id",
+    "created_by__username",
+)
+
+
+class ClaimLinkViewSet(
+    StrictQueryMixin,
+    mixins.ListModelMixin,
+    ETagRetrieveMixin,
+    HistoryMixin,
+    viewsets.GenericViewSet,
+):
+    """Links between claims: one corroborates, contradicts or copies another. Readers without
+    a role see the links whose two claims they see; curators and leads add links, leads
+    delete them (facts.roles: curators delete nothing)."""
+
+    lookup_value_regex = ID_PATTERN
+    serializer_class = s.ClaimLinkSerializer
+    filterset_class = ClaimLinkFilterSet
+    pagination_class = CursorPage
+    ordering_fields = ["id", "created_at"]
+    ordering = ["-id"]
+    http_method_names = ["get", "post", "delete", "head", "options"]
+
+    def get_queryset(self):
+        # One query for a page: both claims (their id and statement only) and the curator.
+        queryset = ClaimLink.objects.select_related("from_claim", "to_claim", "created_by").only(
+            *LINK_COLUMNS
+        )
+        if reads_everything(self.request.user):
+            return queryset
+        shown = Claim.objects.visible_to(self.request.user).values("pk")
+        return queryset.filter(from_claim__in=shown, to_claim__in=shown)
+
+    def filter_queryset(self, queryset):
+        # The filters are the list's: a link's own URL takes no filters, and its delete reads
+        # a `reason` the list's strict filters would refuse as unknown.
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
+    @extend_schema(request=s.ClaimLinkCreateSerializer, responses={201: s.ClaimLinkSerializer})
+    def create(self, request, *args, **kwargs):
+        """Link two claims (curators and leads), with the reason for the history."""
+        data = s.ClaimLinkCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        try:
+            link = claim_link_create(
+                from_claim=values["from_claim"],
+                to_claim=values["to_claim"],
+                kind=values["kind"],
+                note=values.get("note", ""),
+                reason=values["reason"],
+                user=request.user,
+            )
+        except ReviewError as error:
+            # The service's refusals are about the pair (a self-link, a duplicate): shown on
+            # the claim the link points to.
+            raise ValidationError({"to_claim": error.messages}) from None
+        link = self.get_queryset().get(pk=link.pk)
+        response = Response(self.get_serializer(link).data, status=status.HTTP_201_CREATED)
+        response["ETag"] = etag_of(link)
+        response["Location"] = response.data["url"]
+        return response
+
+    @extend_schema(parameters=[IF_MATCH, REQUIRED_REASON], responses={204: None})
+    def destroy(self, request, *args, **kwargs):
+        """Delete a link (leads), with If-Match and the reason for the history."""
+        link = self.get_object()
+        require_current(request, link)
+        reason = request.query_params.get("reason", "")
+        claim_link_delete(link=link, user=request.user, reason=reason)
+        return Response(status=status.HTTP_204_NO_CONTENT)

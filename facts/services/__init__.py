@@ -38,3 +38,7 @@ __all__ = [
     "place_moved",
     "point_follows_place",
 ]
+
+from facts.services.links import claim_link_delete
+
+__all__ += ["claim_link_delete"]
