@@ -40,3 +40,19 @@ def launched_chromium():
         )
         yield chromium
         chromium.close()
+
+
+PASSWORD = "correct-horse-battery"  # tests.base.make_staff's
+
+
+def signed_in_page(browser, live_server, username: str, width: int = 1400, height: int = 1000):
+    """A new page of `browser`, signed in to the admin as `username` through its login form."""
+    import re
+
+    page = browser.new_page(viewport={"width": width, "height": height})
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return page

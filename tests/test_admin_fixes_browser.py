@@ -12,13 +12,12 @@ import pytest
 from facts.models import Article, Claim
 from facts.services import claim_update
 from tests.base import import_seeds, make_staff
-from tests.browsers import ARTIFACTS, BROWSER_MARKS, launched_chromium
+from tests.browsers import ARTIFACTS, BROWSER_MARKS, launched_chromium, signed_in_page
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls below are
 # ordinary blocking calls made between browser steps, never from inside the loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-PASSWORD = "correct-horse-battery"
 WIDTH, HEIGHT = 1440, 900
 
 pytestmark = BROWSER_MARKS
@@ -42,13 +41,7 @@ def world(transactional_db):
 
 
 def log_in(browser, live_server, username: str):
-    page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT})
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return page
+    return signed_in_page(browser, live_server, username, WIDTH, HEIGHT)
 
 
 def test_the_queue_shows_ten_claims_in_a_1440x900_window(browser, live_server, world):

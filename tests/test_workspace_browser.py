@@ -12,13 +12,12 @@ from django.db.models import Count, Q
 from facts.choices import REVIEW_REASON_TEMPLATES, ReviewStatus
 from facts.models import Article, Claim, EventFigureSource
 from tests.base import import_seeds, make_staff
-from tests.browsers import ARTIFACTS, BROWSER_MARKS, launched_chromium
+from tests.browsers import ARTIFACTS, BROWSER_MARKS, launched_chromium, signed_in_page
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls below are
 # ordinary blocking calls made between browser steps, never from inside the loop.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-PASSWORD = "correct-horse-battery"
 KEYS_PER_CLAIM = 3
 
 pytestmark = BROWSER_MARKS
@@ -36,13 +35,7 @@ def world(transactional_db):
 
 
 def log_in(browser, live_server, username: str, width: int = 1440, height: int = 900):
-    page = browser.new_page(viewport={"width": width, "height": height})
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return page
+    return signed_in_page(browser, live_server, username, width, height)
 
 
 def busiest_article() -> Article:

@@ -29,7 +29,12 @@ from facts.models import Claim, ClaimLink, Country
 from facts.selectors import with_evidence
 from facts.services import ReviewError, claim_create, claim_review, claims_review
 from facts.services.history import note_change
-from facts.services.review import SOURCE_OWNED_CLAIM_FIELDS, claim_anchor, claim_link_create
+from facts.services.review import (
+    CLAIM_STRUCTURE_FIELDS,
+    SOURCE_OWNED_CLAIM_FIELDS,
+    claim_anchor,
+    claim_link_create,
+)
 from facts.workspace import LINK_READINGS
 
 STATUS_COLOURS = {
@@ -51,21 +56,8 @@ STRUCTURE_FIELDS = [
     "countries",
     "actors",
 ]
-STRUCTURE_SCALARS = [
-    "subject",
-    "predicate",
-    "object_actor",
-    "object_country",
-    "object_value",
-    "event",
-    "claimant",
-    "claimant_text",
-    "reported_via",
-    "date_start",
-    "date_end",
-    "date_precision",
-    "date_text",
-]
+# The structure the add form passes to claim_create (a grade comes with a review, later).
+STRUCTURE_SCALARS = sorted(CLAIM_STRUCTURE_FIELDS - {"credibility"})
 # Form fields that only a curator who may change the claim is shown.
 FORM_ONLY = {"review_status", "review_reason", "change_reason", "expected_version"}
 
