@@ -39,3 +39,11 @@ def lead():
     from tests.base import make_staff
 
     return make_staff("lead", "boss")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium per browser-test module (tests/browsers.py)."""
+    from tests.browsers import launched_chromium
+
+    yield from launched_chromium()

@@ -12,7 +12,7 @@ import pytest
 
 from facts.models import Claim
 from tests.base import import_seeds, make_staff
-from tests.browsers import ARTIFACTS, BROWSER_MARKS, launched_chromium, signed_in_page
+from tests.browsers import ARTIFACTS, BROWSER_MARKS, signed_in_page
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls below are
 # ordinary blocking calls made between browser steps, never from inside the loop.
@@ -20,11 +20,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 pytestmark = BROWSER_MARKS
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from launched_chromium()
 
 
 @pytest.fixture

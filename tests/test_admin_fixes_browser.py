@@ -12,7 +12,7 @@ import pytest
 from facts.models import Article, Claim
 from facts.services import claim_update
 from tests.base import import_seeds, make_staff
-from tests.browsers import ARTIFACTS, BROWSER_MARKS, launched_chromium, signed_in_page
+from tests.browsers import ARTIFACTS, BROWSER_MARKS, signed_in_page
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls below are
 # ordinary blocking calls made between browser steps, never from inside the loop.
@@ -21,11 +21,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 WIDTH, HEIGHT = 1440, 900
 
 pytestmark = BROWSER_MARKS
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from launched_chromium()
 
 
 @pytest.fixture

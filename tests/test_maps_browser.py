@@ -16,7 +16,7 @@ import pytest
 from facts.choices import EventKind, ReviewStatus
 from facts.models import Place
 from tests.base import make_claim, make_country, make_event, make_staff, reviewed
-from tests.browsers import ARTIFACTS, BROWSER_MARKS, launched_chromium, signed_in_page
+from tests.browsers import ARTIFACTS, BROWSER_MARKS, signed_in_page
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls below are
 # ordinary blocking calls made between browser steps, never from inside the loop.
@@ -25,11 +25,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 VERIFIED = ReviewStatus.VERIFIED
 
 pytestmark = BROWSER_MARKS
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from launched_chromium()
 
 
 @pytest.fixture

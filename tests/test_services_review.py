@@ -960,3 +960,19 @@ def test_only_claims_events_actors_and_articles_revert_here(lead):
     alias = ActorAlias.objects.create(actor=make_actor(), name="JNIM")
     with pytest.raises(ReviewError, match="cannot be reverted"):
         object_revert(record=first_record(alias), user=lead, reason="Back")
+
+
+def test_a_link_made_twice_at_once_is_refused_not_an_error(curator, monkeypatch):
+    """The existence check passes for both of two simultaneous requests; the database's
+    unique rule then refuses the second, which must read as the same refusal."""
+    from facts.models import ClaimLink
+    from facts.services.review import claim_link_create
+
+    first, second = make_claim(), make_claim()
+    claim_link_create(from_claim=first, to_claim=second, kind="contradicts", user=curator)
+    real_filter = ClaimLink.objects.filter
+    monkeypatch.setattr(ClaimLink.objects, "filter", lambda **kw: real_filter(pk=-1))
+    with pytest.raises(ReviewError, match="already contradicts"):
+        claim_link_create(from_claim=first, to_claim=second, kind="contradicts", user=curator)
+    monkeypatch.undo()
+    assert ClaimLink.objects.filter(from_claim=first, to_claim=second).count() == 1

@@ -12,7 +12,7 @@ from django.db.models import Count, Q
 from facts.choices import REVIEW_REASON_TEMPLATES, ReviewStatus
 from facts.models import Article, Claim, EventFigureSource
 from tests.base import import_seeds, make_staff
-from tests.browsers import ARTIFACTS, BROWSER_MARKS, launched_chromium, signed_in_page
+from tests.browsers import ARTIFACTS, BROWSER_MARKS, signed_in_page
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls below are
 # ordinary blocking calls made between browser steps, never from inside the loop.
@@ -21,11 +21,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 KEYS_PER_CLAIM = 3
 
 pytestmark = BROWSER_MARKS
-
-
-@pytest.fixture(scope="module")
-def browser():
-    yield from launched_chromium()
 
 
 @pytest.fixture

@@ -1,13 +1,13 @@
 """Actors with their aliases, offices and memberships; merging duplicates."""
 
 from django.contrib import admin
-from django.urls import reverse
 
 from facts.admin.common import (
     REVIEW_READONLY,
     ChangeReasonForm,
     CuratedAdmin,
     ReviewActionsMixin,
+    TimelineMixin,
     VisibleToMixin,
 )
 from facts.admin.merging import MergeActionMixin
@@ -33,7 +33,7 @@ class ActorRelationInline(admin.TabularInline):
 
 
 @admin.register(Actor)
-class ActorAdmin(VisibleToMixin, MergeActionMixin, ReviewActionsMixin, CuratedAdmin):
+class ActorAdmin(TimelineMixin, VisibleToMixin, MergeActionMixin, ReviewActionsMixin, CuratedAdmin):
     form = ChangeReasonForm  # the admin adds Meta(model=…) itself
     merge_service = actor_merge
     merge_permission = "facts.merge_actor"
@@ -49,17 +49,8 @@ class ActorAdmin(VisibleToMixin, MergeActionMixin, ReviewActionsMixin, CuratedAd
     ]
     inlines = [ActorAliasInline, ActorRelationInline]
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        # The verified events the actor takes part in, by month
-        # (admin/facts/actor/change_form.html).
-        if obj is not None:
-            context["timeline"] = actor_timeline(
-                actor=obj,
-                event_url=lambda pk: reverse(
-                    "admin:facts_event_change", args=[pk], current_app=self.admin_site.name
-                ),
-            )
-        return super().render_change_form(request, context, add, change, form_url, obj)
+    def timeline_for(self, obj, event_url):
+        return actor_timeline(actor=obj, event_url=event_url)
 
 
 @admin.register(ActorAlias)

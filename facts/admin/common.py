@@ -1,5 +1,8 @@
 """Shared admin behaviour: review actions with a reason, change reasons, version checks."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -389,3 +392,25 @@ class ReviewActionsMixin:
     @admin.action(description="Retract selected (with a reason)", permissions=["change"])
     def retract(self, request, queryset):
         return self.review_selected(request, queryset, ReviewStatus.RETRACTED)
+
+
+class TimelineMixin:
+    """A change page with its record's verified events by month under the form
+    (facts.timeline; the template is admin/facts/<model>/change_form.html). A subclass says
+    which selector in `timeline_for(obj, event_url)`."""
+
+    def timeline_for(self, obj, event_url: Callable[[int], str]) -> Any:
+        raise NotImplementedError
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            site = self.admin_site.name  # type: ignore[attr-defined]
+            context["timeline"] = self.timeline_for(
+                obj,
+                event_url=lambda pk: reverse(
+                    "admin:facts_event_change", args=[pk], current_app=site
+                ),
+            )
+        return super().render_change_form(  # type: ignore[misc]
+            request, context, add, change, form_url, obj
+        )

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
-from django.db import connections, router, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.db.models import Model, Q
 from django.utils import timezone
 
@@ -390,7 +390,12 @@ def claim_link_create(
         origin=Origin.CURATOR,
     )
     note_change(link, user=user, reason=(reason or "").strip() or f"Linked by a curator: {kind}")
-    link.save()
+    try:
+        with transaction.atomic():
+            link.save()
+    except IntegrityError:
+        # Two curators made the same link at once: the check above passed for both.
+        raise ReviewError(f"Claim {from_claim.pk} already {kind} claim {to_claim.pk}.") from None
     return link
 
 
