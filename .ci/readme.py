@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Run every shell block of README.md as written, against a server `make run` set up.
+"""Run every shell and Python block of README.md as written, against a server `make run` set
+up.
 
 A user follows README top to bottom after `make run`; this does the same. Each ```sh block
-runs in its own `bash -euo pipefail` from the project root, in document order. `curl` is the
+runs in its own `bash -euo pipefail` from the project root, in document order, and each
+```python block in the project's virtual environment (whose development requirements hold
+what the examples import, pandas among them). `curl` is the
 real curl behind a thin check: an HTTP error (4xx/5xx) or an empty list (`"results": []`)
 fails the block, so an example that "works" by answering an error is caught. A block is
 skipped only when the line before it says why:
@@ -32,7 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 SKIP = re.compile(r"<!--\s*readme-check:\s*skip:\s*(?P<reason>.+?)\s*-->")
 FENCE = re.compile(r"^```(?P<info>[\w-]*)\s*$")
-RUNNABLE = {"sh", "bash", "shell"}
+SHELL = {"sh", "bash", "shell"}
+PYTHON = {"python", "py"}
+RUNNABLE = SHELL | PYTHON
 OUTPUT_SHOWN = 2000  # of a block that passed; a failing block's output is shown whole
 
 CURL_CHECK = r"""#!/usr/bin/env bash
@@ -164,8 +169,13 @@ def main() -> int:
             text = block.text.replace("127.0.0.1:8000", f"127.0.0.1:{port}")
             print(f"\n--- {where}\n{text.rstrip()}\n---", flush=True)
             started = time.monotonic()
+            command = (
+                [str(ROOT / ".venv" / "bin" / "python"), "-c", text]
+                if block.info in PYTHON
+                else ["bash", "-euo", "pipefail", "-c", text]
+            )
             result = subprocess.run(
-                ["bash", "-euo", "pipefail", "-c", text],
+                command,
                 cwd=ROOT,
                 env=env,
                 timeout=900,

@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from facts.choices import (
     ActorKind,
     Credibility,
+    DatePrecision,
     EventKind,
     LocationPrecision,
     PlaceKind,
@@ -286,6 +287,10 @@ class ClaimFilterSet(SearchFilterMixin):
     predicate = ChoicesFilter(choices=Predicate.choices)
     date_after = filters.DateFilter(method="filter_dates", label="Claim dates overlap from")
     date_before = filters.DateFilter(method="filter_dates", label="Claim dates overlap until")
+    year = YearFilter(method="filter_year", label="Claim dates overlap this year")
+    date_precision = ChoicesFilter(
+        choices=DatePrecision.choices, label="How much of the date the quote supports"
+    )
     credibility = ChoicesFilter(choices=Credibility.choices)
     credibility_max = IntegerFilter(field_name="credibility", lookup_expr="lte")
     reliability = ChoicesFilter(field_name="article__reliability", choices=Reliability.choices)
@@ -339,6 +344,9 @@ class ClaimFilterSet(SearchFilterMixin):
             queryset, "date_start", "date_end", data.get("date_after"), data.get("date_before")
         )
 
+    def filter_year(self, queryset, name, value):
+        return _overlap(queryset, "date_start", "date_end", date(value, 1, 1), date(value, 12, 31))
+
 
 class EventFilterSet(SearchFilterMixin):
     kind = ChoicesFilter(choices=EventKind.choices)
@@ -368,6 +376,9 @@ class EventFilterSet(SearchFilterMixin):
     admin2 = TextFilter(method="filter_admin2", label="District (second-level unit): slug or name")
     bbox = BoundingBoxFilter(label=f"Events whose point is in the box: {BBOX_FORMAT}")
     location_precision = ChoicesFilter(choices=LocationPrecision.choices)
+    date_precision = ChoicesFilter(
+        choices=DatePrecision.choices, label="How much of the date the reports support"
+    )
 
     class Meta:
         model = Event

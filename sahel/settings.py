@@ -38,6 +38,19 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# Cross-origin reads of the API from a browser (a notebook, a dashboard): off unless
+# API_CORS_ORIGINS lists origins ("https://example.org,https://notebooks.example.net", or
+# "*" for any). Reads only, and never with cookies: a page elsewhere cannot act as a signed-in
+# curator, and writes stay with clients that are not browsers on other sites.
+_cors_origins = env_list("API_CORS_ORIGINS", [])
+CORS_ALLOW_ALL_ORIGINS = _cors_origins == ["*"]
+CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else _cors_origins
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Link", "Content-Disposition"]
+CORS_PREFLIGHT_MAX_AGE = 3600
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -48,6 +61,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
+    "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
@@ -55,6 +69,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that errors made JSON below still carry the CORS headers a browser needs
+    # to let a notebook read them.
+    "corsheaders.middleware.CorsMiddleware",
     "facts.api.middleware.JsonApiErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "sahel.csp.ContentSecurityPolicyMiddleware",

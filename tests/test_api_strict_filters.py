@@ -276,12 +276,90 @@ class TestEventFilters(StrictTestCase):
         features = b"".join(response.streaming_content)
         assert features.count(b'"Feature"') == 1
 
-    def test_the_default_order_is_newest_first_by_id_for_the_cursor(self):
-        # Events page with a keyset cursor on -id (facts.api.pagination): that order stays,
-        # and ordering=date_start gives chronology.
-        response = self.get("events/")
-        listed = [row["id"] for row in response.json()["results"]]
-        assert listed == sorted(listed, reverse=True)
-        chronological = self.get("events/", "ordering=date_start&include_undated=false").json()
-        starts = [row["date"]["start"] for row in chronological["results"]]
-        assert starts == sorted(starts)
+    def walk(self, query: str) -> list[int]:
+        """Every event id in list order, one a page, following the cursor's `next` links:
+        an order the cursor cannot page through would repeat or skip a row here."""
+        client, seen = APIClient(), []
+        url = f"{API}/events/?page_size=1" + (f"&{query}" if query else "")
+        while url:
+            body = client.get(url).json()
+            seen += [row["id"] for row in body["results"]]
+            url = body["next"]
+        return seen
+
+    def test_the_default_order_is_chronological_with_undated_last(self):
+        # in_mali and elsewhere share a date: the tie is broken by id.
+        chronological = [self.span.pk, self.in_mali.pk, self.elsewhere.pk, self.late.pk]
+        assert self.walk("") == [*chronological, self.undated.pk]
+        assert [row["id"] for row in self.get("events/").json()["results"]] == self.walk("")
+        assert self.walk("ordering=date") == self.walk("")
+        assert self.walk("ordering=date_start") == self.walk("")
+
+    def test_newest_first_keeps_undated_last(self):
+        newest = [self.late.pk, self.elsewhere.pk, self.in_mali.pk, self.span.pk]
+        assert self.walk("ordering=-date") == [*newest, self.undated.pk]
+        assert self.walk("ordering=-date_start") == self.walk("ordering=-date")
+
+    def test_the_cursor_pages_back_the_way_it_came(self):
+        client = APIClient()
+        first = client.get(f"{API}/events/?page_size=2").json()
+        second = client.get(first["next"]).json()
+        assert client.get(second["previous"]).json()["results"] == first["results"]
+
+    def test_the_map_cut_short_keeps_the_latest(self):
+        response = self.get("events/export/geojson/", "limit=1")
+        body = b"".join(response.streaming_content)
+        assert f'"id":{self.late.pk},'.encode() in body
+        assert b'"truncated":true' in body
+
+
+class TestPrecisionAndYearFilters(StrictTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        article = make_article()
+        cls.day_claim = make_claim(
+            article,
+            **VERIFIED,
+            date_start=date(2024, 3, 2),
+            date_end=date(2024, 3, 2),
+            date_precision="day",
+        )
+        cls.year_claim = make_claim(
+            article,
+            **VERIFIED,
+            date_start=date(2023, 1, 1),
+            date_end=date(2023, 12, 31),
+            date_precision="year",
+        )
+        cls.day_event = make_event(
+            **VERIFIED, date_start=date(2024, 3, 2), date_end=date(2024, 3, 2), date_precision="day"
+        )
+
+    def claims(self, query: str) -> set[int]:
+        return ids(self.get("claims/", query))
+
+    def test_claims_by_year_and_date_precision(self):
+        assert self.claims("year=2024") == {self.day_claim.pk}
+        assert self.claims("year=2023") == {self.year_claim.pk}
+        assert self.claims("date_precision=day") == {self.day_claim.pk}
+        both = self.claims("date_precision=day&date_precision=year")
+        assert both == {self.day_claim.pk, self.year_claim.pk}
+        assert self.claims("date_precision=year&year=2024") == set()
+
+    def test_events_by_date_precision(self):
+        assert ids(self.get("events/", "date_precision=day")) == {self.day_event.pk}
+        months = ids(self.get("events/", "date_precision=month"))
+        assert self.day_event.pk not in months and self.in_mali.pk in months
+
+    def test_wrong_values_are_a_400_naming_the_parameter(self):
+        for path, query in (
+            ("claims/", "date_precision=hour"),
+            ("claims/", "year=MMXXIV"),
+            ("claims/", "year=0"),
+            ("events/", "date_precision=week"),
+        ):
+            with self.subTest(path=path, query=query):
+                response = self.get(path, query)
+                assert response.status_code == 400, response.content
+                assert query.split("=")[0] in response.json()

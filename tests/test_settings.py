@@ -97,3 +97,26 @@ def test_manage_py_needs_no_activated_venv_and_reads_the_env_file(tmp_path):
     assert Path(prefix).resolve() == (ROOT / ".venv").resolve() and debug == "True"
     production = run_manage("check", DEBUG="0", ENV_FILE=str(env_file))
     assert "SECRET_KEY must be set when DEBUG is off" in production.stderr
+
+
+def test_cors_origins_come_from_the_environment_and_a_malformed_one_is_refused():
+    show = (
+        "from django.conf import settings; "
+        "print(settings.CORS_ALLOWED_ORIGINS, settings.CORS_ALLOW_ALL_ORIGINS)"
+    )
+    listed = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        show,
+        DEBUG="1",
+        API_CORS_ORIGINS="https://a.example.org, https://b.example.org",
+    )
+    assert listed.stdout.strip() == "['https://a.example.org', 'https://b.example.org'] False"
+    anyone = run_manage("shell", "--no-imports", "-c", show, DEBUG="1", API_CORS_ORIGINS="*")
+    assert anyone.stdout.strip() == "[] True"
+    unset = run_manage("shell", "--no-imports", "-c", show, DEBUG="1")
+    assert unset.stdout.strip() == "[] False"
+    malformed = run_manage("check", DEBUG="1", API_CORS_ORIGINS="notebooks.example.org")
+    assert malformed.returncode != 0
+    assert "CORS_ALLOWED_ORIGINS" in malformed.stderr

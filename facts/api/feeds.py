@@ -92,6 +92,12 @@ FEED_ITEM = inline_serializer(
         "at": serializers.DateTimeField(required=False),
         "status": serializers.CharField(required=False),
         "reason": serializers.CharField(required=False),
+        "merged_into": serializers.DictField(
+            required=False,
+            allow_null=True,
+            help_text="Of a record merged into another: the survivor's type, id and url "
+            "(null when it is not shown to you or has gone since; its own tombstone says where).",
+        ),
     },
 )
 FEED_PAGE = inline_serializer(
@@ -184,23 +190,52 @@ class TombstonesView(APIView):
                 if not hasattr(model, "status"):
                     continue  # articles carry no publication mark of their own
                 deleted = once_published(deleted, model, "id")
-            deleted = (
+            columns = ["id", "history_date", "history_change_reason"]
+            merges = hasattr(model.history.model, "merged_into_id")
+            if merges:
+                columns.append("merged_into_id")
+            deleted = list(
                 deleted.filter(_after_history(kind, cursor))
                 .order_by("history_date", "id")
-                .values("id", "history_date", "history_change_reason")
-            )[: limit + 1]
+                .values(*columns)[: limit + 1]
+            )
+            survivors = _shown_survivors(request, model, deleted) if merges else set()
             items += [
                 {
                     "type": kind,
                     "id": row["id"],
                     "url": None,
                     "at": row["history_date"],
-                    "status": "deleted",
+                    "status": "merged" if row.get("merged_into_id") else "deleted",
                     "reason": (row["history_change_reason"] or "") if everything else "",
+                    "merged_into": _survivor(request, kind, row.get("merged_into_id"), survivors),
                 }
                 for row in deleted
             ]
         return Response(_page(request, items, limit, "since", "at"))
+
+
+def _shown_survivors(request, model, rows: list[dict]) -> set[int]:
+    """Of the records these were merged into, those the reader may see (one query): a reader
+    is not pointed at an unpublished survivor."""
+    ids = {row["merged_into_id"] for row in rows if row.get("merged_into_id")}
+    if not ids:
+        return set()
+    return set(
+        model.objects.visible_to(request.user).filter(pk__in=ids).values_list("pk", flat=True)
+    )
+
+
+def _survivor(request, kind: str, pk: int | None, shown: set[int]) -> dict | None:
+    """Where a merged record went, when the reader may see the survivor; nothing when it
+    has gone since (merged on in turn: its own tombstone names the next one)."""
+    if pk is None or pk not in shown:
+        return None
+    return {
+        "type": kind,
+        "id": pk,
+        "url": reverse(f"api:{kind}-detail", args=[pk], request=request),
+    }
 
 
 def _after_history(kind: str, cursor) -> Q:

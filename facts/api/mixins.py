@@ -2,6 +2,7 @@
 writes that need a current If-Match."""
 
 from collections.abc import Iterator
+from datetime import date
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
@@ -63,6 +64,7 @@ class HistoryMixin:
                     for c in delta.changes
                     if staff or c.field not in PEOPLE_FIELDS
                 ]
+                changes = [_named_links(type(obj), change, request.user) for change in changes]
             entries.append(
                 {
                     "version": getattr(record, "version", None),
@@ -80,9 +82,36 @@ class HistoryMixin:
         return Response(s.HistoryEntrySerializer(entries, many=True).data)
 
 
+def _named_links(model, change: dict, user) -> dict:
+    """A many-to-many field's values as the names the API uses for the other side (a
+    country's alpha-3 code, an actor's slug), sorted; the history stores rows of the link
+    table, which would otherwise be shown as they are stored. Objects the reader is not shown
+    are left out."""
+    field = model._meta.get_field(change["field"])
+    if not field.many_to_many:
+        return change
+    key = field.m2m_reverse_field_name()
+    target = field.related_model
+    name = "alpha3" if hasattr(target, "alpha3") else "slug"
+    ids = {
+        row[key] for side in ("old", "new") for row in change[side] or () if isinstance(row, dict)
+    }
+    shown = target.objects.filter(pk__in=ids)
+    if hasattr(shown, "visible_to"):
+        shown = shown.visible_to(user)
+    names = dict(shown.values_list("pk", name))
+
+    def named(rows):
+        return sorted(names[row[key]] for row in rows or () if row.get(key) in names)
+
+    return {**change, "old": named(change["old"]), "new": named(change["new"])}
+
+
 def _plain(value):
-    if isinstance(value, list):
-        return [str(v) for v in value]
+    if isinstance(value, list):  # a many-to-many field's rows: named by _named_links
+        return [v if isinstance(v, dict) else str(v) for v in value]
+    if isinstance(value, date):  # datetimes too: ISO 8601, as everywhere else in the API
+        return value.isoformat()
     return value if value is None or isinstance(value, bool | int | float | str) else str(value)
 
 

@@ -17,7 +17,11 @@ class StrictOrderingFilter(OrderingFilter):
             raise ValidationError(
                 {self.ordering_param: [f"Order by one of: {', '.join(self.choices(view))}."]}
             )
-        return super().get_ordering(request, queryset, view)
+        ordering = super().get_ordering(request, queryset, view)
+        # A public name may stand for a column of another name (events' "date" is a sort key
+        # that puts undated events last in either direction).
+        keys = getattr(view, "ordering_keys", {})
+        return [keys.get(term, term) for term in ordering] if ordering else ordering
 
     def get_schema_operation_parameters(self, view):
         return [

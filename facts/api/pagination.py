@@ -4,6 +4,8 @@ from django.db import DataError
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
+from facts.api.facets import FACETS_PARAM, FACETS_SCHEMA, facet_counts, requested, schema_parameter
+
 
 def strict_page_size(paginator, request):
     """A page size that is not a positive integer is an error, not silently the default."""
@@ -52,7 +54,8 @@ class CursorPage(CursorPagination):
         # Ties (equal confidence, say) need a fixed order, or a row can move between pages.
         ordering = tuple(super().get_ordering(request, queryset, view))
         if not {"id", "-id", "pk", "-pk"} & set(ordering):
-            ordering += ("-id",)
+            # In the first key's direction, so that an index on (key, id) serves the sort.
+            ordering += ("-id" if ordering[0].startswith("-") else "id",)
         return ordering
 
 
@@ -88,3 +91,39 @@ class SmallTablePage(PageNumberPagination):
             if parameter["name"] == "page":
                 parameter["schema"] = {"type": "integer", "minimum": 1}
         return parameters
+
+
+class FacetsPage:
+    """Pages of a list that offers facet counts (the view's `facets`, facts.api.facets):
+    asked for with `facets=`, they come with the page under "facets"."""
+
+    facet_query_param = FACETS_PARAM
+    facets: dict | None = None
+
+    def paginate_queryset(self, queryset, request, view=None):
+        asked = requested(request, getattr(view, "facets", {}))
+        self.facets = facet_counts(queryset, asked) if asked else None
+        return super().paginate_queryset(queryset, request, view)  # type: ignore[misc]
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)  # type: ignore[misc]
+        if self.facets is not None:
+            response.data["facets"] = self.facets
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        page = super().get_paginated_response_schema(schema)  # type: ignore[misc]
+        page["properties"]["facets"] = FACETS_SCHEMA
+        return page
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)  # type: ignore[misc]
+        return [*parameters, schema_parameter(view.facets)]
+
+
+class FacetedCursorPage(FacetsPage, CursorPage):
+    pass
+
+
+class FacetedKeysFirstCursorPage(FacetsPage, KeysFirstCursorPage):
+    pass

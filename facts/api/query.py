@@ -43,6 +43,10 @@ def view_parameters(view) -> tuple[set[str], set[str]]:
         if param and getattr(view, "ordering_fields", None):
             accepted.add(param)
     paginator = view.paginator
+    facets = getattr(paginator, "facet_query_param", None)
+    if facets:
+        accepted.add(facets)
+        multiple.add(facets)
     if paginator is not None:
         for name in ("page_query_param", "page_size_query_param", "cursor_query_param"):
             param = getattr(paginator, name, None)

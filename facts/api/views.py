@@ -28,7 +28,13 @@ from facts.api.mixins import (
     PreconditionUpdateMixin,
     ReviewMixin,
 )
-from facts.api.pagination import CursorPage, KeysFirstCursorPage, SmallTablePage
+from facts.api.facets import Facet
+from facts.api.pagination import (
+    CursorPage,
+    FacetedCursorPage,
+    FacetedKeysFirstCursorPage,
+    SmallTablePage,
+)
 from facts.api.query import StrictQueryMixin
 from facts.api.renderers import FastJSONRenderer, GeoJSONRenderer
 from facts.api.representations import CLAIM_ROW_FIELDS, Links, claim_from_row, event_feature
@@ -143,9 +149,28 @@ class EventViewSet(
     lookup_value_regex = ID_PATTERN
     serializer_class = s.EventSerializer
     filterset_class = EventFilterSet
-    pagination_class = KeysFirstCursorPage
-    ordering_fields = ["id", "date_start", "updated_at"]
-    ordering = ["-id"]
+    pagination_class = FacetedKeysFirstCursorPage
+    facets = {
+        f.name: f
+        for f in (
+            Facet("country", "countries__alpha3", "the countries' alpha-3 codes"),
+            Facet("kind", "kind", "the event kind"),
+            Facet("status", "status", "the review status"),
+            Facet("year", "date_start__year", "the year it began (null: undated)"),
+            Facet("date_precision", "date_precision", "how exact its date is"),
+            Facet("location_precision", "location_precision", "how exact its place is"),
+        )
+    }
+    ordering_fields = ["date", "date_start", "id", "updated_at"]
+    # Chronological, undated events last in either direction ("date_start" is the older
+    # name of the same order).
+    ordering_keys = {
+        "date": "chronology",
+        "-date": "-chronology_desc",
+        "date_start": "chronology",
+        "-date_start": "-chronology_desc",
+    }
+    ordering = ["chronology"]
     merge_service = event_merge
     export_name = "event"
     extra_query_parameters = {"export_geojson": ("limit",)}
@@ -171,8 +196,9 @@ class EventViewSet(
             OpenApiParameter(
                 "limit",
                 {"type": "integer", "minimum": 1, "maximum": GEOJSON_LIMIT},
-                description=f"At most this many features, newest first (1 to {GEOJSON_LIMIT}); "
-                "the collection's `truncated` member says whether more matched.",
+                description=f"At most this many features (1 to {GEOJSON_LIMIT}), the latest by "
+                "date first unless `ordering` is given; the collection's `truncated` member "
+                "says whether more matched.",
             )
         ],
         responses={
@@ -203,6 +229,9 @@ class EventViewSet(
         )
         limit = _limit(request.query_params.get("limit"))
         if limit is not None:
+            if "ordering" not in request.query_params:
+                # A map cut short shows the latest events, not the oldest.
+                queryset = queryset.order_by("-chronology_desc", "-id")
             queryset = queryset[: limit + 1]  # one more: was it cut short?
         links = Links(request)
         features = (event_feature(event, links) for event in queryset.iterator(CHUNK))
@@ -284,7 +313,18 @@ class ClaimViewSet(
     lookup_value_regex = ID_PATTERN
     serializer_class = s.ClaimSerializer
     filterset_class = ClaimFilterSet
-    pagination_class = CursorPage
+    pagination_class = FacetedCursorPage
+    facets = {
+        f.name: f
+        for f in (
+            Facet("country", "countries__alpha3", "the countries' alpha-3 codes"),
+            Facet("predicate", "predicate", "what kind of statement"),
+            Facet("status", "status", "the review status"),
+            Facet("credibility", "credibility", "the curator's grade, 1 to 6"),
+            Facet("reliability", "article__reliability", "the source's grade, A to F"),
+            Facet("year", "date_start__year", "the year its date begins (null: undated)"),
+        )
+    }
     ordering_fields = ["id", "confidence", "credibility", "date_start", "updated_at"]
     ordering = ["-id"]
     export_name = "claim"

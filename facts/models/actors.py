@@ -6,7 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from facts.choices import ActorKind, AliasKind, DatePrecision, Origin, RelationKind
 from facts.models.countries import Country
-from facts.models.mixins import ReviewedModel, TimestampedModel
+from facts.models.mixins import MergeHistory, ReviewedModel, TimestampedModel
 from facts.models.visibility import ActorQuerySet
 from facts.names import normalize_name
 
@@ -59,7 +59,7 @@ class Actor(ReviewedModel, TimestampedModel):
     )
 
     objects = ActorManager.from_queryset(ActorQuerySet)()
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[MergeHistory])
 
     class Meta:
         ordering = ["name"]

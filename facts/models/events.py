@@ -1,8 +1,11 @@
 """Events: things that happened, with their dates, places and participants."""
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from facts.choices import (
@@ -21,12 +24,15 @@ from facts.models.countries import Country
 from facts.models.mixins import (
     DatedModel,
     KeepsSearchText,
+    MergeHistory,
     ReviewedModel,
     TimestampedModel,
     natural_key_uses,
 )
 from facts.models.places import Place
 from facts.models.visibility import EventParticipantQuerySet, EventQuerySet
+
+FIRST_DAY, LAST_DAY = date(1, 1, 1), date(9999, 12, 31)
 
 
 class EventManager(models.Manager["Event"]):
@@ -75,9 +81,27 @@ class Event(KeepsSearchText, ReviewedModel, DatedModel, TimestampedModel):
     search_text = models.TextField(
         blank=True, editable=False, help_text="Searchable words (facts.search); kept by save()."
     )
+    # Sort keys computed by the database, so that a list in date order, undated events last
+    # either way, pages on one indexed column (a cursor cannot page on NULLS LAST).
+    chronology = models.GeneratedField(
+        expression=Coalesce(F("date_start"), Value(LAST_DAY)),
+        output_field=models.DateField(),
+        db_persist=True,
+        help_text="date_start, or the last representable day when undated: sorts oldest first.",
+    )
+    chronology_desc = models.GeneratedField(
+        expression=Coalesce(F("date_start"), Value(FIRST_DAY)),
+        output_field=models.DateField(),
+        db_persist=True,
+        help_text="date_start, or the first representable day when undated: sorts newest first.",
+    )
 
     objects = EventManager.from_queryset(EventQuerySet)()
-    history = HistoricalRecords(m2m_fields=[countries])
+    history = HistoricalRecords(
+        m2m_fields=[countries],
+        excluded_fields=["chronology", "chronology_desc"],
+        bases=[MergeHistory],
+    )
 
     class Meta:
         ordering = ["-date_start", "title"]
@@ -88,6 +112,8 @@ class Event(KeepsSearchText, ReviewedModel, DatedModel, TimestampedModel):
             # Status too: a reader's map asks for verified events in a box, and the index
             # then answers the box and the status without reading the table.
             models.Index(fields=["latitude", "longitude", "status"], name="facts_event_point"),
+            models.Index(fields=["chronology", "id"], name="facts_event_chronology"),
+            models.Index(fields=["chronology_desc", "id"], name="facts_event_chronology_desc"),
         ]
         constraints = [
             *ReviewedModel.Meta.constraints,

@@ -6,9 +6,31 @@ from typing import TypeVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.dispatch import receiver
+from simple_history.signals import pre_create_historical_record
 
 from facts.choices import STATUSES_NEEDING_REASON, DatePrecision, ReviewStatus
 from facts.search import search_text_of
+
+
+class MergeHistory(models.Model):
+    """A column of the history of records that can be merged: when one is deleted because it
+    was folded into another, its last history row names the survivor, so a copy of the data
+    (the tombstones feed) can redirect to it rather than only drop it."""
+
+    merged_into_id = models.BigIntegerField(
+        null=True, blank=True, help_text="The survivor this record was merged into."
+    )
+
+    class Meta:
+        abstract = True
+
+
+@receiver(pre_create_historical_record)
+def _record_merged_into(sender, instance, history_instance, **kwargs) -> None:
+    # facts.services.merging marks a record it is about to delete with `_merged_into`.
+    if hasattr(history_instance, "merged_into_id"):
+        history_instance.merged_into_id = getattr(instance, "_merged_into", None)
 
 
 class TimestampedModel(models.Model):

@@ -125,6 +125,7 @@ def actor_merge(*, survivor: Actor, merged: list[Actor], user, reason: str) -> A
                 if not getattr(survivor, field) and getattr(actor, field):
                     setattr(survivor, field, getattr(actor, field))
             note_change(actor, user=user, reason=note)
+            actor._merged_into = survivor.pk  # type: ignore[attr-defined]  # for tombstones
             actor.delete()
         _stamp(survivor, user, f"Absorbed {', '.join(a.name for a in merged)}: {reason}")
         survivor.save()
@@ -164,6 +165,7 @@ def event_merge(*, survivor: Event, merged: list[Event], user, reason: str) -> E
         )
         for event in merged:
             note_change(event, user=user, reason=note)
+            event._merged_into = survivor.pk  # type: ignore[attr-defined]  # for tombstones
             event.delete()
         _stamp(survivor, user, f"Absorbed {', '.join(e.slug for e in merged)}: {reason}")
         survivor.save()
