@@ -2,8 +2,10 @@
 says, and exported with natural keys as fixtures/seed_curated.json."""
 
 import io
+import json
 from datetime import UTC, date, datetime
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import serializers
@@ -171,17 +173,22 @@ def export_curated() -> str:
         *Claim.objects.order_by("article__sha256", "fingerprint"),
         *ClaimLink.objects.order_by("from_claim__fingerprint", "to_claim__fingerprint", "kind"),
     ]
-    return (
+    records = json.loads(
         serializers.serialize(
-            "json",
-            objects,
-            use_natural_foreign_keys=True,
-            use_natural_primary_keys=True,
-            indent=2,
-            ensure_ascii=False,
+            "json", objects, use_natural_foreign_keys=True, use_natural_primary_keys=True
         )
-        + "\n"
     )
+    for record in records:
+        # The database computes these from the others on every save: a fixture that holds
+        # them only repeats what loading it recomputes.
+        for name in _generated_fields(record["model"]):
+            record["fields"].pop(name, None)
+    return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+
+
+def _generated_fields(label: str) -> set[str]:
+    model = apps.get_model(label)
+    return {field.name for field in model._meta.concrete_fields if field.generated}
 
 
 VOLATILE_FIELDS = {"created_at", "updated_at", "reviewed_at", "curator_edited_at", "retrieved_at"}
@@ -189,7 +196,6 @@ VOLATILE_FIELDS = {"created_at", "updated_at", "reviewed_at", "curator_edited_at
 
 def same_content(built: str, committed: str) -> bool:
     """Whether two exports hold the same records, whatever time they were made at."""
-    import json
 
     def content(text: str) -> list[dict]:
         return [

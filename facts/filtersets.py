@@ -66,9 +66,10 @@ class StrictFilterSet(filters.FilterSet):
     def form(self):
         if not hasattr(self, "_form"):
             form = super().form
-            # An actor is named for the reader: one they are not shown names nothing.
+            # Actors, places, events and articles are named for the reader: one they are not
+            # shown names nothing.
             for field in form.fields.values():
-                if isinstance(field, ActorField):
+                if isinstance(field, NamedField | ArticleIdField):
                     field.reader = self.reader
         return self._form
 
@@ -185,25 +186,113 @@ class CountryFilter(filters.CharFilter):
     field_class = CountryField
 
 
-class ActorField(NulFreeCharField):
-    """An actor by slug, name or alias, as the ids of those the reader is shown (the
-    filterset sets `reader`): a value that names none of them is an error."""
+class NamedField(NulFreeCharField):
+    """A value naming rows the reader is shown (the filterset sets `reader`), cleaned to
+    those rows; a value that names none of them is a 400, never an empty list."""
 
     reader = None
+    noun = "row"
+
+    def find(self, value: str):
+        raise NotImplementedError
 
     def clean(self, value):
         value = super().clean(value)
         if not value:
             return None
-        found = actors_named(value, self.reader)
+        found = self.find(value)
         if not found:
             # The value goes in as a parameter: a "%" in it is text, not a format.
-            raise forms.ValidationError("No actor named “%(value)s”.", params={"value": value})
+            raise forms.ValidationError(
+                f"No {self.noun} named “%(value)s”.", params={"value": value}
+            )
         return found
+
+
+class ActorField(NamedField):
+    """An actor by slug, name or alias, as the ids of those the reader is shown."""
+
+    noun = "actor"
+
+    def find(self, value: str) -> list[int]:
+        return actors_named(value, self.reader)
 
 
 class ActorFilter(filters.CharFilter):
     field_class = ActorField
+
+
+class PlaceField(NamedField):
+    """A place by slug, name or alias in any spelling, as a subquery of the ids of those the
+    reader is shown (a name may be a region's and a town's); `kinds` narrows the kinds."""
+
+    noun = "place"
+    kinds: tuple[str, ...] = ()
+
+    def find(self, value: str):
+        places = _places_named(value, self.kinds).visible_to(self.reader).values("pk")
+        return places if places.exists() else None
+
+
+class RegionField(PlaceField):
+    noun = "region"
+    kinds = ("admin1",)
+
+
+class DistrictField(PlaceField):
+    noun = "district"
+    kinds = ("admin2",)
+
+
+class PlaceFilter(filters.CharFilter):
+    field_class = PlaceField
+
+
+class RegionFilter(filters.CharFilter):
+    field_class = RegionField
+
+
+class DistrictFilter(filters.CharFilter):
+    field_class = DistrictField
+
+
+class EventField(NamedField):
+    """An event by slug, as its id, if the reader is shown it (readers without a role see
+    verified events only)."""
+
+    noun = "event"
+
+    def find(self, value: str) -> list[int]:
+        events = Event.objects.visible_to(self.reader).filter(slug=value.strip().lower())
+        return list(events.values_list("pk", flat=True))
+
+
+class EventFilter(filters.CharFilter):
+    field_class = EventField
+
+
+class ArticleIdField(forms.IntegerField):
+    """An article's id, if the reader is shown it: an id that names none is a 400."""
+
+    reader = None
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_INTEGER)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value is None:
+            return None
+        if not Article.objects.visible_to(self.reader).filter(pk=value).exists():
+            raise forms.ValidationError("No article %(value)s.", params={"value": value})
+        return value
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_INTEGER})
+class ArticleFilter(filters.NumberFilter):
+    field_class = ArticleIdField
 
 
 def _linked(through, owner: str, **conditions) -> Exists:
@@ -278,12 +367,12 @@ class ClaimFilterSet(SearchFilterMixin):
         method="filter_actor",
         label="Actor (slug, name or alias), as subject, object, claimant or mentioned",
     )
-    subject = TextFilter(field_name="subject__slug")
-    object = TextFilter(field_name="object_actor__slug")
-    claimant = TextFilter(field_name="claimant__slug")
-    mentions = TextFilter(method="filter_mentions", label="Actor slug, as mentioned")
-    event = TextFilter(field_name="event__slug", method="filter_event")
-    article = IntegerFilter(field_name="article_id")
+    subject = ActorFilter(field_name="subject", lookup_expr="in", label="Actor, as subject")
+    object = ActorFilter(field_name="object_actor", lookup_expr="in", label="Actor, as object")
+    claimant = ActorFilter(field_name="claimant", lookup_expr="in", label="Actor, as claimant")
+    mentions = ActorFilter(method="filter_mentions", label="Actor, as mentioned")
+    event = EventFilter(method="filter_event", label="Event slug")
+    article = ArticleFilter(field_name="article_id", label="Article id")
     predicate = ChoicesFilter(choices=Predicate.choices)
     date_after = filters.DateFilter(method="filter_dates", label="Claim dates overlap from")
     date_before = filters.DateFilter(method="filter_dates", label="Claim dates overlap until")
@@ -328,13 +417,12 @@ class ClaimFilterSet(SearchFilterMixin):
         )
 
     def filter_mentions(self, queryset, name, value):
-        return queryset.filter(_linked(Claim.actors.through, "claim", actor__slug=value))
+        return queryset.filter(_linked(Claim.actors.through, "claim", actor__in=value))
 
     def filter_event(self, queryset, name, value):
-        # A reader is not shown a claim's link to an unpublished event: nor found by it.
-        if self.reads_everything:
-            return queryset.filter(event__slug=value)
-        return queryset.filter(event__slug=value, event__status=ReviewStatus.VERIFIED)
+        # `value` holds events the reader is shown (EventField): a reader without a role
+        # is not shown a claim's link to an unpublished event, nor finds claims by it.
+        return queryset.filter(event__in=value)
 
     def filter_dates(self, queryset, name, value):
         data = self.form.cleaned_data
@@ -368,12 +456,14 @@ class EventFilterSet(SearchFilterMixin):
         field_name="fatalities_best", lookup_expr="lte", label="Best fatality estimate at most"
     )
     updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
-    place = TextFilter(
+    place = PlaceFilter(
         method="filter_place",
         label="Place (slug, name or alias, any spelling), with the places inside it",
     )
-    admin1 = TextFilter(method="filter_admin1", label="Region (first-level unit): slug or name")
-    admin2 = TextFilter(method="filter_admin2", label="District (second-level unit): slug or name")
+    admin1 = RegionFilter(method="filter_admin1", label="Region (first-level unit): slug or name")
+    admin2 = DistrictFilter(
+        method="filter_admin2", label="District (second-level unit): slug or name"
+    )
     bbox = BoundingBoxFilter(label=f"Events whose point is in the box: {BBOX_FORMAT}")
     location_precision = ChoicesFilter(choices=LocationPrecision.choices)
     date_precision = ChoicesFilter(
@@ -392,20 +482,18 @@ class EventFilterSet(SearchFilterMixin):
             condition &= Q(place__status=ReviewStatus.VERIFIED)
         return queryset.filter(condition)
 
+    # `value` is a subquery of the places named that the reader is shown (PlaceField).
     def filter_place(self, queryset, name, value):
-        places = _places_named(value).visible_to(self.reader).values("pk")
         return self._placed(
             queryset,
-            Q(place__in=places) | Q(place__admin1__in=places) | Q(place__admin2__in=places),
+            Q(place__in=value) | Q(place__admin1__in=value) | Q(place__admin2__in=value),
         )
 
     def filter_admin1(self, queryset, name, value):
-        regions = _places_named(value, ("admin1",)).visible_to(self.reader).values("pk")
-        return self._placed(queryset, Q(place__in=regions) | Q(place__admin1__in=regions))
+        return self._placed(queryset, Q(place__in=value) | Q(place__admin1__in=value))
 
     def filter_admin2(self, queryset, name, value):
-        districts = _places_named(value, ("admin2",)).visible_to(self.reader).values("pk")
-        return self._placed(queryset, Q(place__in=districts) | Q(place__admin2__in=districts))
+        return self._placed(queryset, Q(place__in=value) | Q(place__admin2__in=value))
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(_linked(Event.countries.through, "event", country=value))
@@ -447,7 +535,7 @@ class PlaceFilterSet(StrictFilterSet):
     status = ChoicesFilter(choices=ReviewStatus.choices)
     country = CountryFilter(method="filter_country", label=COUNTRY_HELP)
     name = TextFilter(method="filter_name", label="Name or alias, any spelling or accent")
-    admin1 = TextFilter(method="filter_admin1", label="In this region: slug or name")
+    admin1 = RegionFilter(method="filter_admin1", label="In this region: slug or name")
     bbox = BoundingBoxFilter(label=f"Places whose point is in the box: {BBOX_FORMAT}")
     has_point = TrueOrFalseFilter(method="filter_has_point", label="Has coordinates")
     updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
@@ -467,8 +555,7 @@ class PlaceFilterSet(StrictFilterSet):
         return queryset.filter(latitude__isnull=value == "false")
 
     def filter_admin1(self, queryset, name, value):
-        regions = _places_named(value, ("admin1",)).visible_to(self.reader).values("pk")
-        return queryset.filter(Q(pk__in=regions) | Q(admin1__in=regions))
+        return queryset.filter(Q(pk__in=value) | Q(admin1__in=value))
 
 
 class ActorFilterSet(StrictFilterSet):

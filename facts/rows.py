@@ -15,7 +15,9 @@ from typing import Literal, TypedDict
 ActorTuple = tuple[int, str, str]  # id, slug, name
 CountryTuple = tuple[str, str, str]  # alpha3, alpha2, name
 EventTuple = tuple[int, str, str, str]  # id, slug, title, status (shown only when verified)
-ArticleTuple = tuple[int, str, str, str]  # id, title, url, reliability
+# id, title, url, reliability, publisher, published_start, published_end, published_precision,
+# published_text
+ArticleTuple = tuple[int, str, str, str, str, date | None, date | None, str, str]
 
 
 class QuoteRow(TypedDict):
@@ -62,7 +64,8 @@ class ClaimRow(QuoteRow):
 
 class RelatedClaimRow(ClaimRow):
     """A `ClaimRow` with the briefs of what it points at (facts.selectors.attach_claim_related,
-    or facts.api.representations.claim_row for an instance)."""
+    or facts.api.representations.claim_row for an instance), and how many claims the reader
+    is shown contradict it (facts.selectors.contradiction_counts)."""
 
     subject: ActorTuple | None
     object_actor: ActorTuple | None
@@ -72,6 +75,7 @@ class RelatedClaimRow(ClaimRow):
     article: ArticleTuple
     countries: list[CountryTuple]
     actors: list[ActorTuple]
+    contradictions: int
 
 
 # ------------------------------------------------------------------------------- representations
@@ -106,19 +110,21 @@ class EventBrief(TypedDict):
     title: str
 
 
-class ArticleBrief(TypedDict):
-    id: int
-    url: str
-    title: str
-    source_url: str
-    reliability: str
-
-
 class DateRange(TypedDict):
     start: str | None
     end: str | None
     precision: str
     text: str
+
+
+class ArticleBrief(TypedDict):
+    id: int
+    url: str
+    title: str
+    publisher: str
+    source_url: str
+    published: DateRange
+    reliability: str
 
 
 class TextQuoteSelector(TypedDict):
@@ -170,6 +176,7 @@ class ClaimRepresentation(TypedDict):
     confidence: float | None
     corroborating_articles: int
     contradicted: bool
+    contradictions: int
     origin: str
     version: int
     created_at: str | None
@@ -212,6 +219,7 @@ class EventRepresentation(TypedDict):
     fatalities_low: int | None
     fatalities_best: int | None
     fatalities_high: int | None
+    sources: int
     origin: str
     status: str
     status_reason: str

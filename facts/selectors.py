@@ -1,13 +1,15 @@
 """Read-side query helpers shared by the admin and the API."""
 
 from collections import defaultdict
+from collections.abc import Collection
 from typing import cast
 
-from django.db.models import BooleanField, IntegerField, QuerySet
+from django.db.models import BooleanField, Count, Exists, F, IntegerField, OuterRef, QuerySet
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from facts.choices import WITHDRAWN_STATUSES, LinkKind
-from facts.models import Claim
+from facts.models import Claim, ClaimLink
 from facts.rows import ClaimRow, RelatedClaimRow
 
 # Raw SQL because each branch must stay an indexed lookup at a million claims: the ORM's
@@ -56,13 +58,21 @@ def with_evidence(claims: QuerySet[Claim]) -> QuerySet[Claim]:
     )
 
 
+# An article as a claim shows it (facts.rows.ArticleTuple), its id first as the key.
+ARTICLE_BRIEF_FIELDS = (
+    "id", "id", "title", "url", "reliability", "publisher",
+    "published_start", "published_end", "published_precision", "published_text",
+)  # fmt: skip
+
+
 def attach_claim_related(rows: list[ClaimRow]) -> list[RelatedClaimRow]:
     """Give claim rows (ids of what they point at) the briefs they show: subject, object and
     claimant actors and the mentioned ones as (id, slug, name); object and mentioned
     countries as (alpha3, alpha2, name); the event as (id, slug, title, status), its status
     deciding whether a reader without a role is shown the link; the article as
-    (id, title, url, reliability). Six small queries by id, however many rows; mentions are
-    in the models' own order (by name)."""
+    (id, title, url, reliability, publisher, published_start, published_end,
+    published_precision, published_text). Six small queries by id, however many rows;
+    mentions are in the models' own order (by name)."""
     from facts.models import Actor, Article, Country, Event
 
     ids = [row["id"] for row in rows]
@@ -98,9 +108,7 @@ def attach_claim_related(rows: list[ClaimRow]) -> list[RelatedClaimRow]:
     events = briefs(
         Event, {row["event_id"] for row in rows}, ("id", "id", "slug", "title", "status")
     )
-    articles = briefs(
-        Article, {row["article_id"] for row in rows}, ("id", "id", "title", "url", "reliability")
-    )
+    articles = briefs(Article, {row["article_id"] for row in rows}, ARTICLE_BRIEF_FIELDS)
     for row in rows:
         for role in roles:
             row[role] = _tuple(actors.get(row[f"{role}_id"]))
@@ -120,3 +128,45 @@ def attach_claim_related(rows: list[ClaimRow]) -> list[RelatedClaimRow]:
 
 def _tuple(values) -> tuple | None:
     return None if values is None else tuple(values)
+
+
+def contradiction_counts(claim_ids: Collection[int], user) -> dict[int, int]:
+    """How many claims contradict each of these (linked either way, each claim once): those
+    `user` is shown, so a reader without a role counts the verified ones, as claim-links/
+    lists them to that reader. One query; a claim no claim contradicts is left out."""
+    if not claim_ids:
+        return {}
+    shown = Claim.objects.visible_to(user)
+    links = ClaimLink.objects.filter(kind=LinkKind.CONTRADICTS).order_by()
+    # EXISTS, a key lookup per link: IN (SELECT …) would read every claim shown first.
+    pairs = links.filter(
+        Exists(shown.filter(pk=OuterRef("to_claim_id"))), from_claim__in=claim_ids
+    ).values_list("from_claim_id", "to_claim_id")
+    pairs = pairs.union(
+        links.filter(
+            Exists(shown.filter(pk=OuterRef("from_claim_id"))), to_claim__in=claim_ids
+        ).values_list("to_claim_id", "from_claim_id")
+    )
+    others: dict[int, set[int]] = defaultdict(set)
+    for claim_id, other_id in pairs:
+        others[claim_id].add(other_id)
+    return {claim_id: len(ids) for claim_id, ids in others.items()}
+
+
+def source_counts(event_ids: Collection[int], user) -> dict[int, int]:
+    """How many articles report each of these events: the articles of its claims that `user`
+    is shown (a reader without a role, verified claims only) and that are not rejected or
+    retracted, a copy of a story counting with its original, as `corroborating_articles`
+    counts them. One query; an event no such claim reports is left out."""
+    if not event_ids:
+        return {}
+    witness = Coalesce(F("article__copy_of_id"), F("article_id"))
+    claims = (
+        Claim.objects.visible_to(user)
+        .filter(event__in=event_ids)
+        .exclude(status__in=WITHDRAWN_STATUSES)
+        .order_by()
+        .values("event_id")
+        .annotate(sources=Count(witness, distinct=True))
+    )
+    return {row["event_id"]: row["sources"] for row in claims}

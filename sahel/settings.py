@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from corsheaders.defaults import default_headers as default_cors_headers
 from django.core.exceptions import ImproperlyConfigured
 from dotenv import load_dotenv
 
@@ -48,7 +49,10 @@ CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else _cors_origins
 CORS_URLS_REGEX = r"^/api/"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
-CORS_EXPOSE_HEADERS = ["ETag", "Link", "Content-Disposition"]
+# Besides the defaults (authorization, content-type…): conditional reads and the W3C
+# annotation protocol's container preferences.
+CORS_ALLOW_HEADERS = (*default_cors_headers, "if-none-match", "prefer")
+CORS_EXPOSE_HEADERS = ["ETag", "Link", "Content-Disposition", "Content-Location", "Vary"]
 CORS_PREFLIGHT_MAX_AGE = 3600
 
 INSTALLED_APPS = [
@@ -275,6 +279,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "facts.api.schema.add_error_responses",
+        "facts.api.schema.selectable_list_items",
     ],
 }
 

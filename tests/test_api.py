@@ -273,11 +273,12 @@ class TestQueryCounts(APITestCase):
     LISTS = {
         # 1 token and user, 2 the user's role (may they read everything?), 3 claims with the
         # corroboration subqueries, 4 mentioned countries, 5 mentioned actors, then by id:
-        # 6 actors, 7 countries, 8 events, 9 articles (skipped when none is pointed at).
-        "claims": 9,
+        # 6 actors, 7 countries, 8 events, 9 articles (skipped when none is pointed at),
+        # 10 the contradicting claims the reader is shown.
+        "claims": 10,
         # 1 token and user, 2 role, 3 the page's keys, 4 its events with their places,
-        # 5 countries, 6 participants with their actors.
-        "events": 6,
+        # 5 countries, 6 participants with their actors, 7 the articles reporting them.
+        "events": 7,
         # 1 token and user, 2 role, 3 actors with country and parent, 4 aliases,
         # 5 relations with the actors they point at.
         "actors": 5,
@@ -349,18 +350,15 @@ class TestWrites(APITestCase):
         client = self.client_for("curator")
         url = f"{API}/claims/{self.niger.pk}/"
         tag = self.etag(client, url)
-        response = client.patch(
-            url,
-            {
-                "statement": "Tchiani ousted Bazoum.",
-                "countries": ["NER", "MLI"],
-                "object_actor": "mohamed-bazoum",
-                "reason": "tidy",
-                "quote": "forged",
-            },
-            format="json",
-            HTTP_IF_MATCH=tag,
-        )
+        edit = {
+            "statement": "Tchiani ousted Bazoum.",
+            "countries": ["NER", "MLI"],
+            "object_actor": "mohamed-bazoum",
+            "reason": "tidy",
+        }
+        forged = client.patch(url, {**edit, "quote": "forged"}, format="json", HTTP_IF_MATCH=tag)
+        assert forged.status_code == 400 and list(forged.json()) == ["quote"]
+        response = client.patch(url, edit, format="json", HTTP_IF_MATCH=tag)
         assert response.status_code == 200, response.content
         claim = Claim.objects.get(pk=self.niger.pk)
         assert claim.statement == "Tchiani ousted Bazoum." and claim.quote == self.niger.quote

@@ -25,7 +25,7 @@ class CorsTests(TestCase):
             headers={
                 "Origin": origin,
                 "Access-Control-Request-Method": method,
-                "Access-Control-Request-Headers": "authorization",
+                "Access-Control-Request-Headers": "authorization, if-none-match, prefer",
             },
         )
 
@@ -56,7 +56,10 @@ class CorsTests(TestCase):
         assert reading.headers["Access-Control-Allow-Origin"] == NOTEBOOK
         allowed = {m.strip() for m in reading.headers["Access-Control-Allow-Methods"].split(",")}
         assert allowed == {"GET", "HEAD", "OPTIONS"}
-        assert "authorization" in reading.headers["Access-Control-Allow-Headers"]
+        allowed_headers = reading.headers["Access-Control-Allow-Headers"]
+        assert {"authorization", "if-none-match", "prefer"} <= {
+            h.strip() for h in allowed_headers.split(",")
+        }
         for method in ("POST", "PATCH", "DELETE"):
             with self.subTest(method=method):
                 writing = self.preflight(f"/api/v1/actors/{self.actor.pk}/", method)

@@ -90,6 +90,9 @@ class TestEveryEndpointForEveryRole(APITestCase):
             ("DELETE", f"{API}/events/{event.pk}/", None, DELETE),
             ("GET", f"{API}/articles/", None, READ),
             ("GET", f"{API}/articles/{article.pk}/", None, READ),
+            ("GET", f"{API}/articles/{article.pk}/text/", None, READ),
+            ("GET", f"{API}/articles/{article.pk}/annotations/", None, READ),
+            ("GET", f"{API}/articles/{article.pk}/annotations/?page=1", None, READ),
             (
                 "POST",
                 f"{API}/articles/{article.pk}/grade/",

@@ -99,7 +99,9 @@ class TestEventPlaces(PlacedEvents):
         }
         assert slugs(client.get(f"{API}/events/", {"place": "Tera"})) == {"ambush-near-ayorou"}
         assert slugs(client.get(f"{API}/events/", {"admin1": "Mopti"})) == set()
-        assert slugs(client.get(f"{API}/events/", {"place": "Nowhere-at-all"})) == set()
+        nowhere = client.get(f"{API}/events/", {"place": "Nowhere-at-all"})
+        assert nowhere.status_code == 400
+        assert nowhere.json() == {"place": ["No place named “Nowhere-at-all”."]}
 
     def test_filters_by_precision(self):
         client = self.client_for(None)
@@ -158,11 +160,12 @@ class TestEventPlaces(PlacedEvents):
         response = self.client_for(None).get(f"{API}/events/export/csv/", {"admin1": "Tillabéri"})
         rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
         header = set(rows[0])
-        assert {"place", "place_slug", "admin1", "admin2", "latitude", "longitude"} <= header
-        assert {"location_precision", "geo_precision", "where_prec", "fatalities_best"} <= header
+        assert {"place.name", "place.slug", "admin1.name", "admin2.name"} <= header
+        assert {"latitude", "longitude", "location_precision", "geo_precision"} <= header
+        assert {"where_prec", "fatalities_best"} <= header
         ambush = next(row for row in rows if row["slug"] == "ambush-near-ayorou")
-        assert (ambush["place"], ambush["admin1"]) == ("Téra", self.tillaberi.name)
-        assert ambush["admin2"] == self.ayorou.admin2.name
+        assert (ambush["place.name"], ambush["admin1.name"]) == ("Téra", self.tillaberi.name)
+        assert ambush["admin2.name"] == self.ayorou.admin2.name
         assert (ambush["location_precision"], ambush["geo_precision"], ambush["where_prec"]) == (
             "near",
             "2",

@@ -363,3 +363,55 @@ class TestPrecisionAndYearFilters(StrictTestCase):
                 response = self.get(path, query)
                 assert response.status_code == 400, response.content
                 assert query.split("=")[0] in response.json()
+
+
+class TestEveryReferenceNamesSomething(StrictTestCase):
+    """Each filter that names a record (an actor in any part, an event, an article, a place,
+    a region, a district) is a 400 when it names none the reader is shown, and finds by
+    any of the record's names when it does."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.event = make_event(**VERIFIED, slug="raid-on-testville")
+        cls.hidden_event = make_event(slug="unreviewed-raid")
+        cls.claim.event = cls.event
+        cls.claim.claimant = cls.wagner
+        cls.claim.save()
+        cls.claim.actors.add(cls.wagner)
+
+    def test_a_name_that_names_nothing_is_a_400(self):
+        for path, name, value in (
+            ("claims/", "subject", "nobody-at-all"),
+            ("claims/", "object", "nobody-at-all"),
+            ("claims/", "claimant", "nobody-at-all"),
+            ("claims/", "mentions", "nobody-at-all"),
+            ("claims/", "event", "no-such-event"),
+            ("claims/", "event", "unreviewed-raid"),
+            ("claims/", "article", "999999999"),
+            ("events/", "place", "Atlantis"),
+            ("events/", "admin1", "Atlantis"),
+            ("events/", "admin2", "Atlantis"),
+            ("places/", "admin1", "Atlantis"),
+        ):
+            with self.subTest(path=path, name=name, value=value):
+                response = self.get(path, f"{name}={quote(value)}")
+                assert response.status_code == 400, response.content
+                assert value in response.json()[name][0]
+
+    def test_the_right_name_finds_the_right_rows(self):
+        for query in ("subject=wagner-group", "subject=Africa%20Korps", "subject=WAGNER%20GROUP"):
+            with self.subTest(query=query):
+                assert ids(self.get("claims/", query)) == {self.claim.pk}
+        assert ids(self.get("claims/", "claimant=Wagner%20Group")) == {self.claim.pk}
+        assert ids(self.get("claims/", "mentions=africa%20korps")) == {self.claim.pk}
+        assert ids(self.get("claims/", "event=raid-on-testville")) == {self.claim.pk}
+        article = self.claim.article_id
+        assert ids(self.get("claims/", f"article={article}")) == {
+            self.claim.pk,
+            self.other_claim.pk,
+        }
+
+    def test_staff_name_what_readers_cannot(self):
+        response = self.get("claims/", "event=unreviewed-raid", user=self.lead)
+        assert response.status_code == 200 and response.json()["results"] == []

@@ -310,6 +310,15 @@ class TestCuratedSeedSet:
         assert Claim.objects.get(quote__contains="Air Base 201").statement == "Edited locally"
 
 
+def test_the_seed_set_holds_no_value_the_database_computes():
+    from django.apps import apps
+
+    for record in json.loads((FIXTURES / "seed_curated.json").read_text("utf-8")):
+        model = apps.get_model(record["model"])
+        generated = {f.name for f in model._meta.concrete_fields if f.generated}
+        assert not generated & set(record["fields"]), record["model"]
+
+
 def test_seed_set_check_ignores_timestamps_but_not_content():
     from facts.curation import same_content
 

@@ -191,7 +191,8 @@ class TestEvents(GateTestCase):
         assert hidden.json() == {"actor": [f"No actor named “{PROPOSED_ACTOR}”."]}
         assert slugs(viewer, f"actor={PROPOSED_ACTOR}") == {"verified-attack"}
         assert slugs(anonymous, "actor=known-target") == {"verified-attack"}
-        assert slugs(anonymous, f"place={PROPOSED_PLACE}") == set()
+        hidden_place = anonymous.get(f"{API}/events/?place={PROPOSED_PLACE}")
+        assert hidden_place.json() == {"place": [f"No place named “{PROPOSED_PLACE}”."]}
         assert slugs(viewer, f"place={PROPOSED_PLACE}") == {"verified-attack"}
         # The region read from the proposed place is not shown, so it finds nothing either.
         assert slugs(anonymous, "admin1=gate-region") == {"verified-placed"}
@@ -209,7 +210,7 @@ class TestEvents(GateTestCase):
         rows = {row["slug"]: row for row in csv.DictReader(io.StringIO(body))}
         assert set(rows) == {"verified-attack", "verified-placed"}
         attack = rows["verified-attack"]
-        assert (attack["participants"], attack["place"], attack["admin1"]) == (
+        assert (attack["participants"], attack["place.name"], attack["admin1.name"]) == (
             "known-target:target",
             "",
             "",
@@ -303,7 +304,7 @@ class TestClaims(GateTestCase):
 
     def test_claims_are_not_found_by_an_unreviewed_event(self):
         anonymous = self.anonymous().get(f"{API}/claims/?event={UNREVIEWED_EVENT}").json()
-        assert anonymous["results"] == []
+        assert anonymous == {"event": [f"No event named “{UNREVIEWED_EVENT}”."]}
         seen = self.as_viewer().get(f"{API}/claims/?event={UNREVIEWED_EVENT}").json()
         assert [c["id"] for c in seen["results"]] == [self.claim.pk]
         found = self.anonymous().get(f"{API}/claims/?event=verified-attack").json()

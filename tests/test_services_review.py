@@ -358,6 +358,27 @@ def test_claim_update_sets_mentioned_countries_and_actors(curator):
     assert set(newest.countries.values_list("country_id", flat=True)) == {mali.pk, niger.pk}
 
 
+def test_an_edit_equal_to_what_is_stored_records_nothing(curator):
+    mali = make_country()
+    claim = make_claim(statement="As it was.")
+    claim.countries.set([mali])
+    event = make_event(fatalities_best=4)
+    for obj, update, changes in (
+        (claim, claim_update, {"statement": "As it was.", "countries": [mali]}),
+        (event, object_update, {"fatalities_best": 4}),
+    ):
+        rows = obj.history.count()
+        kwargs = {"claim": obj} if update is claim_update else {"obj": obj}
+        kept = update(**kwargs, user=curator, changes=changes, reason="no-op", expected_version=1)
+        obj.refresh_from_db()
+        assert (kept.version, obj.version, obj.history.count()) == (1, 1, rows)
+        assert obj.curator_edited_at is None  # still the importer's to refresh
+    changed = claim_update(
+        claim=claim, user=curator, changes={"countries": []}, reason="none", expected_version=1
+    )
+    assert changed.version == 2 and not changed.countries.exists()
+
+
 def test_claim_update_leaves_the_callers_changes_alone(curator):
     claim = make_claim()
     changes = {"countries": [make_country()], "statement": "New wording."}

@@ -14,19 +14,25 @@ def _normalise(tag: str) -> str:
     return tag[2:] if tag.startswith("W/") else tag
 
 
-def require_current(request, obj) -> None:
-    """428 without If-Match (or with "*"), 412 when it names another version than the one
-    stored."""
+def if_match_tags(request) -> set[str]:
+    """The ETags If-Match names; 428 without any (or with "*"). Writes call this before they
+    look anything up, so a write without If-Match is a 428 whatever else is wrong with it."""
     header = request.headers.get("If-Match")
-    if not header:
+    tags = {_normalise(tag) for tag in (header or "").split(",")} - {""}
+    if not tags:
         raise PreconditionRequired()
-    tags = {_normalise(tag) for tag in header.split(",")}
     if "*" in tags:
         # "*" matches any version: it would let a client overwrite what it never read.
         raise PreconditionRequired(
             "If-Match: * is not accepted here: send the ETag you read with the object."
         )
-    if etag_of(obj) not in tags:
+    return tags
+
+
+def require_current(request, obj) -> None:
+    """428 without If-Match (or with "*"), 412 when it names another version than the one
+    stored."""
+    if etag_of(obj) not in if_match_tags(request):
         raise PreconditionFailed(
             f"The {obj._meta.verbose_name} changed since you read it (current ETag "
             f"{etag_of(obj)}); read it again and re-apply your change."

@@ -2,107 +2,52 @@
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator
 
 from django.http import StreamingHttpResponse
 
+from facts.api.columns import TABLES, Selection, Table, projected
 from facts.api.renderers import json_bytes
-from facts.choices import ReviewStatus
 
 CHUNK = 500
-
-CLAIM_COLUMNS = [
-    ("id", lambda d: d["id"]),
-    ("url", lambda d: d["url"]),
-    ("statement", lambda d: d["statement"]),
-    ("status", lambda d: d["status"]),
-    ("credibility", lambda d: d["credibility"]),
-    ("subject", lambda d: (d["subject"] or {}).get("slug", "")),
-    ("predicate", lambda d: d["predicate"]),
-    ("object_actor", lambda d: (d["object_actor"] or {}).get("slug", "")),
-    ("object_country", lambda d: (d["object_country"] or {}).get("code", "")),
-    ("object_value", lambda d: d["object_value"]),
-    ("event", lambda d: (d["event"] or {}).get("slug", "")),
-    ("date_start", lambda d: d["date"]["start"]),
-    ("date_end", lambda d: d["date"]["end"]),
-    ("date_precision", lambda d: d["date"]["precision"]),
-    ("date_text", lambda d: d["date"]["text"]),
-    ("countries", lambda d: ";".join(c["code"] for c in d["countries"])),
-    ("actors", lambda d: ";".join(a["slug"] for a in d["actors"])),
-    ("claimant", lambda d: (d["claimant"] or {}).get("slug", "") or d["claimant_text"]),
-    ("reported_via", lambda d: d["reported_via"]),
-    ("quote", lambda d: d["quote"]["exact"]),
-    ("quote_start", lambda d: d["quote"]["start"]),
-    ("quote_end", lambda d: d["quote"]["end"]),
-    ("article_id", lambda d: d["article"]["id"]),
-    ("article_title", lambda d: d["article"]["title"]),
-    ("article_reliability", lambda d: d["article"]["reliability"]),
-    ("corroborating_articles", lambda d: d["corroborating_articles"]),
-    ("updated_at", lambda d: d["updated_at"]),
-]
-
-
-def _participant(part: dict) -> str:
-    """actor-slug:role, and the review status after it unless verified (only a role is shown
-    participants that are not)."""
-    text = f"{part['actor']['slug']}:{part['role']}"
-    return text if part["status"] == ReviewStatus.VERIFIED else f"{text}:{part['status']}"
-
-
-EVENT_COLUMNS = [
-    ("id", lambda d: d["id"]),
-    ("url", lambda d: d["url"]),
-    ("slug", lambda d: d["slug"]),
-    ("kind", lambda d: d["kind"]),
-    ("title", lambda d: d["title"]),
-    ("date_start", lambda d: d["date"]["start"]),
-    ("date_end", lambda d: d["date"]["end"]),
-    ("date_precision", lambda d: d["date"]["precision"]),
-    ("date_text", lambda d: d["date"]["text"]),
-    ("countries", lambda d: ";".join(c["code"] for c in d["countries"])),
-    ("place", lambda d: (d["place"] or {}).get("name", "")),
-    ("place_slug", lambda d: (d["place"] or {}).get("slug", "")),
-    ("admin1", lambda d: (d["admin1"] or {}).get("name", "")),
-    ("admin2", lambda d: (d["admin2"] or {}).get("name", "")),
-    ("location", lambda d: d["location"]),
-    ("latitude", lambda d: d["latitude"]),
-    ("longitude", lambda d: d["longitude"]),
-    ("location_precision", lambda d: d["location_precision"]),
-    ("geo_precision", lambda d: d["geo_precision"]),
-    ("where_prec", lambda d: d["where_prec"]),
-    ("fatalities_low", lambda d: d["fatalities_low"]),
-    ("fatalities_best", lambda d: d["fatalities_best"]),
-    ("fatalities_high", lambda d: d["fatalities_high"]),
-    ("participants", lambda d: ";".join(_participant(p) for p in d["participants"])),
-    ("acled_event_type", lambda d: d["taxonomy"]["acled_event_type"]),
-    ("plover", lambda d: d["taxonomy"]["plover"]),
-    ("status", lambda d: d["status"]),
-    ("updated_at", lambda d: d["updated_at"]),
-]
-COLUMNS = {"claim": CLAIM_COLUMNS, "event": EVENT_COLUMNS}
-
 
 # A cell a spreadsheet would read as a formula (OWASP "CSV injection"): quoted text from an
 # article or a curator's note must never run as =HYPERLINK(…) or @SUM(…) when opened.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# A decimal the API writes as text (a negative longitude): a number to a spreadsheet, never a
+# formula, so it keeps its sign.
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 
 
 def spreadsheet_safe(value) -> object:
     """Text that opens with a formula character gets a leading apostrophe, which spreadsheets
-    show as text; numbers, dates and every other value are written as they are."""
+    show as text; null is an empty cell, true and false are written as JSON writes them, and
+    numbers, dates and every other value as they are."""
     if value is None:
         return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and not PLAIN_NUMBER.fullmatch(value)
+    ):
         return "'" + value
     return value
 
 
-def _csv_lines(rows: Iterable[dict], columns) -> Iterator[str]:
+def csv_cells(row: dict, table: Table, chosen: Selection | None = None) -> list:
+    return [spreadsheet_safe(cell) for cell in table.cells(row, chosen)]
+
+
+def csv_lines(rows: Iterable[dict], table: Table, chosen: Selection | None = None) -> Iterator[str]:
+    """The table's header, then a line per row, in blocks of about 64 kB."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([name for name, _ in columns])
+    writer.writerow(table.header(chosen))
     for row in rows:
-        writer.writerow([spreadsheet_safe(get(row)) for _, get in columns])
+        writer.writerow(csv_cells(row, table, chosen))
         if buffer.tell() > 64_000:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -110,7 +55,7 @@ def _csv_lines(rows: Iterable[dict], columns) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def _jsonl_lines(rows: Iterable[dict]) -> Iterator[bytes]:
+def jsonl_lines(rows: Iterable[dict]) -> Iterator[bytes]:
     # Lines are sent in blocks of about 64 kB: one write per row would dominate the time.
     block: list[bytes] = []
     size = 0
@@ -152,11 +97,22 @@ def stream_geojson(features: Iterable[dict], *, filename: str, limit: int | None
     return response
 
 
-def stream(rows: Iterable[dict], *, fmt: str, model_name: str, filename: str):
+def stream(
+    rows: Iterable[dict],
+    *,
+    fmt: str,
+    model_name: str,
+    filename: str,
+    chosen: Selection | None = None,
+):
+    """The rows as a CSV or JSON Lines download, narrowed to the `fields=` chosen."""
+    body: Iterator[str] | Iterator[bytes]
     if fmt == "csv":
-        body, content_type = _csv_lines(rows, COLUMNS[model_name]), "text/csv; charset=utf-8"
+        body = csv_lines(rows, TABLES[model_name], chosen)
+        content_type = "text/csv; charset=utf-8"
     else:
-        body, content_type = _jsonl_lines(rows), "application/x-ndjson; charset=utf-8"
+        body = jsonl_lines(projected(rows, chosen))
+        content_type = "application/x-ndjson; charset=utf-8"
     response = StreamingHttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response

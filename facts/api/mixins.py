@@ -3,6 +3,7 @@ writes that need a current If-Match."""
 
 from collections.abc import Iterator
 from datetime import date
+from itertools import islice
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
@@ -10,12 +11,15 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
 from facts.api import serializers as s
-from facts.api.etags import etag_of, require_current
+from facts.api.columns import FIELDS_PARAM, TABLES, selection
+from facts.api.etags import etag_of, if_match_tags, require_current
 from facts.api.exports import CHUNK, stream
+from facts.api.query import check_query
 from facts.api.renderers import CSVRenderer, FastJSONRenderer, JSONLinesRenderer
 from facts.api.throttles import AnonExportThrottle
 from facts.roles import reads_everything
@@ -24,16 +28,54 @@ from facts.services import object_review, object_update
 # Fields naming who did something, left out of the history readers without a role see.
 PEOPLE_FIELDS = {"reviewed_by", "created_by"}
 
+# The reason as a query parameter (a DELETE has no body): the rule of ReasonField.
+REASON_SCHEMA = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": s.REASON_MAX_LENGTH,
+    "pattern": s.REASON_PATTERN.replace(r"\x", r"\u00"),  # escaped as drf-spectacular does
+}
 REASON = OpenApiParameter(
-    "reason", str, description="Why (recorded in the history).", required=False
+    "reason",
+    REASON_SCHEMA,
+    required=False,
+    description="Why (recorded in the history): not blank when given, and given once. "
+    "Without it the history says “Deleted through the API”.",
+)
+REQUIRED_REASON = OpenApiParameter(
+    "reason",
+    REASON_SCHEMA,
+    required=True,
+    description="Why (recorded in the history): not blank, given once.",
 )
 IF_MATCH = OpenApiParameter(
     "If-Match",
-    str,
+    {"type": "string", "minLength": 1},
     location=OpenApiParameter.HEADER,
     required=True,
-    description="The ETag of the object as you last read it.",
+    description="The ETag of the object as you last read it (the ETag header of its detail; "
+    "for a merge, the survivor's). Without it, or with `*`, the answer is 428; naming "
+    "another version, 412.",
 )
+
+
+def query_reason(
+    request, *, required: bool, blank: str = "Say why: a reason cannot be blank."
+) -> str:
+    """The `reason` of a DELETE, from its query string: the only parameter a DELETE reads,
+    given once and not blank (a 400 with `blank` otherwise); "" when optional and absent."""
+    check_query(request, ["reason"])
+    raw = request.query_params.get("reason")
+    if raw is None:
+        if required:
+            raise ValidationError({"reason": [blank]})
+        return ""
+    try:
+        return s.ReasonField().run_validation(raw).strip()
+    except ValidationError as error:
+        codes = {getattr(detail, "code", None) for detail in error.detail}
+        detail = [blank] if codes & {"blank", "invalid"} else error.detail
+        raise ValidationError({"reason": detail}) from None
 
 
 class ETagRetrieveMixin:
@@ -116,12 +158,30 @@ def _plain(value):
 
 
 class ExportMixin:
+    """`export/csv/` and `export/jsonl/`, and `fields=` on them and on the list: the columns
+    of facts.api.columns.TABLES[export_name]."""
+
     export_name = ""
+
+    def chosen_fields(self):
+        return selection(TABLES[self.export_name], self.request.query_params.get(FIELDS_PARAM))
+
+    def get_paginated_response(self, data):
+        chosen = self.chosen_fields()
+        if chosen is not None:
+            data = [chosen.project(row) for row in data]
+        return super().get_paginated_response(data)  # type: ignore[misc]
 
     @extend_schema(
         parameters=[OpenApiParameter("fmt", str, OpenApiParameter.PATH, enum=["csv", "jsonl"])],
+        # An export reads the list's filters and ordering: documented as the list's are.
+        filters=True,
         responses={
-            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, "CSV, one row per object"),
+            (200, "text/csv"): OpenApiResponse(
+                OpenApiTypes.STR,
+                "CSV, one row per object; the columns are the JSON paths joined with dots "
+                "(README lists them)",
+            ),
             (200, "application/x-ndjson"): OpenApiResponse(
                 OpenApiTypes.STR, "JSON Lines: the list representation, one object a line"
             ),
@@ -137,14 +197,25 @@ class ExportMixin:
     )
     def export(self, request, fmt=None):
         """Everything the list would return for the same filters, streamed."""
+        chosen = self.chosen_fields()  # a bad `fields=` is a 400 before anything streams
         queryset = self.filter_queryset(self.get_queryset())
         rows = self.export_representations(queryset)
-        return stream(rows, fmt=fmt, model_name=self.export_name, filename=self.export_name + "s")
+        return stream(
+            rows,
+            fmt=fmt,
+            model_name=self.export_name,
+            filename=self.export_name + "s",
+            chosen=chosen,
+        )
 
     def export_representations(self, queryset) -> Iterator[dict]:
+        # A chunk at a time through the list serializer, which reads what a page needs (an
+        # event's source count) in one query for the chunk.
         serializer = self.get_serializer_class()
         context = self.get_serializer_context()
-        return (serializer(obj, context=context).data for obj in queryset.iterator(CHUNK))
+        objects = queryset.iterator(CHUNK)
+        while chunk := list(islice(objects, CHUNK)):
+            yield from serializer(chunk, many=True, context=context).data
 
 
 class MergeMixin:
@@ -153,15 +224,30 @@ class MergeMixin:
     @extend_schema(request=s.MergeSerializer, parameters=[IF_MATCH])
     @action(detail=False, methods=["post"], pagination_class=None, filter_backends=[])
     def merge(self, request):
-        """Fold duplicates into a survivor (leads only); If-Match names the survivor's ETag."""
+        """Fold duplicates into a survivor (leads only); If-Match names the survivor's ETag.
+
+        JSON Schema cannot say that the survivor must not be among `merged`: that is a 400
+        on `merged`, as is a merged id that names nothing (any more). A survivor that does
+        not exist is a 404. Events merge only with events of the same kind (a 400)."""
+        if_match_tags(request)
         data = s.MergeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         queryset = self.get_queryset()
         survivor = get_object_or_404(queryset, pk=data.validated_data["survivor"])
         require_current(request, survivor)
-        merged = list(queryset.filter(pk__in=data.validated_data["merged"]))
-        if len(merged) != len(set(data.validated_data["merged"])):
-            return Response({"merged": ["Some of these do not exist."]}, status=400)
+        wanted = data.validated_data["merged"]
+        merged = list(queryset.filter(pk__in=wanted))
+        missing = sorted(set(wanted) - {obj.pk for obj in merged})
+        if missing:
+            raise ValidationError(
+                {
+                    "merged": [
+                        f"No {queryset.model._meta.verbose_name} "
+                        f"{', '.join(map(str, missing))} (merged or deleted since you read "
+                        "it?)."
+                    ]
+                }
+            )
         result = type(self).merge_service(
             survivor=survivor,
             merged=merged,
@@ -175,13 +261,19 @@ class MergeMixin:
 
 
 class ReviewMixin:
+    review_serializer_class: type[s.ReviewSerializer] = s.ReviewSerializer
+
     @extend_schema(request=s.ReviewSerializer, parameters=[IF_MATCH])
     @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
     def review(self, request, pk=None):
         """Set the review status with its reason (verify, dispute, reject, retract)."""
+        return self.reviewed(request)
+
+    def reviewed(self, request):
+        if_match_tags(request)
         obj = self.get_object()
         require_current(request, obj)
-        data = s.ReviewSerializer(data=request.data)
+        data = self.review_serializer_class(data=request.data)
         data.is_valid(raise_exception=True)
         self.apply_review(obj, data.validated_data)
         obj = self.get_queryset().get(pk=obj.pk)
@@ -199,32 +291,72 @@ class ReviewMixin:
         )
 
 
+class ClaimReviewMixin(ReviewMixin):
+    """A claim's review, which may grade its credibility too."""
+
+    review_serializer_class = s.ClaimReviewSerializer
+
+    @extend_schema(request=s.ClaimReviewSerializer, parameters=[IF_MATCH])
+    @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
+    def review(self, request, pk=None):
+        """Set the review status with its reason (verify, dispute, reject, retract), and
+        optionally grade the credibility."""
+        return self.reviewed(request)
+
+
 class DestroyWithPreconditionMixin:
     @extend_schema(parameters=[IF_MATCH, REASON])
     def destroy(self, request, *args, **kwargs):
+        """Delete it (leads), with If-Match; a reason for the history is optional."""
+        if_match_tags(request)
+        reason = query_reason(request, required=False)
         obj = self.get_object()
         require_current(request, obj)
         obj._history_user = request.user
-        obj._change_reason = request.query_params.get("reason", "Deleted through the API")
+        obj._change_reason = reason or "Deleted through the API"
         with transaction.atomic():
             obj.delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+PATCH_RULES = (
+    " Send the reason and at least one field to change: a body with nothing to change is a "
+    "400, and so is a field the write does not take (a read-only one such as `date`, "
+    "`version` or `status`, or an unknown one), named with the fields it does take. Values "
+    "equal to the stored ones change nothing: the answer is 200 with the object as it was "
+    "(the same ETag), no new version and no history entry."
+)
+
+
+def precondition_update(view, request, serializer_class, update):
+    """A partial update validated by `serializer_class` (with its `reason`), refused unless
+    If-Match names the current version; `update` (a service: obj, user, changes, reason,
+    expected_version) changes nothing when every value equals the stored one. Answers the
+    object and its ETag."""
+    if_match_tags(request)
+    obj = view.get_object()
+    require_current(request, obj)
+    data = serializer_class(obj, data=request.data, partial=True)
+    data.is_valid(raise_exception=True)
+    changes = dict(data.validated_data)
+    reason = changes.pop("reason")
+    if not changes:
+        fields = ", ".join(name for name in data.writable_names() if name != "reason")
+        raise ValidationError(
+            {"detail": f"Nothing to change: give at least one of {fields}, with the reason."}
+        )
+    update(obj, user=request.user, changes=changes, reason=reason, expected_version=obj.version)
+    obj = view.get_queryset().get(pk=obj.pk)
+    response = Response(view.get_serializer(obj).data)
+    response["ETag"] = etag_of(obj)
+    return response
+
+
+def _object_update(obj, **kwargs):
+    return object_update(obj=obj, **kwargs)
+
+
 class PreconditionUpdateMixin:
     def precondition_update(self, request, serializer_class):
-        """A partial update validated by `serializer_class` (with its `reason`), refused
-        unless If-Match names the current version; answers the fresh object and its ETag."""
-        obj = self.get_object()
-        require_current(request, obj)
-        data = serializer_class(obj, data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        changes = dict(data.validated_data)
-        reason = changes.pop("reason", "")
-        object_update(
-            obj=obj, user=request.user, changes=changes, reason=reason, expected_version=obj.version
-        )
-        obj = self.get_queryset().get(pk=obj.pk)
-        response = Response(self.get_serializer(obj).data)
-        response["ETag"] = etag_of(obj)
-        return response
+        """An actor's or event's partial update (see precondition_update)."""
+        return precondition_update(self, request, serializer_class, _object_update)

@@ -56,3 +56,51 @@ class JSONLinesRenderer(BaseRenderer):
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         return json_bytes(data) + b"\n"
+
+
+# The Web Annotation profile of JSON-LD (W3C Web Annotation Protocol, section 4).
+ANNOTATION_PROFILE = "http://www.w3.org/ns/anno.jsonld"
+ANNOTATION_MEDIA_TYPE = f'application/ld+json; profile="{ANNOTATION_PROFILE}"'
+
+
+def _plain_json(renderer_context) -> None:
+    """Label the body being rendered plain JSON: errors and OPTIONS metadata are not the
+    resource's own format, and the schema promises `application/json` for them."""
+    response = (renderer_context or {}).get("response")
+    if response is not None:
+        response["Content-Type"] = "application/json"
+
+
+class AnnotationRenderer(FastJSONRenderer):
+    """JSON-LD in the Web Annotation profile, which the protocol says responses should name
+    in their Content-Type whatever form of `application/ld+json` was asked for. Only a
+    JSON-LD document (one with an `@context`) is labelled so."""
+
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if isinstance(data, dict) and "@context" in data:
+            response = (renderer_context or {}).get("response")
+            if response is not None:
+                response["Content-Type"] = ANNOTATION_MEDIA_TYPE
+        else:
+            _plain_json(renderer_context)
+        return super().render(data, accepted_media_type, renderer_context)
+
+
+class PlainTextRenderer(BaseRenderer):
+    """A text as it is stored, encoded in UTF-8 and nothing else (no BOM, no added newline),
+    so that offsets counted in code points land on the same characters."""
+
+    media_type = "text/plain"
+    format = "txt"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        if isinstance(data, str):
+            return data.encode("utf-8")
+        _plain_json(renderer_context)
+        return json_bytes(data)

@@ -23,7 +23,10 @@ from facts.roles import reads_everything
 from facts.rows import (
     ActorBrief,
     ActorTuple,
+    ArticleBrief,
+    ArticleTuple,
     ClaimRepresentation,
+    ClaimRow,
     CountryBrief,
     CountryTuple,
     DateRange,
@@ -36,6 +39,7 @@ from facts.rows import (
     QuoteRow,
     RelatedClaimRow,
 )
+from facts.selectors import attach_claim_related, contradiction_counts, source_counts
 
 _SENTINEL = {"country": "ZZZ"}
 _NUMERIC_SENTINEL = "987654321"
@@ -54,7 +58,11 @@ class Links:
         """Whether the reader sees unpublished parts too (facts.roles.reads_everything):
         an event's unreviewed participants and place, a claim's link to an unpublished
         event. Without a request, no."""
-        return reads_everything(getattr(self.request, "user", None))
+        return reads_everything(self.user)
+
+    @property
+    def user(self):
+        return getattr(self.request, "user", None)
 
     def _template(self, route: str) -> str:
         template = self._templates.get(route)
@@ -192,10 +200,25 @@ def claim_row(claim) -> RelatedClaimRow:
     event = claim.event
     row["event"] = (event.pk, event.slug, event.title, event.status) if event else None
     article = claim.article
-    row["article"] = (article.pk, article.title, article.url, article.reliability)
+    row["article"] = (
+        article.pk,
+        article.title,
+        article.url,
+        article.reliability,
+        article.publisher,
+        article.published_start,
+        article.published_end,
+        article.published_precision,
+        article.published_text,
+    )
     row["countries"] = [(c.alpha3, c.alpha2, c.name) for c in claim.countries.all()]
     row["actors"] = [(a.pk, a.slug, a.name) for a in claim.actors.all()]
     return row
+
+
+def claim_contradictions(claim, links: Links) -> int:
+    """How many claims the reader is shown contradict this one (facts.selectors)."""
+    return contradiction_counts([claim.pk], links.user).get(claim.pk, 0)
 
 
 def _actor(actor: ActorTuple | None, links: Links) -> ActorBrief | None:
@@ -227,6 +250,24 @@ def quote_from_row(row: QuoteRow) -> Quote:
     }
 
 
+def article_brief(article: ArticleTuple, links: Links) -> ArticleBrief:
+    pk, title, source_url, reliability, publisher, start, end, precision, text = article
+    return {
+        "id": pk,
+        "url": links("article-detail", pk),
+        "title": title,
+        "publisher": publisher,
+        "source_url": source_url,
+        "published": {
+            "start": date_text(start),
+            "end": date_text(end),
+            "precision": precision,
+            "text": text,
+        },
+        "reliability": reliability,
+    }
+
+
 def shown_event(event: EventTuple | None, links: Links) -> EventTuple | None:
     """A claim's event as the reader sees it: readers without a role see the link only to a
     verified event (a verified claim may point at an event nobody has reviewed yet)."""
@@ -239,7 +280,6 @@ def claim_from_row(row: RelatedClaimRow, links: Links) -> ClaimRepresentation:
     """A claim as the API shows it (fields in ClaimSerializer.Meta.fields order)."""
     pk = row["id"]
     event = shown_event(row["event"], links)
-    article_id, title, source_url, reliability = row["article"]
     return {
         "id": pk,
         "url": links("claim-detail", pk),
@@ -269,13 +309,7 @@ def claim_from_row(row: RelatedClaimRow, links: Links) -> ClaimRepresentation:
             "text": row["date_text"],
         },
         "quote": quote_from_row(row),
-        "article": {
-            "id": article_id,
-            "url": links("article-detail", article_id),
-            "title": title,
-            "source_url": source_url,
-            "reliability": reliability,
-        },
+        "article": article_brief(row["article"], links),
         "status": row["status"],
         "status_reason": row["status_reason"],
         "reviewed_at": datetime_text(row["reviewed_at"]),
@@ -283,6 +317,7 @@ def claim_from_row(row: RelatedClaimRow, links: Links) -> ClaimRepresentation:
         "confidence": None if row["confidence"] is None else float(row["confidence"]),
         "corroborating_articles": row["corroborating_articles"],
         "contradicted": bool(row["contradicted"]),
+        "contradictions": row["contradictions"],
         "origin": row["origin"],
         "version": row["version"],
         "created_at": datetime_text(row["created_at"]),
@@ -292,7 +327,19 @@ def claim_from_row(row: RelatedClaimRow, links: Links) -> ClaimRepresentation:
 
 
 def claim_representation(claim, links: Links) -> ClaimRepresentation:
-    return claim_from_row(claim_row(claim), links)
+    row = claim_row(claim)
+    row["contradictions"] = claim_contradictions(claim, links)
+    return claim_from_row(row, links)
+
+
+def claim_representations(rows: list[ClaimRow], links: Links) -> list[ClaimRepresentation]:
+    """A page of claim rows as the API shows them: what they point at and their
+    contradiction counts in a fixed number of queries, however many rows."""
+    related = attach_claim_related(rows)
+    counts = contradiction_counts([row["id"] for row in related], links.user)
+    for row in related:
+        row["contradictions"] = counts.get(row["id"], 0)
+    return [claim_from_row(row, links) for row in related]
 
 
 # ------------------------------------------------------------------------------- events
@@ -306,6 +353,23 @@ def event_taxonomy(kind: str) -> EventTaxonomy:
         "acled_sub_event_type": acled[1] if acled else None,
         "plover": mapping.get("plover"),
     }
+
+
+def attach_sources(events: list, links: Links) -> list:
+    """Give each event of a page its `sources` count for this reader, in one query (an
+    event read alone counts its own: event_sources)."""
+    counts = source_counts([event.pk for event in events], links.user)
+    for event in events:
+        event.sources = counts.get(event.pk, 0)
+    return events
+
+
+def event_sources(event, links: Links) -> int:
+    """How many articles the reader is shown report the event (facts.selectors)."""
+    counted = getattr(event, "sources", None)
+    if counted is None:
+        counted = source_counts([event.pk], links.user).get(event.pk, 0)
+    return counted
 
 
 def participant_brief(participant, links: Links) -> Participant:
@@ -345,6 +409,7 @@ def event_representation(event, links: Links) -> EventRepresentation:
         "fatalities_low": event.fatalities_low,
         "fatalities_best": event.fatalities_best,
         "fatalities_high": event.fatalities_high,
+        "sources": event_sources(event, links),
         "origin": event.origin,
         "status": event.status,
         "status_reason": event.status_reason,

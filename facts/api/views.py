@@ -7,19 +7,30 @@ from itertools import islice
 
 from django.db.models import Prefetch
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 
+from facts.api import annotations as anno
 from facts.api import serializers as s
-from facts.api.etags import etag_of, require_current
+from facts.api.columns import CLAIM, EVENT, FIELDS_PARAM, fields_parameter
+from facts.api.etags import etag_of, if_match_tags, require_current
 from facts.api.exports import CHUNK, stream_geojson
+from facts.api.facets import Facet
 from facts.api.link_filters import ClaimLinkFilterSet
 from facts.api.mixins import (
     IF_MATCH,
+    PATCH_RULES,
+    REQUIRED_REASON,
+    ClaimReviewMixin,
     DestroyWithPreconditionMixin,
     ETagRetrieveMixin,
     ExportMixin,
@@ -27,8 +38,9 @@ from facts.api.mixins import (
     MergeMixin,
     PreconditionUpdateMixin,
     ReviewMixin,
+    precondition_update,
+    query_reason,
 )
-from facts.api.facets import Facet
 from facts.api.pagination import (
     CursorPage,
     FacetedCursorPage,
@@ -36,8 +48,13 @@ from facts.api.pagination import (
     SmallTablePage,
 )
 from facts.api.query import StrictQueryMixin
-from facts.api.renderers import FastJSONRenderer, GeoJSONRenderer
-from facts.api.representations import CLAIM_ROW_FIELDS, Links, claim_from_row, event_feature
+from facts.api.renderers import FastJSONRenderer, GeoJSONRenderer, PlainTextRenderer
+from facts.api.representations import (
+    CLAIM_ROW_FIELDS,
+    Links,
+    claim_representations,
+    event_feature,
+)
 from facts.api.throttles import AnonMapThrottle
 from facts.filtersets import (
     ActorFilterSet,
@@ -60,7 +77,7 @@ from facts.models import (
 )
 from facts.roles import reads_everything
 from facts.rows import ClaimRepresentation
-from facts.selectors import attach_claim_related, with_evidence
+from facts.selectors import with_evidence
 from facts.services import (
     ReviewError,
     actor_merge,
@@ -129,11 +146,19 @@ class ActorViewSet(
         )
         return queryset.visible_to(self.request.user)
 
-    @extend_schema(request=s.ActorWriteSerializer, parameters=[IF_MATCH])
+    @extend_schema(
+        request=s.ActorWriteSerializer,
+        parameters=[IF_MATCH],
+        description="Edit an actor's fields (not its review status) with a reason." + PATCH_RULES,
+    )
     def partial_update(self, request, *args, **kwargs):
         return self.precondition_update(request, s.ActorWriteSerializer)
 
 
+@extend_schema_view(
+    list=extend_schema(parameters=[fields_parameter(EVENT)]),
+    export=extend_schema(parameters=[fields_parameter(EVENT)]),
+)
 class EventViewSet(
     StrictQueryMixin,
     mixins.ListModelMixin,
@@ -173,7 +198,11 @@ class EventViewSet(
     ordering = ["chronology"]
     merge_service = event_merge
     export_name = "event"
-    extra_query_parameters = {"export_geojson": ("limit",)}
+    extra_query_parameters = {
+        "list": (FIELDS_PARAM,),
+        "export": (FIELDS_PARAM,),
+        "export_geojson": ("limit",),
+    }
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
@@ -187,7 +216,16 @@ class EventViewSet(
         )
         return queryset.visible_to(self.request.user)
 
-    @extend_schema(request=s.EventWriteSerializer, parameters=[IF_MATCH])
+    @extend_schema(
+        request=s.EventWriteSerializer,
+        parameters=[IF_MATCH],
+        description="Edit an event's fields (not its kind or review status) with a reason. "
+        "JSON Schema cannot state the rules that tie fields together, so they are said here "
+        "and answered with a 400: a date range (date_start, date_end, date_precision) is "
+        "complete or empty, its end not before its start, and day precision means one day; "
+        "latitude and longitude are both set or both null; fatalities read low ≤ best ≤ high. "
+        "The stored values count: send the fields of a rule together." + PATCH_RULES,
+    )
     def partial_update(self, request, *args, **kwargs):
         return self.precondition_update(request, s.EventWriteSerializer)
 
@@ -196,11 +234,12 @@ class EventViewSet(
             OpenApiParameter(
                 "limit",
                 {"type": "integer", "minimum": 1, "maximum": GEOJSON_LIMIT},
-                description=f"At most this many features (1 to {GEOJSON_LIMIT}), the latest by "
-                "date first unless `ordering` is given; the collection's `truncated` member "
-                "says whether more matched.",
+                description=f"At most this many features (1 to {GEOJSON_LIMIT}): the first in "
+                "the collection's order, which is the latest by date first unless `ordering` "
+                "is given; the collection's `truncated` member says whether more matched.",
             )
         ],
+        filters=True,  # the list's filters and ordering, documented as the list's are
         responses={
             (200, "application/geo+json"): OpenApiResponse(
                 OpenApiTypes.OBJECT,
@@ -227,11 +266,11 @@ class EventViewSet(
             .prefetch_related("countries")
             .visible_to(request.user)
         )
+        if "ordering" not in request.query_params:
+            # Latest first, so that a map cut short by `limit` shows the latest events.
+            queryset = queryset.order_by("-chronology_desc", "-id")
         limit = _limit(request.query_params.get("limit"))
         if limit is not None:
-            if "ordering" not in request.query_params:
-                # A map cut short shows the latest events, not the oldest.
-                queryset = queryset.order_by("-chronology_desc", "-id")
             queryset = queryset[: limit + 1]  # one more: was it cut short?
         links = Links(request)
         features = (event_feature(event, links) for event in queryset.iterator(CHUNK))
@@ -284,6 +323,7 @@ class ArticleViewSet(
     @action(detail=True, methods=["post"], pagination_class=None, filter_backends=[])
     def grade(self, request, pk=None):
         """Grade the source's reliability (Admiralty A–F) with a reason."""
+        if_match_tags(request)
         article = self.get_object()
         require_current(request, article)
         data = s.ArticleGradeSerializer(data=request.data)
@@ -299,12 +339,43 @@ class ArticleViewSet(
         response["ETag"] = etag_of(article)
         return response
 
+    @extend_schema(**anno.TEXT_DOCS)
+    @action(
+        detail=True,
+        methods=["get"],
+        renderer_classes=[PlainTextRenderer],
+        pagination_class=None,
+        filter_backends=[],
+    )
+    def text(self, request, pk=None):
+        """The cleaned text, as `text/plain`: what the claims' annotations target, and
+        what their TextPositionSelector offsets count in (code points)."""
+        return anno.text_response(self, request)
 
+    @extend_schema(**anno.COLLECTION_DOCS)
+    @action(
+        detail=True,
+        methods=["get"],
+        renderer_classes=anno.RENDERERS,
+        content_negotiation_class=anno.AnnotationNegotiation,
+        pagination_class=None,
+        filter_backends=[],
+    )
+    def annotations(self, request, pk=None):
+        """The claims quoted from the article as a W3C AnnotationCollection, in pages of
+        their annotations in text order (W3C Web Annotation Protocol)."""
+        return anno.collection_response(self, request)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[fields_parameter(CLAIM)]),
+    export=extend_schema(parameters=[fields_parameter(CLAIM)]),
+)
 class ClaimViewSet(
     StrictQueryMixin,
     mixins.ListModelMixin,
     ETagRetrieveMixin,
-    ReviewMixin,
+    ClaimReviewMixin,
     HistoryMixin,
     ExportMixin,
     DestroyWithPreconditionMixin,
@@ -328,6 +399,7 @@ class ClaimViewSet(
     ordering_fields = ["id", "confidence", "credibility", "date_start", "updated_at"]
     ordering = ["-id"]
     export_name = "claim"
+    extra_query_parameters = {"list": (FIELDS_PARAM,), "export": (FIELDS_PARAM,)}
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
@@ -346,16 +418,13 @@ class ClaimViewSet(
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        links = Links(request)
-        return self.get_paginated_response(
-            [claim_from_row(row, links) for row in attach_claim_related(page)]
-        )
+        return self.get_paginated_response(claim_representations(page, Links(request)))
 
     def export_representations(self, queryset) -> Iterator[ClaimRepresentation]:
         links = Links(self.request)
         rows = queryset.iterator(CHUNK)
         while chunk := list(islice(rows, CHUNK)):
-            yield from (claim_from_row(row, links) for row in attach_claim_related(chunk))
+            yield from claim_representations(chunk, links)
 
     @extend_schema(request=s.ClaimCreateSerializer, responses={201: s.ClaimSerializer})
     def create(self, request, *args, **kwargs):
@@ -369,34 +438,32 @@ class ClaimViewSet(
             quote=values["quote"],
             quote_start=values.get("quote_start"),
             statement=values.get("statement", ""),
-            reason=values.get("reason", ""),
+            reason=values.get("reason", "").strip(),
         )
         claim = self.get_queryset().get(pk=claim.pk)
         response = Response(self.get_serializer(claim).data, status=status.HTTP_201_CREATED)
         response["ETag"] = etag_of(claim)
-        response["Location"] = response.data["url"]
+        response["Location"] = str(response.data["url"])
         return response
 
-    @extend_schema(request=s.ClaimUpdateSerializer, parameters=[IF_MATCH])
+    @extend_schema(
+        request=s.ClaimUpdateSerializer,
+        parameters=[IF_MATCH],
+        description="Edit the statement, its structure, links, date and credibility (never "
+        "the quote, nor the review status) with a reason. JSON Schema cannot state the rules "
+        "that tie fields together, so they are said here and answered with a 400: the "
+        "subject cannot also be the object_actor; a date range (date_start, date_end, "
+        "date_precision) is complete or empty, its end not before its start, and day "
+        "precision means one day. The stored values count: send the fields of a rule "
+        "together." + PATCH_RULES,
+    )
     def partial_update(self, request, *args, **kwargs):
-        """Edit the statement and its links (never the quote); needs a reason."""
-        claim = self.get_object()
-        require_current(request, claim)
-        data = s.ClaimUpdateSerializer(data=request.data, partial=True)
-        data.is_valid(raise_exception=True)
-        changes = dict(data.validated_data)
-        reason = changes.pop("reason", "")
-        claim_update(
-            claim=claim,
-            user=request.user,
-            changes=changes,
-            reason=reason,
-            expected_version=claim.version,
+        return precondition_update(
+            self,
+            request,
+            s.ClaimUpdateSerializer,
+            lambda claim, **values: claim_update(claim=claim, **values),
         )
-        claim = self.get_queryset().get(pk=claim.pk)
-        response = Response(self.get_serializer(claim).data)
-        response["ETag"] = etag_of(claim)
-        return response
 
     def apply_review(self, obj, data):
         claim_review(
@@ -408,46 +475,23 @@ class ClaimViewSet(
             expected_version=obj.version,
         )
 
-    @extend_schema(responses={(200, "application/ld+json"): OpenApiResponse(OpenApiTypes.OBJECT)})
-    @action(detail=True, methods=["get"])
+    @extend_schema(**anno.ANNOTATION_DOCS)
+    @action(
+        detail=True,
+        methods=["get"],
+        renderer_classes=anno.RENDERERS,
+        content_negotiation_class=anno.AnnotationNegotiation,
+        pagination_class=None,
+        filter_backends=[],
+    )
     def annotation(self, request, pk=None):
-        """The claim as a W3C Web Annotation (JSON-LD) on its article."""
-        claim = self.get_object()
-        data = self.get_serializer(claim).data
-        annotation = {
-            "@context": "http://www.w3.org/ns/anno.jsonld",
-            "id": request.build_absolute_uri(),
-            "type": "Annotation",
-            "motivation": "describing",
-            "created": claim.created_at.isoformat(),
-            "modified": claim.updated_at.isoformat(),
-            "body": {
-                "type": "TextualBody",
-                "value": claim.statement,
-                "format": "text/plain",
-                "language": claim.article.language or "en",
-                "purpose": "describing",
-            },
-            "target": {
-                "source": data["article"]["source_url"] or data["article"]["url"],
-                "selector": data["quote"]["selectors"],
-            },
-            "generator": data["url"],
-            "status": claim.status,
-        }
-        response = Response(annotation, content_type="application/ld+json")
-        response["ETag"] = etag_of(claim)
-        return response
+        """The claim as a W3C Web Annotation (JSON-LD) on its article's text: the same
+        object as its item in the article's `annotations/` collection."""
+        return anno.annotation_response(self, request)
 
 
 # ----------------------------------------------------------------------------- claim links
 
-REQUIRED_REASON = OpenApiParameter(
-    "reason",
-    {"type": "string", "minLength": 1, "maxLength": 5000, "pattern": r"\S"},
-    required=True,
-    description="Why the link is deleted (recorded in the history).",
-)
 # A link's columns, and of each claim its id and statement only: not its quote or search text.
 LINK_COLUMNS = (
     *(f.attname for f in ClaimLink._meta.concrete_fields),
@@ -513,14 +557,17 @@ class ClaimLinkViewSet(
         link = self.get_queryset().get(pk=link.pk)
         response = Response(self.get_serializer(link).data, status=status.HTTP_201_CREATED)
         response["ETag"] = etag_of(link)
-        response["Location"] = response.data["url"]
+        # A plain str: the url is a Hyperlink (a str subclass), which WSGI servers refuse in
+        # a header (a 500 under runserver).
+        response["Location"] = str(response.data["url"])
         return response
 
     @extend_schema(parameters=[IF_MATCH, REQUIRED_REASON], responses={204: None})
     def destroy(self, request, *args, **kwargs):
         """Delete a link (leads), with If-Match and the reason for the history."""
+        if_match_tags(request)
+        reason = query_reason(request, required=True, blank="Say why this link is deleted.")
         link = self.get_object()
         require_current(request, link)
-        reason = request.query_params.get("reason", "")
         claim_link_delete(link=link, user=request.user, reason=reason)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -348,12 +348,16 @@ def stamp_curator_save(*, obj: ReviewedModel, expected_version: int | None) -> N
 def _edit(
     *, obj: Reviewed, user, changes: dict, m2m: dict, reason: str, expected: int | None
 ) -> Reviewed:
-    """Apply a curator's edit: checked version, validated fields, history with the reason."""
+    """Apply a curator's edit: checked version, validated fields, history with the reason.
+    An edit whose values all equal the stored ones changes nothing: no new version, no
+    history entry, and the importer still owns what it owned."""
     if not (reason or "").strip():
         raise ReviewError("Say why you are changing this.")
     with transaction.atomic():
         current = _locked(type(obj), obj.pk)
         _check_version(current, expected)
+        if not _edit_changes_anything(current, changes, m2m):
+            return current
         previous_place = getattr(current, "place", None)
         for name, value in changes.items():
             setattr(current, name, value)
@@ -368,6 +372,16 @@ def _edit(
             getattr(current, name).set(values)
         current.refresh_from_db()
     return current
+
+
+def _edit_changes_anything(current, changes: dict, m2m: dict) -> bool:
+    if any(getattr(current, name) != value for name, value in changes.items()):
+        return True
+    return any(
+        set(getattr(current, name).values_list("pk", flat=True))
+        != {getattr(item, "pk", item) for item in values}
+        for name, values in m2m.items()
+    )
 
 
 def claim_link_create(
