@@ -116,6 +116,8 @@ SHARES = (
     "fact_sentence_recall",
 )
 COUNTS = ("internal_failures", "invented_precision", "junk_quotes")
+# With --across: a share of events two corpora both report (floored like SHARES when given).
+ACROSS = "linked_across_languages"
 FIGURES = (COUNTS[0], *SHARES, *COUNTS[1:])
 SHORT_HEADERS = {
     "internal_failures": "fail",
@@ -145,7 +147,7 @@ class CorpusError(Exception):
 
 # A day number on its own: not inside a larger number, a year-month ("2023-07") or "07/2023".
 _DAY_NUMBER = re.compile(
-    r"(?<![\w,./])(?<!\d-)(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?![\w/])", re.I
+    r"(?<![\w,./])(?<!\d-)(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th|er)?(?![\w/])", re.I
 )
 _NUMERIC_DAY = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:1[89]|20)\d\d\b|\b(?:1[89]|20)\d\d-[01]\d-[0-3]\d\b"
@@ -156,7 +158,11 @@ _RELATIVE_DAY = re.compile(
     # counted from the narrative's last day: "the following day", "two days later"
     r"(?:following|next|previous|preceding|same) day|days? (?:later|earlier|afterwards)|"
     # the narrative's last day: "hours later", "that night"
-    r"hours (?:later|earlier|afterwards)|that (?:night|evening|afternoon|morning))\b",
+    r"hours (?:later|earlier|afterwards)|that (?:night|evening|afternoon|morning))\b"
+    # French: "hier", "mardi", "le lendemain", "la veille", "le même jour", "ce matin"
+    r"|\b(?:hier|avant-hier|aujourd['’]hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|lendemain|veille|même jour|ce (?:matin|soir)|cette nuit|la nuit dernière|"
+    r"(?:jours?|heures) plus (?:tard|tôt))\b",
     re.I,
 )
 _MONTH = re.compile(
@@ -167,19 +173,27 @@ _MONTH = re.compile(
     # counted from the narrative's last date: "the following month", "a week later"
     r"|\b(?:following|previous|preceding) month\b|\b(?:weeks?|months?) (?:later|earlier)\b"
     # a week or a weekend: a span of days, stored at the month that holds it
-    r"|\bweek(?:end)?s?\b|\bfortnight\b",
+    r"|\bweek(?:end)?s?\b|\bfortnight\b"
+    # French months, "le mois dernier", "la semaine dernière", "un mois plus tard"
+    r"|\b(?:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|"
+    r"octobre|novembre|décembre|decembre|janv|févr|avr|juil|sept|déc)\b"
+    r"|\bmois\b|\bsemaines?\b|\bweek-ends?\b|\bquinzaine\b",
     re.I,
 )
 _PART_OF_YEAR = re.compile(
     r"\b(?:early|mid|middle|late|beginning|end|start|spring|summer|autumn|fall|winter|"
-    r"quarter|half|season|q[1-4]|h[12])\b",
+    r"quarter|half|season|q[1-4]|h[12]|"
+    # French: "début 2022", "mi-juillet", "fin de l'année", seasons, quarters, halves
+    r"début|mi|fin|printemps|été|automne|hiver|trimestre|semestre)\b",
     re.I,
 )
 _YEAR = re.compile(
-    r"\b(?:1[89]|20)\d\d\b|\b(?:last|this|next|that|same|previous|following|preceding) year\b",
+    r"(?<!années )\b(?:1[89]|20)\d\d\b"
+    r"|\b(?:last|this|next|that|same|previous|following|preceding) year\b"
+    r"|\b(?:année|an) (?:dernière?|prochaine?|précédente?|suivante?)\b|\bcette année\b",
     re.I,
 )
-_DECADE = re.compile(r"\b(?:1[89]|20)\d0s\b|\bdecade\b", re.I)
+_DECADE = re.compile(r"\b(?:1[89]|20)\d0s\b|\bdecade\b|\bannées (?:19|20)\d0\b|\bdécennie\b", re.I)
 
 
 def supported_precision(date_text: str) -> str | None:
@@ -192,8 +206,9 @@ def supported_precision(date_text: str) -> str | None:
     later" or "a month later" (counted loosely from the narrative's last date), a week or a
     weekend ("last week": a span of days, stored at the month that holds it, the scheme
     having no week); part-of-year: early/mid/late, a season, a quarter or half; year: a
-    four-digit year or "last year"; decade: "the 2010s", "decade". English only, like the
-    corpus. A bare number is a day only beside a month, a year or nothing else, so the "3rd"
+    four-digit year or "last year"; decade: "the 2010s", "decade". English and French
+    (bench/corpus_fr): "le 1er mai", "hier", "mi-juillet", "l'année dernière", "les années
+    2010". A bare number is a day only beside a month, a year or nothing else, so the "3rd"
     of "the 3rd quarter" does not make a day.
     """
     finest = None
@@ -955,8 +970,18 @@ def keyed_texts(corpus: Path) -> list[Path]:
     return sorted(text for text in corpus.rglob("*.txt") if key_path(text).is_file())
 
 
-def score_corpus(corpus: Path) -> list[FileScore]:
-    """Import the corpus's keyed texts into the current database and score each one."""
+@dataclass(frozen=True)
+class Imported:
+    """One keyed text as the import left it: its key, what was stored, why it failed."""
+
+    name: str
+    key: Key
+    stored: StoredArticle | None
+    failure: str = ""
+
+
+def import_corpus(corpus: Path) -> list[Imported]:
+    """Import the corpus's keyed texts into the current database and read back each one."""
     from facts.ingest.pipeline import import_sources
     from facts.ingest.reading.sources import expand_paths
 
@@ -967,13 +992,66 @@ def score_corpus(corpus: Path) -> list[FileScore]:
     sources = [source for text in texts for source in expand_paths([str(text)])]
     run = import_sources(sources)
     reports = {report.name: report for report in run.files}
-    scores = []
+    imported = []
     for text, key, source in zip(texts, keys, sources, strict=True):
         report = reports[source.name]
         stored = read_article(report.article_id) if report.article_id else None
         failure = report.reason if report.status == "failed" else ""
-        scores.append(score_file(text.relative_to(corpus).as_posix(), key, stored, failure))
-    return scores
+        imported.append(Imported(text.relative_to(corpus).as_posix(), key, stored, failure))
+    return imported
+
+
+def score_corpus(corpus: Path) -> list[FileScore]:
+    """Import the corpus's keyed texts into the current database and score each one."""
+    return [score_imported(one) for one in import_corpus(corpus)]
+
+
+def score_imported(one: Imported) -> FileScore:
+    return score_file(one.name, one.key, one.stored, one.failure)
+
+
+# Across corpora: one event reported in two languages.
+
+
+def same_event_dates(one: KeyDate, other: KeyDate) -> bool:
+    """Whether two keys date one event: the same range, or a day of one inside the month
+    of the other (a report that gives the month only)."""
+    if (one.start, one.end) == (other.start, other.end):
+        return True
+    day, month = sorted((one, other), key=lambda d: PRECISION_RANK[d.precision])
+    return (
+        day.precision == "day"
+        and month.precision == "month"
+        and month.start <= day.start <= _key_last_day(month)
+    )
+
+
+def score_linked_across(corpus: list[Imported], other: list[Imported]) -> Share:
+    """Key events of `corpus` that a key of `other` reports too (same kind, same dates),
+    counted as hits when the two articles' stored events for it are one event."""
+    reported: list[tuple[KeyEvent, int | None]] = []
+    for one in other:
+        events = (one.stored or NOTHING_STORED).events
+        for match in match_events(one.key.events, events):
+            reported.append((match.key, match.event.id if match.event else None))
+    share = Share()
+    for one in corpus:
+        events = (one.stored or NOTHING_STORED).events
+        for match in match_events(one.key.events, events):
+            when = match.key.when
+            if when is None:
+                continue
+            partners = {
+                event_id
+                for key_event, event_id in reported
+                if key_event.kind == match.key.kind
+                and key_event.when is not None
+                and same_event_dates(when, key_event.when)
+            }
+            if partners:
+                linked = match.event is not None and match.event.id in partners
+                share.add(linked, f"{one.name}: {match.key.describe()}")
+    return share
 
 
 # Floors.
@@ -998,7 +1076,7 @@ def check_floors(figures: dict[str, float | int | None], floors: dict) -> list[s
             problems.append(f"{name}: no maximum in the floor file")
         elif count is not None and count > ceiling:
             problems.append(f"{name}: {count} is above its maximum {ceiling}")
-    unknown = (set(minimums) - set(SHARES)) | (set(maximums) - set(COUNTS))
+    unknown = (set(minimums) - {*SHARES, ACROSS}) | (set(maximums) - set(COUNTS))
     problems += [f"{name}: not a figure this scorer computes" for name in sorted(unknown)]
     return problems
 
@@ -1094,9 +1172,20 @@ def setup_scratch_django(folder: Path) -> None:
     call_command("loaddata", "countries", "actors", "places", verbosity=0)
 
 
+def _share_text(share: Share) -> str:
+    value = "-" if share.value is None else f"{share.value:.4f}"
+    return f"{value} ({share.hits}/{share.cases})"
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument(
+        "--across",
+        type=Path,
+        help="another corpus (another language), imported first: report the share of key "
+        "events both report that end up on one event",
+    )
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--check", type=Path, help="floor file: exit 1 if a figure is below")
     parser.add_argument("--verbose", action="store_true", help="list every miss, file by file")
@@ -1113,20 +1202,38 @@ def main(argv: list[str] | None = None) -> int:
         )
         return EMPTY_CORPUS_EXIT
     floors = json.loads(args.check.read_text(encoding="utf-8")) if args.check else None
+    across: Share | None = None
     with tempfile.TemporaryDirectory(prefix="extraction-score-") as scratch:
         setup_scratch_django(Path(scratch))
         try:
-            files = score_corpus(args.corpus)
+            # The other corpus first: the scored one's articles then meet its events.
+            others = import_corpus(args.across) if args.across else []
+            imported = import_corpus(args.corpus)
         except CorpusError as error:
             print(error, file=sys.stderr)
             return EMPTY_CORPUS_EXIT
+        files = [score_imported(one) for one in imported]
         total = report(files, verbose=args.verbose)
+        if args.across:
+            across = score_linked_across(imported, others)
+            print(f"\n{ACROSS} (with {args.across}): {_share_text(across)}")
+            if args.verbose and across.misses:
+                print("\n".join(f"  not linked: {miss}" for miss in across.misses))
     if args.json:
+        figures = as_json(args.corpus, files, total)
+        if across is not None:
+            figures[ACROSS] = {"value": across.value, "hits": across.hits, "cases": across.cases}
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(as_json(args.corpus, files, total), indent=2) + "\n")
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
     if floors is None:
         return 0
     problems = check_floors(total.figures(), floors)
+    floor = floors.get("min", {}).get(ACROSS)
+    if floor is not None:
+        if across is None:
+            problems.append(f"{ACROSS}: has a floor; give --across the other corpus")
+        elif across.value is None or across.value < floor:
+            problems.append(f"{ACROSS}: {_share_text(across)} is below its floor {floor}")
     if problems:
         heading = f"{len(problems)} figure(s) below their floors or above their maximums"
         print(f"\n{heading} ({args.check}):", file=sys.stderr)

@@ -14,6 +14,7 @@ from bench.extraction_score import (
     PRECISIONS,
     SHARES,
     CorpusError,
+    Imported,
     KeyDate,
     StoredActor,
     StoredArticle,
@@ -32,6 +33,7 @@ from bench.extraction_score import (
     score_actors,
     score_corpus,
     score_file,
+    score_linked_across,
     supported_precision,
     total_of,
 )
@@ -348,6 +350,19 @@ def test_the_scorer_knows_the_models_precisions_finest_first():
         ("the past decade", "decade"),
         ("", None),
         ("recently", None),
+        # French (bench/corpus_fr)
+        ("le 24 mai 2021", "day"),
+        ("le 1er janvier 2022", "day"),
+        ("mardi", "day"),
+        ("le lendemain", "day"),
+        ("en juillet 2023", "month"),
+        ("la semaine dernière", "month"),
+        ("mi-juillet 2023", "month"),
+        ("début 2022", "part-of-year"),
+        ("l'année dernière", "year"),
+        ("en 2019", "year"),
+        ("dans les années 2010", "decade"),
+        ("récemment", None),
     ],
 )
 def test_supported_precision_reads_what_the_words_give(words, supported):
@@ -732,3 +747,34 @@ def test_a_place_counts_only_at_the_precision_its_key_gives():
         )
         share = score_file("attack.txt", key, stored).shares["place_recall"]
         assert (share.hits, share.cases) == (int(hit), 1), (place, precision)
+
+
+def test_events_both_corpora_report_count_as_linked_when_they_are_one_event():
+    def imported(name, events, stored_events):
+        key = parse_key({**ATTACK_KEY, "events": events})
+        return Imported(name, key, StoredArticle(events=stored_events))
+
+    day = {**ATTACK_KEY["events"][0]}
+    month = {**day, "date_text": "March 2024", "start": "2024-03-01", "end": "2024-03-31"}
+    month["precision"] = "month"
+    other_day = {**day, "start": "2024-04-02", "end": "2024-04-02", "date_text": "2 avril"}
+    english = [imported("en.txt", [day, other_day], (_stored_event(id=7),))]
+    # The French report of the same attack (its month holds the day) on the same event, and
+    # one of another attack that the English corpus has on no stored event: one hit in two.
+    french = [
+        imported(
+            "fr.txt",
+            [month, other_day],
+            (
+                _stored_event(
+                    id=7, start=date(2024, 3, 1), end=date(2024, 3, 31), precision="month"
+                ),
+                _stored_event(id=9, start=date(2024, 4, 2), end=date(2024, 4, 2)),
+            ),
+        )
+    ]
+    share = score_linked_across(french, english)
+    assert (share.hits, share.cases) == (1, 2)
+    assert "2 avril" in share.misses[0]
+    # Nothing the other corpus reports: nothing to count.
+    assert score_linked_across(french, []).cases == 0
