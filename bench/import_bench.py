@@ -4,19 +4,26 @@ fresh database, print articles per second and peak memory. Run by hand, on each 
     .venv/bin/python bench/import_bench.py                 # both engines, 1 and 2 workers
     .venv/bin/python bench/import_bench.py --engine sqlite --articles 2000 --workers 2
     .venv/bin/python bench/import_bench.py --articles 20 --json var/import_bench.json
+    .venv/bin/python bench/import_bench.py --input html    # only the web-page figure
+
+Each corpus is measured as plain text (.txt) and as web pages (.html): the same articles,
+each wrapped in a page as a news site serves it (menus, share buttons, a caption, related
+links, a footer, JSON-LD and Open Graph metadata), so the difference is what reading the page
+costs (decoding, trafilatura's extraction, htmldate) and storing its snapshot.
 
 PostgreSQL is reached through BENCH_POSTGRES_URL (default: the role CI uses); a throw-away
 database is created and dropped there. Each run is a fresh process, so its peak memory is its
 own. The import runs with DEBUG off, as in production (DEBUG=1 in the environment measures it
 with Django's query log, which costs time and memory of its own).
 
---json writes one object per engine and worker count: engine, workers, articles, seconds,
-articles_per_s, claims, events, failed and peak_rss_mib. peak_rss_mib is the importing
+--json writes one object per engine, input and worker count: engine, input, workers, articles,
+seconds, articles_per_s, claims, events, failed and peak_rss_mib. peak_rss_mib is the importing
 process's peak plus, with workers, the largest worker's peak once per worker: an upper bound,
 since workers share pages with the process that started them.
 """
 
 import argparse
+import html
 import json
 import os
 import random
@@ -25,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,10 +41,64 @@ sys.path.insert(0, str(ROOT))
 DEFAULT_PG = "postgres://sahel:sahel@127.0.0.1:5432/postgres"
 COUNTRIES = ["Mali", "Niger", "Burkina Faso", "Chad", "Mauritania", "Senegal", "Nigeria", "Benin"]
 MONTHS = ["January", "March", "April", "June", "July", "September", "October", "November"]
+INPUTS = ("text", "html")
+# A news site's article page, as the .html corpus serves each article.
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} | Sahel Bulletin</title>
+<meta property="og:type" content="article">
+<meta property="og:site_name" content="Sahel Bulletin">
+<meta property="og:title" content="{title}">
+<meta property="article:published_time" content="{iso}T09:30:00Z">
+<meta property="article:modified_time" content="{iso}T17:05:00Z">
+<link rel="canonical" href="https://bulletin.example/news/{index}">
+<link rel="stylesheet" href="/static/site.css">
+<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "NewsArticle",
+"headline": "{title}", "datePublished": "{iso}T09:30:00Z", "author": {{"@type": "Person",
+"name": "Amadou Traoré"}}, "publisher": {{"@type": "Organization", "name": "Sahel Bulletin"}}}}
+</script>
+<script>window.analytics = {{"page": "article", "id": {index}}};</script>
+</head>
+<body>
+<div id="cookie-consent"><p>We use cookies to measure our audience.</p><button>Accept</button></div>
+<header class="site-header"><a class="logo" href="/">Sahel Bulletin</a>
+<nav><ul><li><a href="/world">World</a></li><li><a href="/africa">Africa</a></li>
+<li><a href="/politics">Politics</a></li><li><a href="/security">Security</a></li>
+<li><a href="/economy">Economy</a></li><li><a href="/opinion">Opinion</a></li>
+<li><a href="/video">Video</a></li><li><a href="/newsletters">Newsletters</a></li></ul></nav>
+</header>
+<main><article class="story">
+<h1 class="headline">{title}</h1>
+<p class="byline">By <a href="/authors/amadou-traore">Amadou Traoré</a> ·
+<time datetime="{iso}">{dateline}</time></p>
+<div class="share-tools"><a href="#">Share</a> <a href="#">Facebook</a> <a href="#">X</a>
+<a href="#">WhatsApp</a> <a href="#">Email</a></div>
+<figure><img src="/img/{index}.jpg" alt=""><figcaption>A checkpoint outside the capital.
+Photo: Sahel Bulletin</figcaption></figure>
+<div class="story-body">
+{paragraphs}
+</div>
+<aside class="related-stories"><h3>Related</h3><ul>
+<li><a href="/news/{index}1">Regional leaders meet over security pact</a></li>
+<li><a href="/news/{index}2">Aid agencies warn of funding gap</a></li>
+<li><a href="/news/{index}3">Border crossings reopen after six months</a></li></ul></aside>
+<div class="newsletter-signup"><p>Get the Sahel Bulletin in your inbox every morning.</p>
+<input type="email" placeholder="Email"><button>Sign up</button></div>
+</article></main>
+<footer class="site-footer"><ul><li><a href="/about">About us</a></li>
+<li><a href="/contact">Contact</a></li><li><a href="/privacy">Privacy</a></li></ul>
+<p>© Sahel Bulletin. All rights reserved.</p></footer>
+</body>
+</html>
+"""
 
 
-def build_corpus(folder: Path, count: int, seed: int = 7) -> None:
-    """Articles made of seed sentences, shuffled and varied (places, years, numbers)."""
+def build_corpus(folder: Path, count: int, seed: int = 7, page: bool = False) -> None:
+    """Articles made of seed sentences, shuffled and varied (places, years, numbers); as
+    plain-text files, or (`page`) as the same articles in web pages."""
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sahel.settings")
@@ -65,11 +127,25 @@ def build_corpus(folder: Path, count: int, seed: int = 7) -> None:
         body = "\n\n".join(varied)
         title = f"Sahel bulletin {index}: {rng.choice(COUNTRIES)} update"
         dateline = f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {year}"
+        if page:
+            iso = datetime.strptime(dateline, "%B %d, %Y").date().isoformat()
+            paragraphs = "\n".join(f"<p>{html.escape(sentence)}</p>" for sentence in varied)
+            (folder / f"article_{index:05d}.html").write_text(
+                PAGE.format(
+                    title=html.escape(title),
+                    iso=iso,
+                    dateline=dateline,
+                    index=index,
+                    paragraphs=paragraphs,
+                ),
+                encoding="utf-8",
+            )
+            continue
         header = f"{title}\n\n{dateline}\n\n"
         (folder / f"article_{index:05d}.txt").write_text(header + body + "\n", encoding="utf-8")
 
 
-def run_engine(engine: str, articles: int, workers: int) -> dict:
+def run_engine(engine: str, articles: int, workers: int, source: str = "text") -> dict:
     """One import, in a child process so peak memory belongs to it alone."""
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -90,7 +166,7 @@ def run_engine(engine: str, articles: int, workers: int) -> dict:
             os.environ["DATABASE_URL"] = base.rsplit("/", 1)[0] + "/" + name
         os.environ.setdefault("DEBUG", "0")
         os.environ.setdefault("SECRET_KEY", "import-bench-only-" + "x" * 40)  # DEBUG off needs one
-        build_corpus(corpus, articles)
+        build_corpus(corpus, articles, page=source == "html")
         from django.core.management import call_command
 
         from facts.ingest.pipeline import import_sources
@@ -108,6 +184,7 @@ def run_engine(engine: str, articles: int, workers: int) -> dict:
         worker_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         result = {
             "engine": engine,
+            "input": source,
             "workers": workers,
             "articles": len(sources),
             "seconds": round(elapsed, 3),
@@ -121,7 +198,7 @@ def run_engine(engine: str, articles: int, workers: int) -> dict:
             f" + {workers} workers × {worker_mib:.0f} MiB" if workers > 1 else ""
         )
         print(
-            f"{engine:8s} {workers} worker{'s' if workers > 1 else ' '} "
+            f"{engine:8s} {source:4s} {workers} worker{'s' if workers > 1 else ' '} "
             f"{result['articles']:5d} articles in {elapsed:6.1f} s = "
             f"{result['articles_per_s']:6.1f} articles/s | claims {result['claims']:6d} "
             f"events {result['events']:5d} | failed {result['failed']} | {memory}",
@@ -150,45 +227,73 @@ def main() -> None:
         type=int,
         help="extraction processes (default: measure 1 and 2)",
     )
+    parser.add_argument(
+        "--input",
+        choices=[*INPUTS, "both"],
+        default="both",
+        help="plain-text files, web pages, or both (default)",
+    )
     parser.add_argument("--json", type=Path, help="write the results to this file, as JSON")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.workers is not None and args.workers < 1:
         parser.error("--workers must be at least 1")
     if args.child:
-        result = run_engine(args.engine, args.articles, args.workers)
+        result = run_engine(args.engine, args.articles, args.workers, args.input)
         args.child.write_text(json.dumps(result), encoding="utf-8")
         return
     engines = ["sqlite", "postgres"] if args.engine == "both" else [args.engine]
+    inputs = list(INPUTS) if args.input == "both" else [args.input]
     worker_counts = [args.workers] if args.workers else [1, 2]
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for engine in engines:
-            for workers in worker_counts:
-                out = Path(tmp) / f"{engine}-{workers}.json"
-                subprocess.run(
-                    [
-                        sys.executable,
-                        __file__,
-                        "--child",
-                        str(out),
-                        "--engine",
-                        engine,
-                        "--articles",
-                        str(args.articles),
-                        "--workers",
-                        str(workers),
-                    ],
-                    check=True,
-                )
-                results.append(json.loads(out.read_text(encoding="utf-8")))
+            for source in inputs:
+                for workers in worker_counts:
+                    out = Path(tmp) / f"{engine}-{source}-{workers}.json"
+                    subprocess.run(
+                        [
+                            sys.executable,
+                            __file__,
+                            "--child",
+                            str(out),
+                            "--engine",
+                            engine,
+                            "--input",
+                            source,
+                            "--articles",
+                            str(args.articles),
+                            "--workers",
+                            str(workers),
+                        ],
+                        check=True,
+                    )
+                    results.append(json.loads(out.read_text(encoding="utf-8")))
     for engine in engines:
-        rates = {r["workers"]: r["articles_per_s"] for r in results if r["engine"] == engine}
-        if 1 in rates and len(rates) > 1:
+        for source in inputs:
+            rates = {
+                r["workers"]: r["articles_per_s"]
+                for r in results
+                if r["engine"] == engine and r["input"] == source
+            }
+            if 1 in rates and len(rates) > 1:
+                print(
+                    f"{engine:8s} {source:4s} "
+                    + ", ".join(f"{w} workers {rates[w] / rates[1]:.2f}×" for w in rates if w > 1)
+                    + " the rate of 1"
+                )
+        text, page = (
+            {
+                r["workers"]: r["articles_per_s"]
+                for r in results
+                if r["engine"] == engine and r["input"] == i
+            }
+            for i in INPUTS
+        )
+        for workers in sorted(set(text) & set(page)):
             print(
-                f"{engine:8s} "
-                + ", ".join(f"{w} workers {rates[w] / rates[1]:.2f}×" for w in rates if w > 1)
-                + " the rate of 1"
+                f"{engine:8s} html {workers} worker{'s' if workers > 1 else ' '} "
+                f"{page[workers] / text[workers]:.2f}× the rate of text"
             )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -77,6 +77,10 @@ class QualityFlag(models.TextChoices):
     TOO_MANY_CLAIMS = "too-many-claims", "More claims than one article may propose"
     SUPPLIED_METADATA = "supplied-metadata", "Metadata supplied with the file or the import"
     WIRE_COPY = "wire-copy", "Copy or rewrite of another article's text"
+    EARLIER_CLAIMS_LEFT = (
+        "earlier-claims-left",
+        "A new version of a page: claims of the earlier one whose quote it no longer holds once",
+    )
 
 
 class ActorKind(models.TextChoices):
@@ -297,3 +301,24 @@ REVIEW_REASON_TEMPLATES: dict[str, tuple[str, ...]] = {
         "Duplicate of another claim of this article.",
     ),
 }
+
+
+class Language(models.TextChoices):
+    """The languages an article's language is detected among (ISO 639-1), the news languages
+    of the region and of those who report on it (facts.ingest.reading.language.CANDIDATES)."""
+
+    EN = "en", "English"
+    FR = "fr", "French"
+    AR = "ar", "Arabic"
+    ES = "es", "Spanish"
+    PT = "pt", "Portuguese"
+    DE = "de", "German"
+    IT = "it", "Italian"
+    RU = "ru", "Russian"
+    ZH = "zh", "Chinese"
+    TR = "tr", "Turkish"
+    NL = "nl", "Dutch"
+    UK = "uk", "Ukrainian"
+    PL = "pl", "Polish"
+    HA = "ha", "Hausa"
+    SW = "sw", "Swahili"

@@ -14,6 +14,7 @@ from facts.choices import (
     Credibility,
     DatePrecision,
     EventKind,
+    Language,
     LocationPrecision,
     PlaceKind,
     Predicate,
@@ -374,6 +375,7 @@ class ClaimFilterSet(SearchFilterMixin):
     event = EventFilter(method="filter_event", label="Event slug")
     article = ArticleFilter(field_name="article_id", label="Article id")
     predicate = ChoicesFilter(choices=Predicate.choices)
+    language = ChoicesFilter(choices=Language.choices, label="Language of the quote (ISO 639-1)")
     date_after = filters.DateFilter(method="filter_dates", label="Claim dates overlap from")
     date_before = filters.DateFilter(method="filter_dates", label="Claim dates overlap until")
     year = YearFilter(method="filter_year", label="Claim dates overlap this year")
@@ -587,6 +589,7 @@ class ArticleFilterSet(SearchFilterMixin):
         method="filter_flag", choices=QualityFlag.choices, label="Any of these quality flags"
     )
     reliability = ChoicesFilter(choices=Reliability.choices)
+    language = ChoicesFilter(choices=Language.choices, label="Language (ISO 639-1)")
     updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
 
     class Meta:

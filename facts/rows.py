@@ -43,6 +43,7 @@ class ClaimRow(QuoteRow):
     date_end: date | None
     date_precision: str
     date_text: str
+    language: str
     status: str
     status_reason: str
     reviewed_at: datetime | None
@@ -168,6 +169,7 @@ class ClaimRepresentation(TypedDict):
     reported_via: str
     date: DateRange
     quote: Quote
+    language: str
     article: ArticleBrief
     status: str
     status_reason: str

@@ -185,6 +185,25 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 SEED_ARTICLES_DIR = BASE_DIR / "fixtures" / "articles"
 
+# `import_articles https://…`: fetching web pages (facts/ingest/reading/fetch.py). The timeout
+# bounds the whole fetch, redirects included, in seconds. Private, loopback and link-local
+# addresses are refused unless allowed (the tests serve pages on 127.0.0.1): an address given
+# to the importer must not reach the machine it runs on or its network.
+try:
+    IMPORT_FETCH_TIMEOUT = float(os.environ.get("IMPORT_FETCH_TIMEOUT", "") or 20)
+except ValueError:
+    IMPORT_FETCH_TIMEOUT = 0
+if not 0 < IMPORT_FETCH_TIMEOUT <= 3600:
+    raise ImproperlyConfigured(
+        f"IMPORT_FETCH_TIMEOUT={os.environ['IMPORT_FETCH_TIMEOUT']!r} is not a number of seconds "
+        "between 0 and 3600."
+    )
+IMPORT_FETCH_ALLOW_PRIVATE = env_bool("IMPORT_FETCH_ALLOW_PRIVATE", False)
+IMPORT_FETCH_USER_AGENT = os.environ.get(
+    "IMPORT_FETCH_USER_AGENT",
+    "SahelFacts-importer/1.0 (news article importer; fetches only the pages it is given)",
+)
+
 # Production hardening: on unless DEBUG, each overridable for a deployment behind a proxy.
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("SECURE_PROXY_SSL_HEADER", False) else None

@@ -203,6 +203,7 @@ def claim_cases(w) -> Table:
         "credibility": ("7", "1", has("credibility", 1)),
         "credibility_max": ("two", "2", within("credibility", high=2)),
         "reliability": ("Z", "D", lambda c: c.article.reliability == "D"),
+        "language": ("xx", "fr", lambda c: c.language == "fr"),
         "min_corroboration": ("some", "1", lambda c: c.listed["corroborating_articles"] >= 1),
         "updated_after": updated_after(w),
     }
@@ -278,6 +279,7 @@ def article_cases(w) -> Table:
         "published_before": ("2024-02-30", str(day), dated(before=day, prefix="published")),
         "flag": ("ugly", "undated", lambda a: "undated" in {f.code for f in a.flags.all()}),
         "reliability": ("Z", "C", has("reliability", "C")),
+        "language": ("english", "fr", has("language", "fr")),
         "updated_after": updated_after(w),
     }
 
@@ -362,7 +364,13 @@ class TestEveryFilter(TestCase):
         hamlet = make_place(slug="ne-new-hamlet", name="New Hamlet", country=niger)
         published = on_day(date(2024, 5, 11), "published")
         cls.reuters = make_article(**published, publisher="Reuters", reliability="A")
-        make_article(**on_day(date(2023, 3, 1), "published"), publisher="Le Monde", reliability="B")
+        le_monde = make_article(
+            **on_day(date(2023, 3, 1), "published"),
+            publisher="Le Monde",
+            reliability="B",
+            language="fr",
+        )
+        make_claim(le_monde, language="fr")
         claim = make_claim(cls.reuters, **VERIFIED, event=raid, subject=katiba, credibility=2)
         # Only these rows change after the cutoff, so `updated_after` splits every table.
         cls.cutoff = max(

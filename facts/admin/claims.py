@@ -224,6 +224,7 @@ class ClaimAdmin(VisibleToMixin, ReviewActionsMixin, FullTextSearchMixin, Curate
         "credibility",
         "predicate",
         "origin",
+        "language",
         "article__reliability",
         ArticleFilter,
         EventFilter,
@@ -283,7 +284,7 @@ class ClaimAdmin(VisibleToMixin, ReviewActionsMixin, FullTextSearchMixin, Curate
             {
                 "classes": ["collapse"],
                 "fields": [
-                    "quote",
+                    ("quote", "language"),
                     ("quote_start", "quote_end"),
                     ("quote_prefix", "quote_suffix"),
                     "anchor_text_sha256",

@@ -165,6 +165,7 @@ CLAIM = Table(
             "the article's text (JSON also has `quote.selectors`, the same as W3C selectors)",
             *brief("quote", ("exact", "prefix", "suffix", "start", "end")),
         ),
+        group("the quote's language, its article's (ISO 639-1: `en`, `fr`, …)", "language"),
         group(
             "the article: its id and API address, title, publisher and original URL",
             *brief("article", ("id", "url", "title", "publisher", "source_url")),

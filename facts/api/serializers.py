@@ -675,6 +675,7 @@ class ClaimSerializer(serializers.ModelSerializer):
             "reported_via",
             "date",
             "quote",
+            "language",
             "article",
             "status",
             "status_reason",

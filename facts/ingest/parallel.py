@@ -29,9 +29,12 @@ from itertools import islice
 from django.apps import apps
 
 from facts.ingest import analysis as steps
+from facts.ingest.analysis import lang
 from facts.ingest.analysis.context import ExtractionContext, learn_actors
 from facts.ingest.analysis.gazetteer import Entry, Gazetteer
-from facts.ingest.reading import Document, ReadError, read_document, with_supplied
+from facts.ingest.reading import Document, ReadError, Received, read_document, with_supplied
+from facts.ingest.reading.document import NOTHING_RECEIVED
+from facts.ingest.reading.language import detect_language
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +110,7 @@ class Job:
     max_bytes: int
     analyse: bool = True
     supplied: tuple[tuple[str, str], ...] = ()  # metadata for every file of the run
+    received: Received = NOTHING_RECEIVED  # what came with a fetched page's bytes
 
 
 @dataclass
@@ -155,7 +159,7 @@ def prepare_in_workers(
     # The context as it is now, frozen: a worker started later must not see it half-taught.
     snapshot = (pickle.dumps(ctx, pickle.HIGHEST_PROTOCOL), len(learned()))
     with ProcessPoolExecutor(
-        max_workers=workers, initializer=_start_worker, initargs=snapshot
+        max_workers=workers, initializer=start_worker, initargs=snapshot
     ) as pool:
         broken = False
 
@@ -207,7 +211,9 @@ def _end_with_parent() -> None:
         os._exit(1)
 
 
-def _start_worker(ctx: bytes, known: int) -> None:
+def start_worker(ctx: bytes, known: int) -> None:
+    """Initialise a worker process with the run's context (pickled), knowing the `known`
+    first of the run's new actors."""
     _end_with_parent()
     global _context, _known
     _context, _known = pickle.loads(ctx), known
@@ -219,12 +225,22 @@ def _worker_context() -> ExtractionContext:
     return _context
 
 
-def _prepare_chunk(jobs: list[Job], learned: Sequence[LearnedActor]) -> list[Prepared | None]:
+def _learn(learned: Sequence[LearnedActor]) -> None:
     global _known
     if len(learned) > _known:  # tasks reach a worker in order, so this only grows
         learn_actors(_worker_context(), list(learned[_known:]))
         _known = len(learned)
+
+
+def _prepare_chunk(jobs: list[Job], learned: Sequence[LearnedActor]) -> list[Prepared | None]:
+    _learn(learned)
     return [_prepare(job) for job in jobs]
+
+
+def analyse_document(document: Document, learned: Sequence[LearnedActor]) -> Prepared:
+    """A document read elsewhere, analysed in this worker (facts.ingest.language_worker)."""
+    _learn(learned)
+    return _analysed(document)
 
 
 def _prepare(job: Job) -> Prepared:
@@ -232,14 +248,27 @@ def _prepare(job: Job) -> Prepared:
         return Prepared(failure=job.raw)
     try:
         document = with_supplied(
-            read_document(job.name, job.raw, max_bytes=job.max_bytes), dict(job.supplied)
+            read_document(job.name, job.raw, max_bytes=job.max_bytes, received=job.received),
+            dict(job.supplied),
         )
     except Exception as exc:
         return Prepared(failure=Failure.of(exc, (ReadError, OSError), READING))
     # The importer has the bytes already: do not send them back.
     document = replace(document, raw_bytes=b"")
-    if not job.analyse:
+    if not job.analyse or not in_this_language(document):
+        # A document in another language is analysed by the importer, in a process started
+        # for that language (facts.ingest.languages).
         return Prepared(document=document, learned=_known)
+    return _analysed(document)
+
+
+def in_this_language(document: Document) -> bool:
+    """Whether this process's analysis is the one for `document`'s language."""
+    language = lang.analysis_language(detect_language(document.text))
+    return language == lang.process_language()
+
+
+def _analysed(document: Document) -> Prepared:
     try:
         result = steps.analyze(document, _worker_context())
     except Exception as exc:

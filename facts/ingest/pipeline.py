@@ -8,7 +8,8 @@ runs them in order over many inputs: a failed file is reported and the others go
 `workers` > 1 reads and analyses files in other processes (parallel.py) while the writes stay
 here, in input order. Re-importing the same bytes changes nothing; `reextract` adds what a
 newer extractor finds but never touches a record a curator has reviewed or edited; `dry_run`
-does all the work and rolls it back.
+does all the work and rolls it back. A web page whose address is stored already with another
+text becomes that article's next version (writing/versions.py).
 """
 
 import hashlib
@@ -19,11 +20,13 @@ from itertools import islice
 
 from facts.ingest import parallel
 from facts.ingest.analysis import ArticleAnalysis, analyze, limits, with_people
+from facts.ingest.languages import LanguageWorkers
 from facts.ingest.parallel import ANALYSIS, READING, WRITING, Failure, Job, Prepared, stage
 from facts.ingest.reading import (
     DEFAULT_MAX_BYTES,
     Document,
     ReadError,
+    Received,
     read_document,
     with_supplied,
 )
@@ -33,7 +36,9 @@ from facts.ingest.writing.checkpoints import bulk_checkpoints
 from facts.ingest.writing.lookups import stored_among, stored_article
 from facts.ingest.writing.reports import FileReport, RunReport
 from facts.ingest.writing.state import RunState, new_run_state
+from facts.ingest.writing.versions import VersionError, current_version, same_text
 from facts.ingest.writing.writer import write_analysis
+from facts.models import Article
 
 logger = logging.getLogger(__name__)
 
@@ -73,17 +78,23 @@ def import_sources(
         if on_file:
             on_file(report)
 
-    with bulk_checkpoints():
+    languages = LanguageWorkers(state.ctx, lambda: state.learned_actors)
+    with bulk_checkpoints(), languages:
         if workers == 1:
             for source in sources:
                 try:
                     with stage(READING, _PASSED_ON):
-                        raw = source.read_bytes(max_bytes)
+                        raw, received = source.receive(max_bytes)
                         document = with_supplied(
-                            read_document(source.name, raw, max_bytes=max_bytes), dict(given)
+                            read_document(source.name, raw, max_bytes=max_bytes, received=received),
+                            dict(given),
                         )
                     report = import_document(
-                        document, state=state, dry_run=dry_run, reextract=reextract
+                        document,
+                        state=state,
+                        dry_run=dry_run,
+                        reextract=reextract,
+                        languages=languages,
                     )
                 except Exception as exc:  # one bad file must never stop the others
                     report = _failed(source.name, exc)
@@ -98,7 +109,7 @@ def import_sources(
         for job, prepared in prepared_files:
             try:
                 report = _import_prepared(
-                    job, prepared, state, dry_run=dry_run, reextract=reextract
+                    job, prepared, state, dry_run=dry_run, reextract=reextract, languages=languages
                 )
             except Exception as exc:
                 report = _failed(job.name, exc)
@@ -106,7 +117,7 @@ def import_sources(
         return run
 
 
-EXPECTED_FAILURES = (ReadError, OSError, AnchorError)
+EXPECTED_FAILURES = (ReadError, OSError, AnchorError, VersionError)
 
 
 class _FailedInWorker(Exception):
@@ -148,42 +159,55 @@ def _jobs(
     unless re-extracting; one query per chunk asks which are)."""
     sources = iter(sources)
     while chunk := list(islice(sources, parallel.CHUNK_SIZE)):
-        read: list[tuple[Source, bytes | Failure]] = []
+        read: list[tuple[Source, bytes | Failure, Received]] = []
         for source in chunk:
             try:
-                read.append((source, source.read_bytes(max_bytes)))
+                read.append((source, *source.receive(max_bytes)))
             except Exception as exc:
-                read.append((source, Failure.of(exc, EXPECTED_FAILURES, READING)))
+                read.append((source, Failure.of(exc, EXPECTED_FAILURES, READING), Received()))
         digests = {
-            id(raw): hashlib.sha256(raw).hexdigest() for _, raw in read if isinstance(raw, bytes)
+            id(raw): hashlib.sha256(raw).hexdigest() for _, raw, _ in read if isinstance(raw, bytes)
         }
         stored = set() if reextract else stored_among(set(digests.values()))
-        for source, raw in read:
+        for source, raw, received in read:
             yield Job(
                 source.name,
                 raw,
                 max_bytes,
                 analyse=digests.get(id(raw)) not in stored,
                 supplied=supplied,
+                received=received,
             )
 
 
 def _import_prepared(
-    job: Job, prepared: Prepared | None, state: RunState, *, dry_run: bool, reextract: bool
+    job: Job,
+    prepared: Prepared | None,
+    state: RunState,
+    *,
+    dry_run: bool,
+    reextract: bool,
+    languages: LanguageWorkers,
 ) -> FileReport:
     if isinstance(job.raw, Failure):
         raise _FailedInWorker(job.raw)
     if prepared is None:  # no worker could take it: read it here
         with stage(READING, _PASSED_ON):
             document = with_supplied(
-                read_document(job.name, job.raw, max_bytes=job.max_bytes), dict(job.supplied)
+                read_document(job.name, job.raw, max_bytes=job.max_bytes, received=job.received),
+                dict(job.supplied),
             )
     elif prepared.document is None:  # the worker could not read it, and said why
         raise _FailedInWorker(prepared.failure or Failure("could not be read"))
     else:
         document = replace(prepared.document, raw_bytes=job.raw)
     return import_document(
-        document, state=state, dry_run=dry_run, reextract=reextract, prepared=prepared
+        document,
+        state=state,
+        dry_run=dry_run,
+        reextract=reextract,
+        prepared=prepared,
+        languages=languages,
     )
 
 
@@ -193,37 +217,81 @@ def import_document(
     state: RunState,
     dry_run: bool,
     reextract: bool,
+    languages: LanguageWorkers,
     prepared: Prepared | None = None,
 ) -> FileReport:
     """Store one document and its proposals, unless it is stored already (and not being
-    re-extracted). `prepared` is a worker's analysis of it, used when it still holds."""
+    re-extracted). `prepared` is a worker's analysis of it, used when it still holds;
+    `languages` analyses a document whose language is not this process's."""
     with stage(WRITING, _PASSED_ON):
         existing = stored_article(document.sha256)
     if existing and not reextract:
-        return FileReport(
-            name=document.name,
-            status="unchanged",
-            article_id=existing.pk,
-            title=existing.title,
-            flags=existing.flag_codes,
-        )
+        return _unchanged(document, existing, superseded=existing.superseded_at is not None)
     with stage(ANALYSIS, _PASSED_ON):
-        analysis = _analysis_of(document, state, prepared)
+        analysis = _analysis_of(document, state, prepared, languages)
     with stage(WRITING, _PASSED_ON):
-        return write_analysis(analysis, state=state, existing=existing, dry_run=dry_run)
+        # A web page stored before from the same address, with other bytes: a new version
+        # only when its text has changed too (writing/versions.py).
+        previous = current_version(analysis) if existing is None else None
+        if previous is not None and same_text(previous, analysis):
+            return _unchanged(document, previous, same_text=True)
+        return write_analysis(
+            analysis, state=state, existing=existing, dry_run=dry_run, previous=previous
+        )
 
 
-def _analysis_of(document: Document, state: RunState, prepared: Prepared | None) -> ArticleAnalysis:
+def _unchanged(
+    document: Document, stored: Article, *, superseded: bool = False, same_text: bool = False
+) -> FileReport:
+    notes = []
+    if superseded:
+        notes.append(
+            f"these bytes are those of article {stored.pk}, an earlier version of the page "
+            "since superseded"
+        )
+    if same_text:
+        notes.append(
+            f"the page's bytes differ from those of article {stored.pk}, but not its text: "
+            "no new version"
+        )
+    return FileReport(
+        name=document.name,
+        status="unchanged",
+        article_id=stored.pk,
+        title=stored.title,
+        flags=stored.flag_codes,
+        notes=notes,
+    )
+
+
+def _analysis_of(
+    document: Document,
+    state: RunState,
+    prepared: Prepared | None,
+    languages: LanguageWorkers,
+) -> ArticleAnalysis:
     """The worker's analysis (or failure) when it still holds for the run as it is now, else
-    the document analysed here."""
-    if prepared is not None and parallel.still_valid(
-        prepared, state.learned_actors[prepared.learned :]
+    the document analysed in its language: here, or in that language's process."""
+    if (
+        prepared is not None
+        and parallel.still_valid(prepared, state.learned_actors[prepared.learned :])
+        and (taken := _taken(prepared, document, state)) is not None
     ):
-        if prepared.failure is not None:
-            raise _FailedInWorker(prepared.failure)
-        if prepared.analysis is not None:
-            analysis = prepared.analysis
-            analysis.document = document
-            analysis.context = with_people(state.ctx, analysis.people, analysis.organisations)
-            return analysis
+        return taken
+    elsewhere = languages.prepare(document)
+    if elsewhere is not None and (taken := _taken(elsewhere, document, state)) is not None:
+        return taken
     return analyze(document, state.ctx)
+
+
+def _taken(prepared: Prepared, document: Document, state: RunState) -> ArticleAnalysis | None:
+    """A worker's analysis, attached to the document and the run's context; its failure
+    raised as the file's."""
+    if prepared.failure is not None:
+        raise _FailedInWorker(prepared.failure)
+    if prepared.analysis is None:
+        return None
+    analysis = prepared.analysis
+    analysis.document = document
+    analysis.context = with_people(state.ctx, analysis.people, analysis.organisations)
+    return analysis

@@ -5,8 +5,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from facts.anchors import statement_of
-from facts.ingest.analysis.article import ArticleAnalysis, analyze
+from facts.ingest.analysis.article import ArticleAnalysis
 from facts.ingest.analysis.fatalities import find_fatalities
+from facts.ingest.languages import analyze_in_language
 from facts.ingest.reading import Document, ReadError
 from facts.ingest.writing.state import load_context
 from facts.models import Actor, Article, Claim, Country
@@ -79,7 +80,7 @@ def _analysis_of_article(article: Article) -> ArticleAnalysis | None:
         format="text",
     )
     try:
-        analysis = analyze(document, load_context())
+        analysis = analyze_in_language(document, load_context())
     except ReadError:
         return None
     return analysis if analysis.cleaned.text == article.text else None

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from facts.choices import DatePrecision, QualityFlag, Reliability
+from facts.choices import DatePrecision, Language, QualityFlag, Reliability
 from facts.models.mixins import (
     KeepsSearchText,
     TimestampedModel,
@@ -40,7 +40,13 @@ class Article(KeepsSearchText, TimestampedModel):
         max_length=200, blank=True, help_text="The publication date as written."
     )
     retrieved_at = models.DateTimeField(null=True, blank=True)
-    language = models.CharField(max_length=8, default="en")
+    language = models.CharField(
+        max_length=8,
+        choices=Language.choices,
+        default=Language.EN,
+        db_index=True,
+        help_text="The language of the text (ISO 639-1), as detected on import.",
+    )
     reading_time_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
     raw_text = models.TextField()
     text = models.TextField(help_text="The cleaned article body that claim quotes point into.")
@@ -63,18 +69,48 @@ class Article(KeepsSearchText, TimestampedModel):
         "other.",
     )
     extractor_version = models.CharField(max_length=20, blank=True)
+    # A web page: the bytes as fetched or saved, so a quote stays checkable after the page
+    # changes or disappears; and what the page says of itself.
+    snapshot = models.BinaryField(
+        null=True, blank=True, editable=False, help_text="The page's bytes as received."
+    )
+    snapshot_type = models.CharField(
+        max_length=100, blank=True, help_text="The snapshot's media type (text/html)."
+    )
+    site_name = models.CharField(max_length=200, blank=True)
+    fetched_url = models.URLField(
+        max_length=2000, blank=True, help_text="The address the page was fetched from."
+    )
+    previous_version = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="next_version",
+        help_text="The earlier text of the same page, which this one replaces.",
+    )
+    superseded_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When a later version of the page was imported (empty: the current one).",
+    )
     search_text = models.TextField(
         blank=True, editable=False, help_text="Searchable words (facts.search); kept by save()."
     )
 
     objects = ArticleManager.from_queryset(ArticleQuerySet)()
-    history = HistoricalRecords()
+    # The snapshot stays out of the history: it never changes once stored, and copying
+    # a page's bytes into every history row would multiply them.
+    history = HistoricalRecords(excluded_fields=["snapshot"])
 
     class Meta:
         ordering = ["-published_start", "title"]
         constraints = [
+            # One current article per address; earlier versions of the page keep theirs.
             models.UniqueConstraint(
-                fields=["url"], condition=~Q(url=""), name="facts_article_url_unique"
+                fields=["url"],
+                condition=~Q(url="") & Q(superseded_at__isnull=True),
+                name="facts_article_url_unique",
             ),
             models.CheckConstraint(
                 condition=Q(sha256__regex=r"^[0-9a-f]{64}$"), name="facts_article_sha256_format"

@@ -7,7 +7,7 @@ from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 from simple_history.models import HistoricalRecords
 
-from facts.choices import Credibility, LinkKind, Origin, Predicate
+from facts.choices import Credibility, Language, LinkKind, Origin, Predicate
 from facts.models.actors import Actor
 from facts.models.articles import Article
 from facts.models.countries import Country
@@ -92,6 +92,14 @@ class Claim(KeepsSearchText, ReviewedModel, DatedModel, TimestampedModel):
     )
     credibility = models.PositiveSmallIntegerField(
         choices=Credibility.choices, null=True, blank=True
+    )
+
+    language = models.CharField(
+        max_length=8,
+        choices=Language.choices,
+        default=Language.EN,
+        db_index=True,
+        help_text="The quote's language (ISO 639-1): its article's.",
     )
 
     # Extractor output.

@@ -9,6 +9,7 @@ import json
 import pycountry
 
 from facts.reference.country_extras import COUNTRY_EXTRAS
+from facts.reference.french_demonyms import french_demonyms
 
 # The name English news uses, where ISO's short name is an inverted or official form.
 DISPLAY_NAMES = {
@@ -66,7 +67,10 @@ def country_record(iso) -> dict:
             "name": name,
             "official_name": official_name,
             "capital": extras.get("capital", ""),
-            "demonyms": list(extras.get("demonyms", [])),
+            # Exact duplicates only: "Malien" opens a sentence, "malienne" follows a noun.
+            "demonyms": list(
+                dict.fromkeys([*extras.get("demonyms", []), *french_demonyms(iso.alpha_3)])
+            ),
             "aliases": aliases,
             "region": region_of(iso.alpha_3),
         },

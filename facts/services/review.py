@@ -32,6 +32,7 @@ SOURCE_OWNED_CLAIM_FIELDS = {
     "confidence",
     "extractor_version",
     "origin",
+    "language",
 }
 # What a curator may give a claim besides its quote and statement.
 CLAIM_STRUCTURE_FIELDS = {
@@ -286,6 +287,7 @@ def claim_create(
     with transaction.atomic():
         claim = Claim(
             article=article,
+            language=article.language,
             fingerprint=anchor.fingerprint,
             quote=anchor.quote,
             quote_start=anchor.start,

@@ -37,10 +37,11 @@ from facts.ingest.analysis.organisations import (
 from facts.ingest.analysis.people import PersonMention, find_titled_people, with_surnames
 from facts.ingest.analysis.sentences import Sentence, split_sentences
 from facts.ingest.reading import Document, ReadError
+from facts.ingest.reading.language import detect_language
 from facts.names import slug_of
 
 GENERATED_PENALTY = 0.2
-_P = lang.pack("en")
+_P = lang.process_pack()
 # A role word after a body's name: the name belongs to someone's title.
 _ROLE_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(_P.APPOSITIVE_ROLES)})\b")
 
@@ -70,6 +71,9 @@ class ArticleAnalysis:
     search_texts: tuple[str, list[str]] | None = None
     # New organisations, proposed for review like people.
     organisations: list[ProposedOrganisation] = field(default_factory=list)
+    # The language the document is written in (ISO 639-1), which its article and claims
+    # record; the analysis itself read the pack of lang.analysis_language(language).
+    language: str = lang.DEFAULT_LANGUAGE
 
 
 def _relative(items, start: int, end: int):
@@ -460,6 +464,7 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
         flags=flags,
         context=local,
         organisations=organisations,
+        language=detect_language(document.text),
     )
 
 

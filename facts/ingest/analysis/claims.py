@@ -27,7 +27,7 @@ from facts.ingest.analysis.events import (
 from facts.ingest.analysis.gazetteer import Mention
 from facts.ingest.analysis.sentences import Sentence, split_clauses
 
-_P = lang.pack("en")
+_P = lang.process_pack()
 MIN_WORDS = 5
 MIN_FIELD_WORDS = 2
 

@@ -13,7 +13,7 @@ from enum import StrEnum
 from facts.ingest.analysis import lang, prefilter
 from facts.ingest.analysis.dates import parse_date_line
 
-_P = lang.pack("en")
+_P = lang.process_pack()
 
 
 class Role(StrEnum):

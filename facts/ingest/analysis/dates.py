@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from facts.ingest.analysis import lang
 
-_P = lang.pack("en")
+_P = lang.process_pack()
 
 DAY, MONTH, PART, YEAR, DECADE = "day", "month", "part-of-year", "year", "decade"
 PRECISION_ORDER = {DAY: 0, MONTH: 1, PART: 2, YEAR: 3, DECADE: 4}
@@ -878,6 +878,11 @@ def parse_dateline(line: str) -> DateMention | None:
         return mention if not before[:-1].strip() and after == ")" else None
     if after or not before:
         return None
+    # "Bamako, le 2 novembre 2019 –": the word that puts a date (DATE_LABEL_ON) may sit
+    # between the place and the date.
+    label = f" {_P.DATE_LABEL_ON}"
+    if before.lower().endswith(label.lower()) and before[: -len(label)].rstrip().endswith(","):
+        before = before[: -len(label)].rstrip()
     if not before.endswith(","):  # "On March 22, 2025 — …" is a sentence, not a dateline
         return None
     parts = [part.strip() for part in before[:-1].split(",")]

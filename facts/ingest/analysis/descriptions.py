@@ -28,7 +28,7 @@ from facts.ingest.analysis import kinds, lang
 from facts.ingest.analysis.context import ExtractionContext
 from facts.ingest.analysis.gazetteer import Mention
 
-_P = lang.pack("en")
+_P = lang.process_pack()
 
 DESCRIPTION = "description"  # the kind of the mentions this step adds
 _COUNTRY_KINDS = {"country-name", "demonym", "capital"}

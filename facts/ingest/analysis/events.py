@@ -19,7 +19,7 @@ from facts.ingest.analysis.gazetteer import Mention
 from facts.ingest.analysis.places import PlaceFinding, PlaceRules, locate
 from facts.ingest.analysis.sentences import Clause, clause_at, split_clauses
 
-_P = lang.pack("en")
+_P = lang.process_pack()
 
 
 def _p(pattern: str) -> re.Pattern:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from facts.ingest.analysis import lang
 
-_P = lang.pack("en")
+_P = lang.process_pack()
 
 
 def _words(table: tuple[str, ...]) -> str:

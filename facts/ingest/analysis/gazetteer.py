@@ -18,10 +18,13 @@ from facts.names import normalize_name
 
 # A word, keeping inner apostrophes and dots ("N'Daw", "U.S"), and a final dot only after an
 # inner one ("U.S." but not the full stop of "Mali.").
-_TOKEN = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*(?:(?<=\.[^\W_])\.|(?<=\.[^\W_]{2})\.)?")
+# An elided article or preposition ("l'ONU", "d'Assimi Goïta", "qu'au Mali") is a word of its
+# own, so the name after it is found; upper-case "N'" stays, being part of names ("N'Daw").
+_ELISION = r"(?<![^\W_])(?:[lLdDjJmMsStTcC]|n|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)['’](?=[^\W\d_])"
+_TOKEN = re.compile(_ELISION + r"|[^\W_]+(?:['’.][^\W_]+)*(?:(?<=\.[^\W_])\.|(?<=\.[^\W_]{2})\.)?")
 _POSSESSIVE = ("'s", "'S", "’s", "’S")  # a final 's, as str.endswith reads it
 
-_P = lang.pack("en")
+_P = lang.process_pack()
 # A country's name that names a geographic feature ("Gulf of Guinea", "Niger River"). The
 # words are those of the text's own line: a feature's name does not cross a line or a stop.
 _FEATURE_BEFORE = re.compile(

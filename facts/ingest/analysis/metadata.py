@@ -20,7 +20,7 @@ from facts.ingest.analysis.dates import (
     parse_dateline,
 )
 
-_P = lang.pack("en")
+_P = lang.process_pack()
 _TITLE_WORDS = 14
 _NAME = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)\b")
 _READING = re.compile(r"(\d+)")

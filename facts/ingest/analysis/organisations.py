@@ -26,7 +26,7 @@ from facts.ingest.analysis.gazetteer import Mention
 from facts.ingest.analysis.sentences import Sentence
 from facts.names import normalize_name, slug_of
 
-_P = lang.pack("en")
+_P = lang.process_pack()
 
 HEADS = {head.lower(): kind for head, kind in _P.ORG_HEADS.items()}
 JOINERS = frozenset(_P.ORG_JOINERS)

@@ -14,7 +14,7 @@ from facts.ingest.analysis import lang
 from facts.ingest.analysis.gazetteer import Entry, Gazetteer, Mention
 from facts.names import normalize_name
 
-_P = lang.pack("en")
+_P = lang.process_pack()
 
 RANKS = list(_P.RANKS)
 OFFICES = list(_P.OFFICES)

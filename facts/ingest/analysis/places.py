@@ -18,7 +18,7 @@ from facts.ingest.analysis.gazetteer import Mention
 from facts.ingest.analysis.sentences import Clause, clause_at
 from facts.names import normalize_name
 
-_P = lang.pack("en")
+_P = lang.process_pack()
 
 
 class PlaceKind:

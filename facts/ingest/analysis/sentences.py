@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from facts.ingest.analysis import lang
 from facts.ingest.analysis.cleaning import Paragraph, Role
 
-_P = lang.pack("en")
+_P = lang.process_pack()
 
 ABBREVIATIONS = _P.ABBREVIATIONS
 # Abbreviations that can also end a sentence ("... based in the U.S. The ...").

@@ -1,10 +1,11 @@
-"""Stage 1 of an import, reading: an input's bytes (a file, standard input) become a `Document`,
-or are refused with a one-line reason (`ReadError`).
+"""Stage 1 of an import, reading: an input's bytes (a file, standard input, a web page) become
+a `Document`, or are refused with a one-line reason (`ReadError`).
 
 Checks every format shares (empty, over-size, binary) come first; then the reader registered
-for the input's format (by file suffix; `registry.py`) turns the bytes into text, which is
-normalised (NFC, Unix line ends) so the same article always gives the same text. `sources.py`
-lists the inputs (files, folders, stdin). Nothing here knows about articles' content or about
+for the input's format (by file suffix, or by content type for a fetched page; `registry.py`)
+turns the bytes into text, which is normalised (NFC, Unix line ends) so the same article always
+gives the same text. `sources.py` lists the inputs (files, folders, stdin, addresses) and
+`fetch.py` fetches pages within bounds. Nothing here knows about articles' content or about
 the database. A new format is one module with one `@register`ed reader, imported below.
 """
 
@@ -13,8 +14,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
+from facts.ingest.reading import html as _html  # noqa: F401  (registers the web-page reader)
 from facts.ingest.reading import text as _text  # noqa: F401  (registers the plain-text reader)
-from facts.ingest.reading.document import Document, ReadError
+from facts.ingest.reading.document import NOTHING_RECEIVED, Document, ReadError, Received
 from facts.ingest.reading.registry import READERS, format_for
 from facts.ingest.reading.text import normalize_text
 
@@ -22,6 +24,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "Document",
     "ReadError",
+    "Received",
     "normalize_text",
     "read_document",
     "with_supplied",
@@ -36,8 +39,16 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_RATIO = 0.01
 
 
-def read_document(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Check and decode one input. Raises ReadError with the reason when it is unusable."""
+def read_document(
+    name: str,
+    raw: bytes,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    received: Received = NOTHING_RECEIVED,
+) -> Document:
+    """Check and decode one input. Raises ReadError with the reason when it is unusable.
+    `received` is what came with a fetched page's bytes (its content type, charset and
+    addresses)."""
     if len(raw) == 0:
         raise ReadError("empty file")
     if len(raw) > max_bytes:
@@ -45,8 +56,8 @@ def read_document(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) 
     nul = raw.find(b"\x00")  # anywhere: a NUL late in a file is no more text than an early one
     if nul >= 0:
         raise ReadError(f"binary file (a NUL byte at offset {nul:,}), not text")
-    fmt = format_for(name)
-    decoded = READERS[fmt](raw)
+    fmt = format_for(name, received.media_type)
+    decoded = READERS[fmt](raw, received)
     controls = len(_CONTROLS.findall(decoded.text))
     if controls > max(2, len(decoded.text) * _MAX_CONTROL_RATIO):
         raise ReadError(f"binary file ({controls} control characters), not text")
@@ -59,7 +70,10 @@ def read_document(name: str, raw: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) 
         text=text,
         sha256=hashlib.sha256(raw).hexdigest(),
         format=fmt,
-        metadata=decoded.metadata,
+        # A fetched page's address, unless it states a better one (its canonical address).
+        metadata={"url": received.url, **decoded.metadata} if received.url else decoded.metadata,
+        snapshot_type=decoded.media_type,
+        fetched_url=received.fetched_url,
     )
 
 

@@ -1,4 +1,4 @@
-"""Where articles come from: files, folders (recursively) and standard input."""
+"""Where articles come from: files, folders (recursively), standard input and web addresses."""
 
 import os
 import sys
@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from facts.ingest.reading.document import ReadError
+from facts.ingest.reading.document import NOTHING_RECEIVED, ReadError, Received
+from facts.ingest.reading.fetch import DEFAULT_POLICY, FetchPolicy, fetch, is_address
 from facts.ingest.reading.registry import article_suffixes
 
 STDIN = "-"
@@ -15,13 +16,24 @@ STDIN = "-"
 @dataclass(frozen=True)
 class Source:
     name: str
-    path: Path | None  # None for standard input
+    path: Path | None  # None for standard input and web pages
     problem: str = ""  # found while listing (an unreadable folder, a link leading outside)
+    url: str = ""  # a web page's address
+    fetch_policy: FetchPolicy = DEFAULT_POLICY
+
+    def receive(self, max_bytes: int) -> tuple[bytes, Received]:
+        """The input's bytes and what came with them (a fetched page's content type and
+        addresses; nothing for a file)."""
+        if self.url and not self.problem:
+            return fetch(self.url, max_bytes=max_bytes, policy=self.fetch_policy)
+        return self.read_bytes(max_bytes), NOTHING_RECEIVED
 
     def read_bytes(self, max_bytes: int) -> bytes:
         """At most max_bytes + 1 bytes: enough to tell an over-size file without reading it all."""
         if self.problem:
             raise ReadError(self.problem)
+        if self.url:
+            return self.receive(max_bytes)[0]
         if self.path is None:
             return sys.stdin.buffer.read(max_bytes + 1)
         try:
@@ -41,8 +53,9 @@ class Source:
         return raw
 
 
-def expand_paths(paths: list[str]) -> Iterator[Source]:
-    """Files as given, folders as their article files in name order, "-" as stdin.
+def expand_paths(paths: list[str], *, fetch_policy: FetchPolicy | None = None) -> Iterator[Source]:
+    """Files as given, folders as their article files in name order, "-" as stdin, and
+    http:// or https:// addresses as web pages, fetched within `fetch_policy` when read.
 
     A path that does not exist, a folder that cannot be read and a symbolic link that leads
     out of the folder given are still yielded, with the problem, so they are reported as
@@ -51,6 +64,9 @@ def expand_paths(paths: list[str]) -> Iterator[Source]:
     for raw in paths:
         if raw == STDIN:
             yield Source("<stdin>", None)
+            continue
+        if is_address(raw):
+            yield Source(raw, None, url=raw, fetch_policy=fetch_policy or DEFAULT_POLICY)
             continue
         path = Path(raw)
         try:

@@ -9,17 +9,26 @@ front-matter block at the top that states the article's metadata:
     ---
 
 The block is taken off the text and its fields go into `Document.metadata`.
+
+A text file must be UTF-8 (another encoding is refused, never guessed). Plain text fetched
+over HTTP is read in the charset the server sent, as a browser would (charsets.py), and its
+bytes are kept as the article's snapshot like a web page's.
 """
 
 import re
 import unicodedata
 
-from facts.ingest.reading.document import ReadError
+from facts.ingest.reading.charsets import decode_page
+from facts.ingest.reading.document import ReadError, Received
 from facts.ingest.reading.registry import Decoded, register
 
 
-@register("text", suffixes=(".txt", ".text", ""))
-def decode_plain_text(raw: bytes) -> Decoded:
+@register("text", suffixes=(".txt", ".text", ""), media_types=("text/plain",))
+def decode_plain_text(raw: bytes, received: Received) -> Decoded:
+    if received.media_type:
+        text, charset = decode_page(raw, sent=received.charset, in_page=False)
+        body, metadata = split_front_matter(text)
+        return Decoded(body, metadata, media_type=f"text/plain; charset={charset}")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

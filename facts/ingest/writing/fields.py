@@ -36,14 +36,35 @@ def article_fields(analysis: ArticleAnalysis) -> dict:
         "text_sha256": sha256_of(analysis.cleaned.text),
         "source_file": analysis.document.name[:500],
         "extractor_version": EXTRACTOR_VERSION,
+        "language": analysis.language,
+        **page_fields(analysis),
     }
 
 
-def claim_fields(proposal: ClaimProposal) -> dict:
-    """The fields of a new claim that come from its proposal alone (not the keys it links)."""
+def page_fields(analysis: ArticleAnalysis) -> dict:
+    """A web page's snapshot and what it says of itself (nothing for a text file).
+
+    `raw_text` stays the text the reader made of the page (title and body), not the page's
+    markup: it is what the analysis reads, so the workspace can analyse an article again from
+    it and find the same offsets; the markup is in the snapshot, byte for byte."""
+    document = analysis.document
+    if not document.snapshot_type:
+        return {}
+    return {
+        "snapshot": document.raw_bytes,
+        "snapshot_type": document.snapshot_type[:100],
+        "site_name": document.metadata.get("site_name", "")[:200],
+        "fetched_url": document.fetched_url[:2000],
+    }
+
+
+def claim_fields(proposal: ClaimProposal, language: str) -> dict:
+    """The fields of a new claim that come from its proposal and its article's language (not
+    the keys it links)."""
     date = proposal.date
     return {
         "fingerprint": proposal.fingerprint,
+        "language": language,
         "quote": proposal.quote,
         "quote_start": proposal.start,
         "quote_end": proposal.end,
@@ -70,7 +91,9 @@ def search_texts(analysis: ArticleAnalysis) -> tuple[str, list[str]]:
     process can work them out ahead of the write: every character of the article goes
     through them, which made them the writer's costliest step."""
     article = search_text_of(Article(**article_fields(analysis)))
-    return article, [search_text_of(Claim(**claim_fields(p))) for p in analysis.claims]
+    return article, [
+        search_text_of(Claim(**claim_fields(p, analysis.language))) for p in analysis.claims
+    ]
 
 
 def sha256_of(text: str) -> str:

@@ -17,6 +17,11 @@ class FileReport:
     claims_kept: int = 0
     links_added: int = 0
     flags: list[str] = field(default_factory=list)
+    # A web page imported again with a changed text: the article it supersedes.
+    previous_version: int | None = None
+    # What the person importing should know and no flag says: the previous version's quotes
+    # this one no longer has, a page whose bytes changed but not its text.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -47,5 +52,6 @@ class RunReport:
             "events_linked": sum(f.events_linked for f in self.files),
             "claims_proposed": sum(f.claims_proposed for f in self.files),
             "links_added": sum(f.links_added for f in self.files),
+            "new_versions": sum(1 for f in self.files if f.previous_version is not None),
             "flags": dict(sorted(flags.items())),
         }

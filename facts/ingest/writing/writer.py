@@ -22,6 +22,7 @@ from facts.ingest.writing.lookups import find_actor_by_name, unique_slug
 from facts.ingest.writing.matching import EventSummary, best_match
 from facts.ingest.writing.reports import FileReport
 from facts.ingest.writing.state import RunState
+from facts.ingest.writing.versions import follow_claims, story_of, supersede
 from facts.models import (
     Actor,
     ActorAlias,
@@ -33,11 +34,21 @@ from facts.models import (
 from facts.names import normalize_name, slug_of
 from facts.services.history import many_to_many_snapshot_statements, note_change
 
+# Fields a re-extraction leaves as they are once set: the curators' (or the first import's)
+# address and publisher, and a page's snapshot, which are the same bytes.
+_KEPT_ONCE_SET = {"url", "publisher", "site_name", "fetched_url", "snapshot", "snapshot_type"}
+
 
 class ArticleWriter:
     """Writes one analysis. Instances live for one transaction."""
 
-    def __init__(self, analysis: ArticleAnalysis, state: RunState, existing: Article | None):
+    def __init__(
+        self,
+        analysis: ArticleAnalysis,
+        state: RunState,
+        existing: Article | None,
+        previous: Article | None = None,
+    ):
         self.analysis = analysis
         self.state = state
         self.ctx = state.ctx
@@ -45,6 +56,8 @@ class ArticleWriter:
         # Event summaries as this article leaves them; applied to the run once committed.
         self.event_updates: dict[int, EventSummary] = {}
         self.existing = existing
+        # The stored version of the same web page, which this new article supersedes.
+        self.previous = previous
         self.copy: Copy | None = None  # the story this article reprints, if it is a copy
         self.actor_ids: dict[str, int] = {}
         self.country_ids: dict[str, int] = {}
@@ -83,10 +96,11 @@ class ArticleWriter:
 
     # -- the whole article
     def write(self) -> FileReport:
-        # A copy of a story already stored (a reprinted wire report) is one from the start.
+        # A copy of a story already stored (a reprinted wire report) is one from the start;
+        # a page's new version belongs to the story of its previous one.
         self.copy = (
             find_copy([c.fingerprint for c in self.analysis.claims])
-            if self.existing is None
+            if self.existing is None and self.previous is None
             else None
         )
         article = self._write_article()
@@ -105,6 +119,20 @@ class ArticleWriter:
         if self.copy is not None:
             story = self.copy.original_id
             links += copy_links(self.copy, new_claims)
+        if self.previous is not None:
+            story = story_of(self.previous)
+            followed = follow_claims(self.previous, article, new_claims)
+            new_claims += followed.carried
+            links += followed.links
+            self.report.previous_version = self.previous.pk
+            self.report.notes += followed.notes
+            if followed.notes:  # left with the earlier version: curators must see which
+                ArticleFlag.objects.create(
+                    article=article,
+                    code=QualityFlag.EARLIER_CLAIMS_LEFT,
+                    detail="\n".join(followed.notes)[:5000],
+                )
+            self.report.claims_proposed += len(followed.carried)
         links += link_corroborations(new_claims, story)
         rows.insert_values(ClaimLink, links, ignore_conflicts=True, batch=self.batch)
         self.report.links_added = len(links)
@@ -115,9 +143,23 @@ class ArticleWriter:
         a = self.analysis
         fields = article_fields(a)
         flags = dict(a.flags)
+        now = datetime.now(UTC)
+        if self.previous is not None:
+            # First: only one current article may have the page's address.
+            self.previous = supersede(self.previous, now)
+            fields["previous_version_id"] = self.previous.pk
+            fields["copy_of_id"] = story_of(self.previous)
         url = fields.get("url")
-        # A supplied address already another article's would break the unique rule on urls.
-        if url and Article.objects.filter(url=url).exclude(sha256=a.document.sha256).exists():
+        current = self.existing is None or self.existing.superseded_at is None
+        # A supplied address already another current article's would break the unique rule
+        # on urls (an earlier version of a page keeps its address beside the current one).
+        if (
+            url
+            and current
+            and Article.objects.filter(url=url, superseded_at__isnull=True)
+            .exclude(sha256=a.document.sha256)
+            .exists()
+        ):
             del fields["url"]
             flags["supplied-metadata"] = [
                 *flags.get("supplied-metadata", []),
@@ -127,7 +169,7 @@ class ArticleWriter:
             if self.copy is not None:
                 fields["copy_of_id"] = self.copy.original_id
                 flags[str(QualityFlag.WIRE_COPY)] = [self.copy.detail]
-            article = Article(sha256=a.document.sha256, retrieved_at=datetime.now(UTC), **fields)
+            article = Article(sha256=a.document.sha256, retrieved_at=now, **fields)
             # The search words a worker worked out ahead (else rows.insert works them out).
             if a.search_texts is not None:
                 article.search_text = a.search_texts[0]
@@ -141,12 +183,12 @@ class ArticleWriter:
             text_changed = article.text != a.cleaned.text
             for name, value in fields.items():
                 if (
-                    name == "title"
-                    and article.title != value
+                    name in {"title", "language"}
+                    and getattr(article, name) != value
                     and article.history.filter(history_user__isnull=False).exists()
                 ):
-                    continue  # a curator retitled it: keep their title
-                if name in {"url", "publisher"} and getattr(article, name):
+                    continue  # a curator retitled it or corrected its language: kept
+                if name in _KEPT_ONCE_SET and getattr(article, name):
                     continue  # set already (by a curator, or an earlier import): kept
                 setattr(article, name, value)
             note_change(article, reason="Re-extracted")
@@ -220,10 +262,12 @@ class ArticleWriter:
     def _write_events(self, article: Article) -> dict[int, int]:
         """Index of each proposal -> the id of the event it was matched to or created as."""
         proposals = self.analysis.events
-        if self.existing is not None:
-            # Re-extraction proposes events only from sentences it had not read before: the
-            # events of known sentences exist already (or a curator merged or rejected them).
-            known = set(article.claims.values_list("fingerprint", flat=True))
+        read_before = self.existing or self.previous
+        if read_before is not None:
+            # Re-extraction, and a page's next version, propose events only from sentences
+            # not read before: the events of known sentences exist already (or a curator
+            # merged or rejected them).
+            known = set(read_before.claims.values_list("fingerprint", flat=True))
             new_sentences = {
                 c.sentence_index for c in self.analysis.claims if c.fingerprint not in known
             }
@@ -288,7 +332,7 @@ class ArticleWriter:
                 if proposal.event_index is not None
                 else None,
                 claimant_id=self.actor_id(proposal.claimant),
-                **claim_fields(proposal),
+                **claim_fields(proposal, self.analysis.language),
             )
             if claim.subject_id and claim.subject_id == claim.object_actor_id:
                 claim.object_actor_id = None
@@ -338,12 +382,18 @@ class ArticleWriter:
 
 
 def write_analysis(
-    analysis: ArticleAnalysis, *, state: RunState, existing: Article | None, dry_run: bool
+    analysis: ArticleAnalysis,
+    *,
+    state: RunState,
+    existing: Article | None,
+    dry_run: bool,
+    previous: Article | None = None,
 ) -> FileReport:
     """Write one article's analysis in one transaction (rolled back on a dry run), then let
-    the run learn what it wrote."""
+    the run learn what it wrote. `previous` is the stored version of the same web page,
+    which the new article supersedes in the same transaction (versions.py)."""
     with transaction.atomic():
-        writer = ArticleWriter(analysis, state, existing)
+        writer = ArticleWriter(analysis, state, existing, previous)
         report = writer.write()
         if dry_run:
             transaction.set_rollback(True)

@@ -9,6 +9,8 @@ from facts.ingest.analysis.limits import DEFAULT_TIME_BUDGET_SECONDS
 from facts.ingest.analysis.metadata import supplied_date
 from facts.ingest.pipeline import import_sources
 from facts.ingest.reading import DEFAULT_MAX_BYTES
+from facts.ingest.reading.fetch import FetchPolicy
+from facts.ingest.reading.registry import article_suffixes
 from facts.ingest.reading.sources import expand_paths
 from facts.ingest.writing.reports import FileReport, RunReport
 
@@ -17,12 +19,15 @@ BAR_WIDTH = 24
 
 class Command(BaseCommand):
     help = (
-        "Import article files (plain text), folders of them (recursively) or '-' for stdin. "
+        "Import article files (plain text, web pages saved as .html), folders of them "
+        "(recursively), web pages by their http:// or https:// address, or '-' for stdin. "
         "With no path, imports the seed articles in fixtures/articles/."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="*", help="files, folders, or - for standard input")
+        parser.add_argument(
+            "paths", nargs="*", help="files, folders, web addresses, or - for standard input"
+        )
         parser.add_argument(
             "--dry-run", action="store_true", help="do all the work, report it, write nothing"
         )
@@ -44,7 +49,7 @@ class Command(BaseCommand):
             "--max-bytes",
             type=int,
             default=DEFAULT_MAX_BYTES,
-            help=f"refuse files larger than this (default {DEFAULT_MAX_BYTES:,})",
+            help=f"refuse files and pages larger than this (default {DEFAULT_MAX_BYTES:,})",
         )
         parser.add_argument(
             "--time-budget",
@@ -96,9 +101,17 @@ class Command(BaseCommand):
             for name, value in (("published", published), ("publisher", publisher))
             if value.strip()
         }
-        sources = list(expand_paths(paths or [str(settings.SEED_ARTICLES_DIR)]))
+        fetch_policy = FetchPolicy(
+            timeout=settings.IMPORT_FETCH_TIMEOUT,
+            allow_private=settings.IMPORT_FETCH_ALLOW_PRIVATE,
+            user_agent=settings.IMPORT_FETCH_USER_AGENT,
+        )
+        sources = list(
+            expand_paths(paths or [str(settings.SEED_ARTICLES_DIR)], fetch_policy=fetch_policy)
+        )
         if not sources:
-            raise CommandError(f"No article files (*.txt) found in: {', '.join(paths)}")
+            suffixes = ", ".join(f"*{suffix}" for suffix in sorted(article_suffixes()))
+            raise CommandError(f"No article files ({suffixes}) found in: {', '.join(paths)}")
         # With --json, stdout carries only the report; progress goes to stderr.
         progress = self.stderr if json else self.stdout
         total = len(sources)
@@ -147,13 +160,16 @@ class Command(BaseCommand):
                 f"({report.events_linked} linked), {report.actors_proposed} new actors"
                 + (f"; flags: {', '.join(report.flags)}" if report.flags else "")
             )
+            if report.previous_version is not None:
+                detail += f"; a new version of article {report.previous_version}"
         prefix = f"[{done}/{total}]"
         if getattr(stream, "isatty", lambda: False)() or (
             hasattr(stream, "_out") and getattr(stream._out, "isatty", lambda: False)()
         ):
             filled = round(BAR_WIDTH * done / total)
             prefix = f"[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {done}/{total}"
-        return f"{prefix} {style(report.status)} {report.name}: {detail}"
+        notes = "".join(f"\n    {note}" for note in report.notes)
+        return f"{prefix} {style(report.status)} {report.name}: {detail}{notes}"
 
     def _summary(self, run: RunReport) -> str:
         s = run.summary()
@@ -167,6 +183,11 @@ class Command(BaseCommand):
             f"Proposed: {s['actors_proposed']} actors, {s['events_proposed']} events "
             f"({s['events_linked']} mentions linked to known events), "
             f"{s['claims_proposed']} claims, {s['links_added']} corroboration links.",
+            *(
+                [f"New versions of pages imported before: {s['new_versions']}."]
+                if s["new_versions"]
+                else []
+            ),
             f"Flags raised: {flags}.",
         ]
         return "\n".join(lines)

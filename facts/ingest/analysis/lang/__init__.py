@@ -13,9 +13,11 @@ metacharacter. To add a language: write its module with the same names, add it t
 and test it like `en`.
 """
 
+import os
 from typing import Protocol
 
-from facts.ingest.analysis.lang import en
+from facts.ingest.analysis.lang import en, fr
+from facts.ingest.reading.language import LANGUAGE_VARIABLE
 
 
 class LanguagePack(Protocol):
@@ -218,9 +220,35 @@ TEXT_TABLES = frozenset({
     "ORG_LEADING_WORDS", "METONYMS",
 })  # fmt: skip
 
-PACKS: dict[str, LanguagePack] = {"en": en}
+PACKS: dict[str, LanguagePack] = {"en": en, "fr": fr}
 
 
 def pack(code: str) -> LanguagePack:
     """The pack of a language, by its code ("en"); KeyError for a language without one."""
     return PACKS[code]
+
+
+# The steps compile their patterns from one pack, once, when they are imported: the language
+# of a process's analysis is therefore fixed when the process starts, by this variable
+# (English when unset). facts.ingest.languages analyses each document in a process started
+# for the document's language.
+DEFAULT_LANGUAGE = "en"
+
+
+def process_language() -> str:
+    """The language this process analyses in (a code with a pack)."""
+    code = os.environ.get(LANGUAGE_VARIABLE, "") or DEFAULT_LANGUAGE
+    if code not in PACKS:
+        known = ", ".join(sorted(PACKS))
+        raise RuntimeError(f"{LANGUAGE_VARIABLE}={code!r}: no language pack (packs: {known})")
+    return code
+
+
+def process_pack() -> LanguagePack:
+    return pack(process_language())
+
+
+def analysis_language(code: str) -> str:
+    """The pack a document in language `code` is analysed with: its own, or, for a language
+    without one, the default's (names, numbers and dates in Latin script still match)."""
+    return code if code in PACKS else DEFAULT_LANGUAGE
