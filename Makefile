@@ -87,6 +87,8 @@ bench-smoke:
 # fails if a figure falls below its floor (bench/extraction_floor.json, bench/EXTRACTION.md).
 score: install
 	$(BIN)/python bench/extraction_score.py --check bench/extraction_floor.json
+	$(BIN)/python bench/extraction_score.py --corpus bench/corpus_fr --across bench/corpus \
+		--check bench/extraction_floor_fr.json
 
 bench-tools:
 	@command -v wrk >/dev/null || (apt-get update -qq && \

@@ -331,3 +331,14 @@ def test_seed_set_check_ignores_timestamps_but_not_content():
     claim = next(r for r in records if r["model"] == "facts.claim")
     claim["fields"]["status"] = "retracted"
     assert not same_content(json.dumps(records), committed)
+
+
+def test_countries_have_their_french_names_but_not_common_words():
+    records = json.loads((FIXTURES / "countries.json").read_text("utf-8"))
+    by_code = {r["fields"]["alpha3"]: r["fields"] for r in records}
+    assert "Estonie" in by_code["EST"]["aliases"]
+    assert "États-Unis" in by_code["USA"]["aliases"]
+    assert {"malien", "malienne", "maliens", "maliennes"} <= set(by_code["MLI"]["demonyms"])
+    # "une grenade", "Maurice": a French word or first name is no alias of a country.
+    assert "Grenade" not in by_code["GRD"]["aliases"]
+    assert "Maurice" not in by_code["MUS"]["aliases"]

@@ -4,6 +4,8 @@ The output is deterministic for a given pycountry version (pinned in requirement
 `manage.py build_countries_fixture --check` can prove the committed fixture is current.
 """
 
+import functools
+import gettext
 import json
 
 import pycountry
@@ -50,6 +52,32 @@ def _unique(names: list[str], exclude: set[str]) -> list[str]:
     return result
 
 
+# French country names that are also a common word or a first name in the news ("une
+# grenade", "l'équateur", "Maurice", "Dominique"): as aliases they would find countries in
+# sentences about something else.
+FRENCH_NAMES_TOO_COMMON = frozenset({
+    "Grenade", "Équateur", "Maurice", "Dominique", "Salvador", "Chili",
+})  # fmt: skip
+
+
+@functools.cache
+def _french():
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+
+
+def french_names(iso) -> list[str]:
+    """The country's names in French, from ISO 3166's own translations (iso-codes, shipped
+    with pycountry): "Estonie", "République d'Estonie", "Corée du Sud"."""
+    english = [getattr(iso, key, "") for key in ("name", "common_name", "official_name")]
+    # gettext("") is the catalogue's header, and inverted forms never occur in prose.
+    translated = [_french().gettext(n) for n in english if n]
+    return [
+        n
+        for n in dict.fromkeys(translated)
+        if n and ", " not in n and n not in FRENCH_NAMES_TOO_COMMON
+    ]
+
+
 def country_record(iso) -> dict:
     """One fixture record (natural key, no pk) for a pycountry country."""
     extras = COUNTRY_EXTRAS.get(iso.alpha_3, {})
@@ -57,7 +85,10 @@ def country_record(iso) -> dict:
     official_name = getattr(iso, "official_name", "")
     # ISO's inverted forms ("Korea, Republic of") never occur in prose; skip them as aliases.
     iso_names = [n for n in (iso.name, getattr(iso, "common_name", "")) if n and ", " not in n]
-    aliases = _unique([*iso_names, *extras.get("aliases", [])], exclude={name, official_name})
+    aliases = _unique(
+        [*iso_names, *extras.get("aliases", []), *french_names(iso)],
+        exclude={name, official_name},
+    )
     return {
         "model": "facts.country",
         "fields": {
