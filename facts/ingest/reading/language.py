@@ -15,8 +15,9 @@ CANDIDATES = (
 FALLBACK = "en"
 # Below this probability (of the candidates), the text is too short or too mixed to tell.
 MIN_PROBABILITY = 0.5
-# The head of a long article tells its language as well as the whole, in a fraction of the time.
-SAMPLE_CHARS = 20_000
+# The head of an article tells its language as well as the whole: 4,000 characters take
+# about half a millisecond, a whole long article several.
+SAMPLE_CHARS = 4_000
 
 # The environment variable that fixes the language a process analyses in (the analysis
 # steps compile one language pack when they are first imported). Defined here, below the
@@ -38,5 +39,11 @@ def _identifier():
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of the language `text` is written in, or FALLBACK when the model
     cannot tell."""
-    code, probability = _identifier().classify(text[:SAMPLE_CHARS])
+    return _language_of_sample(text[:SAMPLE_CHARS])
+
+
+# An import asks twice of each article: to choose the process that analyses it, then in it.
+@functools.lru_cache(maxsize=64)
+def _language_of_sample(sample: str) -> str:
+    code, probability = _identifier().classify(sample)
     return code if probability >= MIN_PROBABILITY else FALLBACK
