@@ -360,7 +360,7 @@ class Generator:
              f"https://news.example/{publisher.lower().replace(' ', '-')}/{index}", publisher,
              "", published, published, "day", published.strftime("%B %-d, %Y"), "en", text,
              text, text_sha, f"corpus/article_{index:06d}.txt", rng.choice("ABCF"), "", "bench",
-             search_words(title, publisher, text), created, created)
+             search_words(title, publisher, text), created, created, "", "", "")
         )  # fmt: skip
         for start, sentence, subject, predicate, obj, event, claimant, position in spans:
             self._claim(batch, article_id, text, text_sha, start, sentence, subject, predicate,
@@ -388,7 +388,7 @@ class Generator:
              subject_id, predicate, object_id, "", event[0] if event else None, claimant,
              "", round(rng.uniform(0.3, 0.99), 2), "bench", "import", words, *dated, status,
              reason, reviewed_at, None if status == "unreviewed" else rng.randint(1, 6), 1,
-             when, when)
+             when, when, "en")
         )  # fmt: skip
         countries = {event[3]} if event else set()
         countries.add(self.country_ids[self.pick_country(rng)])
@@ -420,7 +420,7 @@ class Batch:
              "published_start", "published_end", "published_precision", "published_text",
              "language", "raw_text", "text", "text_sha256", "source_file", "reliability",
              "reliability_reason", "extractor_version", "search_text", "created_at",
-             "updated_at"],
+             "updated_at", "snapshot_type", "site_name", "fetched_url"],
             self.articles,
         )  # fmt: skip
         loader.write(
@@ -431,7 +431,7 @@ class Batch:
              "reported_via",
              "confidence", "extractor_version", "origin", "search_text", "date_start",
              "date_end", "date_precision", "date_text", "status", "status_reason",
-             "reviewed_at", "credibility", "version", "created_at", "updated_at"],
+             "reviewed_at", "credibility", "version", "created_at", "updated_at", "language"],
             self.claims,
         )  # fmt: skip
         loader.write("facts_claim_countries", ["claim_id", "country_id"], self.claim_countries)
