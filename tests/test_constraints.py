@@ -222,6 +222,13 @@ UNIQUE_CASES = {
     "actoralias.normalized": _alias_names_two_actors,
     "actorrelation.slug": lambda: [make_relation(slug="r-1"), make_relation(slug="r-1")],
     "article.sha256": lambda: [make_article(sha256=sha256("x")), make_article(sha256=sha256("x"))],
+    # A page's version has one next version: two articles cannot both replace the same one.
+    "article.previous_version": lambda: (
+        lambda earlier: [
+            make_article(previous_version=earlier),
+            make_article(previous_version=earlier),
+        ]
+    )(make_article()),
     "event.slug": lambda: [make_event(slug="mali-coup"), make_event(slug="mali-coup")],
     "place.slug": lambda: [make_place(slug="ml-gao"), make_place(slug="ml-gao")],
     "place.geonames_id": lambda: [make_place(geonames_id=2457163), make_place(geonames_id=2457163)],
