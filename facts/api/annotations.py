@@ -549,3 +549,13 @@ TEXT_DOCS: dict[str, Any] = {
         304: _NOT_MODIFIED,
     },
 }
+
+
+# What the annotation actions of the views share: W3C content negotiation, no paging or
+# filtering of the list's kind.
+ACTION_OPTIONS = {
+    "renderer_classes": RENDERERS,
+    "content_negotiation_class": AnnotationNegotiation,
+    "pagination_class": None,
+    "filter_backends": [],
+}

@@ -353,14 +353,7 @@ class ArticleViewSet(
         return anno.text_response(self, request)
 
     @extend_schema(**anno.COLLECTION_DOCS)
-    @action(
-        detail=True,
-        methods=["get"],
-        renderer_classes=anno.RENDERERS,
-        content_negotiation_class=anno.AnnotationNegotiation,
-        pagination_class=None,
-        filter_backends=[],
-    )
+    @action(detail=True, methods=["get"], **anno.ACTION_OPTIONS)
     def annotations(self, request, pk=None):
         """The claims quoted from the article as a W3C AnnotationCollection, in pages of
         their annotations in text order (W3C Web Annotation Protocol)."""
@@ -476,14 +469,7 @@ class ClaimViewSet(
         )
 
     @extend_schema(**anno.ANNOTATION_DOCS)
-    @action(
-        detail=True,
-        methods=["get"],
-        renderer_classes=anno.RENDERERS,
-        content_negotiation_class=anno.AnnotationNegotiation,
-        pagination_class=None,
-        filter_backends=[],
-    )
+    @action(detail=True, methods=["get"], **anno.ACTION_OPTIONS)
     def annotation(self, request, pk=None):
         """The claim as a W3C Web Annotation (JSON-LD) on its article's text: the same
         object as its item in the article's `annotations/` collection."""
