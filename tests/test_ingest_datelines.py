@@ -140,3 +140,57 @@ def test_date_lines_with_labels_times_zones_places_and_outlets(line, expected):
 )
 def test_a_sentence_or_a_month_beside_a_name_is_not_a_date_line(line):
     assert parse_date_line(line) is None
+
+
+# ------------------------------------------------------ headings and source trailers
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a statement's heading with its day in brackets at the end
+        (f"Mali - Attacks on MINUSMA and Barkhane (14 April 2018)\n\n{BODY}\n", date(2018, 4, 14)),
+        # a document dated in its heading, the heading a full sentence
+        (
+            "Letter dated 5 May 2021 from the Secretary-General addressed to the President of "
+            f"the Security Council.\n\n{BODY}\n",
+            date(2021, 5, 5),
+        ),
+        # a source trailer at the end: the day the source posted the text
+        (f"Mali\n\n{BODY}\n\nSource: Reuters, March 3, 2021\n", date(2021, 3, 3)),
+        (f"Mali\n\n{BODY}\n\nSource https://www.state.gov, 9 June 2021\n", date(2021, 6, 9)),
+        (f"Statement\n\n{BODY}\n\nLast modified: 16 January 2016\n", date(2016, 1, 16)),
+    ],
+)
+def test_headings_and_trailers_give_the_day(raw, expected):
+    meta = published(raw)
+    assert meta.published is not None, meta.flags
+    assert (meta.published.start, meta.published.precision) == (expected, "day")
+    assert "Source" not in "".join(line for line in clean_article(normalize_text(raw)).text)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a year or a month in brackets is the subject's, not the day of issue
+        f"Solhan massacre (2021)\n\n{BODY}\n",
+        f"Mali - Attacks on MINUSMA (April 2018)\n\n{BODY}\n",
+        # a date in brackets that is not at the end of the heading
+        f"Attacks (14 April 2018) on MINUSMA camps\n\n{BODY}\n",
+        # "dated" further into the body is no heading
+        f"Mali\n\n{BODY}\n\nA letter dated 5 May 2021 was read out.\n",
+        # a source line without a day, or with words after the date
+        f"Mali\n\n{BODY}\n\nSource: Reuters, March 2021\n",
+        f"Mali\n\n{BODY}\n\nSource: Reuters, March 3, 2021, edited by the desk\n",
+    ],
+)
+def test_no_day_from_a_heading_or_trailer_that_does_not_give_one(raw):
+    assert published(raw).published is None
+
+
+def test_a_trailer_date_is_not_read_as_the_day_of_writing():
+    """The trailer tells when the source posted the text, maybe days after it was said:
+    "yesterday" is not counted back from it; a date line's day is."""
+    trailer = published(f"Mali\n\n{BODY}\n\nSource: Reuters, March 3, 2021\n")
+    labelled = published(f"Mali\n\nPublished: 3 March 2021\n\n{BODY}\n")
+    assert trailer.posted_later and not labelled.posted_later

@@ -181,6 +181,7 @@ from facts.ingest.analysis.context import build_context
 from facts.ingest.analysis.dates import find_dates, parse_date_line
 from facts.ingest.analysis.events import find_triggers, propose_events
 from facts.ingest.analysis.fatalities import find_fatalities
+from facts.ingest.analysis.metadata import extract_metadata
 
 REFERENCE = date(2024, 3, 13)  # a Wednesday
 
@@ -211,6 +212,12 @@ CONTEXT = build_context(
 )
 
 
+def published(text):
+    meta = extract_metadata(clean_article(text))
+    day = meta.published
+    return day and [str(day.start), day.precision, meta.posted_later]
+
+
 def events(text):
     mentions = CONTEXT.gazetteer.find(text)
     return [e.kind for e in propose_events(0, text, mentions, find_dates(text), CONTEXT)]
@@ -228,6 +235,7 @@ print(json.dumps({
     "deaths": {text: deaths(text) for text in __DEATHS__},
     "kinds": {text: sorted({hit.kind for hit in find_triggers(text)}) for text in __KINDS__},
     "events": {text: events(text) for text in __EVENTS__},
+    "published": {text: published(text) for text in __PUBLISHED__},
     "date_line": [str(line.start), line.precision] if line else None,
     "body": [line.text for line in cleaned.lines if line.role in BODY_ROLES],
 }))
@@ -276,6 +284,28 @@ EVENTS = {
     "La CEDEAO a imposé des sanctions contre le Mali le 9 janvier 2022.": ["sanction"],
 }
 
+BODY = "La France condamne l'attaque perpétrée contre la MINUSMA."
+PUBLISHED = {
+    f"Mali - Attaques contre la MINUSMA (14 avril 2018)\n\n{BODY}\n": ["2018-04-14", "day", False],
+    (
+        "Communiqué de la Présidence de la République, en date du 18 janvier 2016, sur un "
+        f"attentat terroriste au Burkina Faso.\n\n{BODY}\n"
+    ): ["2016-01-18", "day", False],
+    f"Déclaration (16 janvier, 15h)\n\n{BODY}\n\nDernière modification : 16/01/2016\n": [
+        "2016-01-16",
+        "day",
+        False,
+    ],
+    f"Mali\n\n{BODY}\n\nSource https://www.diplomatie.gouv.fr, le 27 mai 2021\n": [
+        "2021-05-27",
+        "day",
+        True,
+    ],
+    # the subject's year in brackets; an attack's day in the heading
+    f"Massacre de Solhan (2021)\n\n{BODY}\n": None,
+    f"L'attaque du 14 avril 2018 à Tombouctou\n\n{BODY}\n": None,
+}
+
 
 @pytest.fixture(scope="module")
 def in_french() -> dict:
@@ -284,6 +314,7 @@ def in_french() -> dict:
         .replace("__DEATHS__", repr(list(DEATHS)))
         .replace("__KINDS__", repr(list(KINDS)))
         .replace("__EVENTS__", repr(list(EVENTS)))
+        .replace("__PUBLISHED__", repr(list(PUBLISHED)))
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -325,3 +356,8 @@ def test_french_threats_denials_and_the_conditional_propose_no_event(in_french, 
 def test_a_french_date_line_and_french_page_furniture(in_french):
     assert in_french["date_line"] == [str(date(2024, 3, 12)), "day"]
     assert in_french["body"] == ["Les partis politiques ont été dissous mercredi."]
+
+
+@pytest.mark.parametrize("text", list(PUBLISHED))
+def test_french_headings_date_lines_and_source_trailers_date_the_text(in_french, text):
+    assert in_french["published"][text] == PUBLISHED[text]

@@ -162,3 +162,20 @@ def test_a_published_option_that_is_no_date_is_refused(reference_data, tmp_path)
     (tmp_path / "a.txt").write_text(BODY, "utf-8")
     with pytest.raises(CommandError, match="not a date"):
         run_json(str(tmp_path), published="next Tuesday-ish")
+
+
+@pytest.mark.parametrize(
+    ("date_line", "day"),
+    [("Published: 3 March 2021", date(2021, 3, 2)), ("Source: Reuters, 3 March 2021", None)],
+)
+def test_yesterday_counts_back_from_a_date_line_not_from_a_source_trailer(ctx, date_line, day):
+    """A trailer tells when a source posted the text, maybe days after it was written."""
+    body = "Gunmen attacked an army camp in Mali yesterday, killing five soldiers."
+    text = f"Mali camp attacked\n\n{date_line}\n\n{body}\n"
+    if date_line.startswith("Source"):
+        text = f"Mali camp attacked\n\n{body}\n\n{date_line}\n"
+    result = analysed(ctx, text)
+    assert result.metadata.published.start == date(2021, 3, 3)
+    attacks = [e for e in result.events if e.kind == "attack"]
+    assert attacks, result.events
+    assert [a.date.start if a.date and a.date.resolved else None for a in attacks] == [day]

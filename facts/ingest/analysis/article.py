@@ -292,7 +292,7 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
 
     reference = (
         metadata.published.start
-        if metadata.published and metadata.published.precision == DAY
+        if metadata.published and metadata.published.precision == DAY and not metadata.posted_later
         else None
     )
     # "Malian troops", "the government of Niger", "the junta", "the Kremlin".
@@ -398,7 +398,11 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
             home=home,
         )
         first_event = len(events)
-        if metadata.published is not None and metadata.published.precision == DAY:
+        if (
+            metadata.published is not None
+            and metadata.published.precision == DAY
+            and not metadata.posted_later
+        ):
             sentence_events = _statements_of_the_day(
                 sentence_events, sentence.text, metadata.published
             )

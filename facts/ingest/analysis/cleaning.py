@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from facts.ingest.analysis import lang, prefilter
-from facts.ingest.analysis.dates import parse_date_line
+from facts.ingest.analysis.dates import parse_date_line, parse_source_line
 
 _P = lang.process_pack()
 
@@ -148,7 +148,7 @@ def _classify_meta(line: str) -> Role | None:
         return Role.VIEW_COUNT
     if RELATIVE_DATE.match(line):
         return Role.RELATIVE_DATE
-    if parse_date_line(line) or REVISION_STAMP.match(line):
+    if parse_date_line(line) or REVISION_STAMP.match(line) or parse_source_line(line):
         return Role.DATELINE
     if BYLINE.match(line) and _word_count(line) <= 8:
         return Role.BYLINE

@@ -9,7 +9,7 @@ unless the numbers only make sense month-first.
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from facts.ingest.analysis import lang
@@ -812,6 +812,59 @@ def parse_date_line(line: str) -> DateMention | None:
         and all(word[:1].isupper() for word in before[:-1].split())
     ):
         return mention
+    return None
+
+
+# A trailer naming the source and the day it gave the text: "Source: State Department, 3 May
+# 2021", "Source https://www.diplomatie.gouv.fr, le 9 juin 2021". The source is the shortest
+# stretch before a comma that leaves a date line after it.
+_SOURCE_LINE = re.compile(
+    rf"^(?:{'|'.join(_P.SOURCE_LEADS)})\s*:?\s+\S.{{0,160}}?,\s+"
+    rf"(?:{_P.DATE_LABEL_ON}\s+)?(?P<date>\S.{{3,80}})$",
+    re.I,
+)
+
+
+def _shifted(mention: DateMention, by: int) -> DateMention:
+    return replace(
+        mention, start_offset=mention.start_offset + by, end_offset=mention.end_offset + by
+    )
+
+
+def parse_source_line(line: str) -> DateMention | None:
+    """The day of a source trailer ("Source: Reuters, March 3, 2021"), at its offsets in the
+    line; None for any other line."""
+    match = _SOURCE_LINE.match(line)
+    if match is None:
+        return None
+    mention = parse_date_line(match.group("date"))
+    if mention is None or mention.precision != DAY:
+        return None
+    return _shifted(mention, match.start("date"))
+
+
+# A document's heading may carry the day it was issued: set apart in brackets at its end
+# ("Mali - Attacks on MINUSMA and Barkhane (14 April 2018)") or after a dating phrase
+# ("Letter dated 5 May 2021 from …", "Communiqué … en date du 18 janvier 2016, sur …").
+_BRACKETED_AT_END = re.compile(r"\((?P<date>[^()]{4,60})\)\s*$")
+_DATED = re.compile(rf"\b(?:{'|'.join(_P.DATED_PHRASES)})\s+", re.I)
+_HEADING_MAX = 400
+
+
+def heading_date(line: str) -> DateMention | None:
+    """The day a document's heading dates it with, at its offsets in the line."""
+    if len(line) > _HEADING_MAX:
+        return None
+    bracketed = _BRACKETED_AT_END.search(line)
+    if bracketed:
+        mention = parse_date_line(bracketed.group("date"))
+        if mention is not None and mention.precision == DAY:
+            return _shifted(mention, bracketed.start("date"))
+    for dated in _DATED.finditer(line):
+        found = find_dates(line[dated.end() :])
+        first = found[0] if found else None
+        if first and first.start_offset == 0 and first.resolved and first.precision == DAY:
+            return _shifted(first, dated.end())
     return None
 
 

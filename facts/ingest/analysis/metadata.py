@@ -16,8 +16,10 @@ from facts.ingest.analysis.dates import (
     DAY,
     DateMention,
     find_dates,
+    heading_date,
     parse_date_line,
     parse_dateline,
+    parse_source_line,
 )
 
 _P = lang.process_pack()
@@ -36,6 +38,10 @@ class ArticleMetadata:
     published: DateMention | None = None
     published_text: str = ""
     reading_time_minutes: int | None = None
+    # The date is a source trailer's ("Source …, le 9 juin 2021"): when the source posted the
+    # text, which may be days after it was written or said, so "yesterday" and the present
+    # tense are not read against it.
+    posted_later: bool = False
     flags: dict[str, list[str]] = field(default_factory=dict)
     # Set only when supplied with the file or the import (curators set them otherwise).
     url: str = ""
@@ -85,14 +91,17 @@ def _revision_date(line: str) -> DateMention | None:
     )
 
 
-def _publication_date(cleaned: CleanedArticle) -> tuple[DateMention | None, str, list[str]]:
-    """The stated publication date; the words as written; notes on what could not be used."""
+def _publication_date(
+    cleaned: CleanedArticle,
+) -> tuple[DateMention | None, str, list[str], bool]:
+    """The stated publication date; the words as written; notes on what could not be used;
+    whether the date is a source trailer's."""
     notes: list[str] = []
-    stated = [
-        d
-        for line in cleaned.lines_with(Role.DATELINE)
-        if (d := parse_date_line(line) or _revision_date(line))
-    ]
+    datelines = cleaned.lines_with(Role.DATELINE)
+    stated = [d for line in datelines if (d := parse_date_line(line) or _revision_date(line))]
+    # A source trailer is the last witness of the date lines ("Source …, le 9 juin 2021").
+    trailers = [d for line in datelines if (d := parse_source_line(line))]
+    stated += trailers
     # "BAMAKO, Mali, March 22, 2025 (Reuters) - …": a dateline in the body's first lines.
     stated += [
         d
@@ -106,20 +115,23 @@ def _publication_date(cleaned: CleanedArticle) -> tuple[DateMention | None, str,
         for d in find_dates(line)
         if d.resolved and d.precision == DAY
     ]
-    candidates = stated or witnesses
+    # A document's heading: "Attacks on MINUSMA (14 April 2018)", "Letter dated 5 May 2021".
+    first_line = cleaned.lines[0].text if cleaned.lines else ""
+    headed = [d for d in [heading_date(first_line)] if d is not None]
+    candidates = stated or headed or witnesses
     if candidates:
         chosen = candidates[0]
-        for other in [*stated, *witnesses][1:]:
+        for other in [*stated, *headed, *witnesses][1:]:
             if other.start != chosen.start:
                 notes.append(f"'{other.text}' disagrees with '{chosen.text}'")
-        return chosen, chosen.text, notes
+        return chosen, chosen.text, notes, any(chosen is t for t in trailers)
     relative = cleaned.lines_with(Role.RELATIVE_DATE)
     if relative:
         words = re.sub(r"\s+\d+$", "", relative[0])
         notes.append(f"'{words}' with nothing to count from")
-        return None, words, notes
+        return None, words, notes, False
     notes.append("no publication date found")
-    return None, "", notes
+    return None, "", notes, False
 
 
 def _minutes(reading_time: str) -> int | None:
@@ -170,6 +182,7 @@ def _apply_supplied(meta: ArticleMetadata, supplied: Mapping[str, str]) -> None:
         else:
             found = meta.published
             meta.published, meta.published_text = mention, published
+            meta.posted_later = False
             meta.flags.pop("undated", None)
             meta.flags.pop("conflicting-dates", None)
             disagrees = found is not None and (found.start, found.end) != (
@@ -203,7 +216,7 @@ def _extract_metadata(cleaned: CleanedArticle) -> ArticleMetadata:
     else:
         title = derive_title(cleaned.text)
         flags["untitled"] = [f"derived: {title}"]
-    published, published_text, notes = _publication_date(cleaned)
+    published, published_text, notes, posted_later = _publication_date(cleaned)
     if published is None:
         flags["undated"] = notes
     elif notes:
@@ -216,6 +229,7 @@ def _extract_metadata(cleaned: CleanedArticle) -> ArticleMetadata:
         author=_author(cleaned)[:200],
         published=published,
         published_text=published_text,
+        posted_later=posted_later,
         reading_time_minutes=_minutes(reading[0]) if reading else None,
         flags={code: notes for code, notes in flags.items() if notes},
     )

@@ -163,6 +163,8 @@ class LanguagePack(Protocol):
     DATE_HINT_WORDS: tuple[str, ...]
     DATE_LABELS: tuple[str, ...]
     DATE_LABEL_ON: str
+    DATED_PHRASES: tuple[str, ...]
+    SOURCE_LEADS: tuple[str, ...]
     WEEKDAYS: tuple[str, ...]
     WEEKDAY_ENDING: str
     WEEKDAY_NAMES: dict[str, int]

@@ -161,6 +161,9 @@ Dates (dates.py)
   DATE_HINT_WORDS          words (besides the months) without which no date is written.
   DATE_LABELS              labels before a date line ("Published:", "Released:").
   DATE_LABEL_ON            the word after such a label ("Posted on").
+  DATED_PHRASES            words a document's heading dates it with ("Letter dated 5 May").
+  SOURCE_LEADS             the word opening a trailer that names the source and its date
+                           ("Source: State Department, 3 May 2021").
   WEEKDAYS                 pieces: weekday names and their abbreviations.
   WEEKDAY_ENDING           the ending a weekday abbreviation may take ("Mon" -> "Monday").
   WEEKDAY_NAMES            full weekday names -> weekday number (Monday 0), read in the
@@ -934,9 +937,12 @@ NARRATIVE_SAME_DAY: tuple[str, ...] = (
 )  # fmt: skip
 DATE_LABELS: tuple[str, ...] = (
     "published", "updated", "posted", "date", "released", "last updated", "first published",
-    "date published", "published on", "issued", "release date", "revised",
+    "date published", "published on", "issued", "release date", "revised", "last modified",
+    "last revised",
 )  # fmt: skip
 DATE_LABEL_ON: str = "on"
+DATED_PHRASES: tuple[str, ...] = ("dated",)
+SOURCE_LEADS: tuple[str, ...] = ("source", "sources")
 WEEKDAYS: tuple[str, ...] = (
     "mon", "tues?", r"wed(?:nes)?", r"thu(?:rs)?", "fri", r"sat(?:ur)?", "sun",
 )  # fmt: skip

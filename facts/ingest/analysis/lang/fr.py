@@ -1001,9 +1001,12 @@ DATE_LABELS: tuple[str, ...] = (
     "publié le", "publiée le", "mis à jour le", "mise à jour le", "modifié le", "modifiée le",
     "actualisé le", "publié", "publiée", "mis à jour", "mise à jour", "dernière mise à jour",
     "modifié", "modifiée", "actualisé", "date", "daté", "posté", "paru", "parution",
-    "publication", "première publication",
+    "publication", "première publication", "dernière modification", "date de publication",
+    "date de mise à jour",
 )  # fmt: skip
 DATE_LABEL_ON: str = "le"
+DATED_PHRASES: tuple[str, ...] = ("en date du", "daté du", "datée du")
+SOURCE_LEADS: tuple[str, ...] = ("source", "sources")
 # "lun" + "di", "mercre" + "di", "dim" or "dimanche".
 WEEKDAYS: tuple[str, ...] = (
     "lun", "mar", r"mer(?:cre)?", "jeu", r"ven(?:dre)?", r"sam(?:e)?", r"dim(?:anche)?",
