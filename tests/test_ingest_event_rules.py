@@ -188,6 +188,48 @@ class TestKinds:
         assert events(analysis, "membership-change")
         assert not events(analysis, "withdrawal")
 
+    @pytest.mark.parametrize(
+        "clause",
+        ["which was carried out on 20 November 2015", "which took place on 20 November 2015"],
+    )
+    def test_a_relative_clause_of_occurrence_dates_the_act_it_follows(self, ctx, clause):
+        analysis = analysis_of(
+            ctx,
+            "The Council condemned the terrorist attack against a hotel in Bamako, "
+            f"{clause}, in which at least 18 people were killed.",
+        )
+        assert [dated(a) for a in events(analysis, "attack")] == [
+            (date(2015, 11, 20), date(2015, 11, 20), "day")
+        ]
+
+    def test_a_relative_clause_of_another_act_does_not_date_the_act_before_it(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Mali announced its withdrawal from the G5 Sahel, which Mali had joined in "
+            "February 2014.",
+        )
+        assert all(not e.date or e.date.start.year != 2014 for e in events(analysis, "withdrawal"))
+
+    def test_an_explosive_device_set_off_is_an_attack(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The Council condemned the improvised explosive device explosion 30 kilometres "
+            "west of Timbuktu, Mali, on 30 June 2014, which killed one peacekeeper.",
+        )
+        (attack,) = events(analysis, "attack")
+        assert dated(attack) == (date(2014, 6, 30), date(2014, 6, 30), "day")
+
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [
+            ("The elections in Burkina Faso were held in November 2020.", True),
+            ("The last elections took place in Mali in July 2018.", True),
+            ("The junta has postponed elections in Mali since February 2022.", False),
+        ],
+    )
+    def test_elections_held_are_an_election(self, ctx, text, found):
+        assert bool(events(analysis_of(ctx, text), "election")) is found
+
     def test_a_statement_in_the_present_tense_is_dated_by_the_release(self, ctx):
         analysis = analysis_of(
             ctx,

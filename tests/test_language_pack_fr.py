@@ -223,6 +223,12 @@ def events(text):
     return [e.kind for e in propose_events(0, text, mentions, find_dates(text), CONTEXT)]
 
 
+def dated_events(text):
+    mentions = CONTEXT.gazetteer.find(text)
+    found = propose_events(0, text, mentions, find_dates(text), CONTEXT)
+    return [[e.kind, str(e.date.start)] for e in found if e.date and e.date.resolved]
+
+
 line = parse_date_line("Publié le mardi 12 mars 2024 à 10h05")
 cleaned = clean_article(
     "Mali : la junte dissout les partis\n\nPar Awa Traoré\n\nPublié le 12 mars 2024\n\n"
@@ -235,6 +241,7 @@ print(json.dumps({
     "deaths": {text: deaths(text) for text in __DEATHS__},
     "kinds": {text: sorted({hit.kind for hit in find_triggers(text)}) for text in __KINDS__},
     "events": {text: events(text) for text in __EVENTS__},
+    "dated_events": {text: dated_events(text) for text in __DATED__},
     "published": {text: published(text) for text in __PUBLISHED__},
     "date_line": [str(line.start), line.precision] if line else None,
     "body": [line.text for line in cleaned.lines if line.role in BODY_ROLES],
@@ -282,6 +289,8 @@ EVENTS = {
     "Les soldats n'ont pas attaqué le camp au Mali le 3 mars 2024.": [],
     "Le chef jihadiste aurait été tué au Mali le 12 mars 2023.": [],
     "La CEDEAO a imposé des sanctions contre le Mali le 9 janvier 2022.": ["sanction"],
+    "Les élections au Mali se sont déroulées en juillet 2018.": ["election"],
+    "Un carnage a eu lieu au Mali le 5 juin 2021.": ["attack"],
 }
 
 BODY = "La France condamne l'attaque perpétrée contre la MINUSMA."
@@ -306,6 +315,13 @@ PUBLISHED = {
     f"L'attaque du 14 avril 2018 à Tombouctou\n\n{BODY}\n": None,
 }
 
+DATED_EVENTS = {
+    # a relative clause of occurrence dates the attack it follows; another clause does not
+    "Le Conseil a condamné l'attaque contre un camp militaire au Mali, qui a été perpétrée le "
+    "20 novembre 2015.": [["attack", "2015-11-20"]],
+    "Le Mali a annoncé son retrait du G5 Sahel, qu'il avait rejoint en février 2014.": [],
+}
+
 
 @pytest.fixture(scope="module")
 def in_french() -> dict:
@@ -314,6 +330,7 @@ def in_french() -> dict:
         .replace("__DEATHS__", repr(list(DEATHS)))
         .replace("__KINDS__", repr(list(KINDS)))
         .replace("__EVENTS__", repr(list(EVENTS)))
+        .replace("__DATED__", repr(list(DATED_EVENTS)))
         .replace("__PUBLISHED__", repr(list(PUBLISHED)))
     )
     done = subprocess.run(
@@ -361,3 +378,8 @@ def test_a_french_date_line_and_french_page_furniture(in_french):
 @pytest.mark.parametrize("text", list(PUBLISHED))
 def test_french_headings_date_lines_and_source_trailers_date_the_text(in_french, text):
     assert in_french["published"][text] == PUBLISHED[text]
+
+
+@pytest.mark.parametrize("text", list(DATED_EVENTS))
+def test_a_french_clause_of_occurrence_dates_the_act_before_it(in_french, text):
+    assert in_french["dated_events"][text] == DATED_EVENTS[text]

@@ -292,7 +292,7 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
 
     reference = (
         metadata.published.start
-        if metadata.published and metadata.published.precision == DAY and not metadata.posted_later
+        if metadata.published and metadata.published.precision == DAY
         else None
     )
     # "Malian troops", "the government of Niger", "the junta", "the Kremlin".
@@ -342,6 +342,7 @@ def _analyze(document: Document, ctx: ExtractionContext) -> ArticleAnalysis:
             context_year=context_year,
             narrative_year=None if reference is not None else narrative_year,
             context_date=context_date,
+            day_of_writing=not metadata.posted_later,
         )
         if sentence.index < _DATELINE_SENTENCES and (line := parse_dateline(sentence.text)):
             # "BAMAKO, Mali, Aug 19, 2020 (Reuters) - …": the dateline dates the article, not

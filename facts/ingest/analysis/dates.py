@@ -514,6 +514,7 @@ def find_dates(
     context_year: int | None = None,
     narrative_year: int | None = None,
     context_date: "DateMention | None" = None,
+    day_of_writing: bool = True,
 ) -> list[DateMention]:
     """Every date expression in `text`, left to right, without overlaps.
 
@@ -524,6 +525,9 @@ def find_dates(
     ("in April", "on 12 June") takes before the publication date's. A year named earlier in
     the same text counts for both. `context_date` is the last day or month the passage gave
     before the text, from which "the following day" and "a week later" count.
+    `day_of_writing` is False when `reference` is only the day a source posted the text (a
+    trailer's), maybe days after it was written: it still gives the year of a day or a month
+    written without one, but nothing counts back from it ("yesterday", "on Monday").
     """
     if not _HINT.search(text):
         return []
@@ -568,7 +572,8 @@ def find_dates(
                 if kind in _NARRATIVE_KINDS
                 else None
             )
-            start, end, precision, note = _resolve(kind, m, reference, known)
+            counted_from = reference if day_of_writing or kind in _YEAR_ONLY_KINDS else None
+            start, end, precision, note = _resolve(kind, m, counted_from, known)
         found.append(DateMention(m.group(0), m.start(), m.end(), start, end, precision, note))
         if start is not None and precision != DECADE:
             year = narrative = start.year
@@ -577,6 +582,8 @@ def find_dates(
     return _join_ranges(text, _years_from_later_dates(found))
 
 
+# The kinds that take no more than a year from the publication date ("on 12 June", "in July").
+_YEAR_ONLY_KINDS = {"md", "dm", "day_pair", "month_day_pair", "month"}
 _OFFSET_KINDS = {"narrative_step", "narrative_count", "narrative_same_day", "narrative_month"}
 
 

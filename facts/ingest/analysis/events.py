@@ -306,6 +306,11 @@ def _assign_dates(
                 # in January 2013": the first clause's act, which no trigger names; the act
                 # after it has its own date ("on Saturday, and crowds attacked" has not).
                 continue
+        if before and _OCCURRED.match(sentence, hits[before[-1]].end, date.start_offset):
+            # "the attack on the hotel, which was carried out on 20 November": the clause
+            # tells when the act it follows happened.
+            assigned[before[-1]].append(date)
+            continue
         if nearest in before and _IN_RELATIVE.search(
             sentence, hits[nearest].end, date.start_offset
         ):
@@ -366,6 +371,12 @@ _SPEAKS_OF = re.compile(rf"\b(?:{_any(_P.SPEAKING_OF)})\b", re.I)
 # A date inside a relative clause that is still open where the date is written.
 _IN_RELATIVE = re.compile(rf",\s*(?:{_any(_P.RELATIVE_PRONOUNS)})\b[^,;]*$", re.I)
 _DETERMINERS = _any((*_P.OBJECT_DETERMINERS, *_P.ARTICLES))
+# Between an act and a date: a relative clause of its occurrence, right before the date.
+_OCCURRED = re.compile(
+    rf"[^,;]{{0,100}},\s*(?:{'|'.join(_P.OCCURRENCE_CLAUSES)})\s+"
+    rf"(?:(?:{_P.DATE_LABEL_ON}|{_any(_P.LOCATIVE_PREPOSITIONS)})\s+)?$",
+    re.I,
+)
 # Before a trigger: the event named as a point in time ("after the coup", "following a
 # pause"), not reported.
 _TIME_REFERENCE = re.compile(rf"\b(?:{_any(_P.SUBORDINATORS)})\s+(?:{_DETERMINERS})\b[^,;]*$", re.I)

@@ -56,6 +56,8 @@ Events (events.py)
   NAMED_EVENT_OPENERS      words before "the <event>" that name it as a point in time or a
                            circumstance ("following the coup"), not report it.
   RELATIVE_PRONOUNS        words that open a relative clause ("which had seized power").
+  OCCURRENCE_CLAUSES       pieces: a relative clause that tells when the noun before it
+                           happened ("the attack on the hotel, which was carried out on …").
   COMPLEMENTIZERS          words that open a reported clause ("notes that …"): a name before
                            them takes no part in the event reported after them.
   PARTICIPLE_ENDINGS       endings of a participle that continues the act before it and
@@ -455,6 +457,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\bexchange of fire\b|\bopen(?:ed)? fire\b|\bfir(?:ed|ing) (?:on|at)\b",
         r"\bset fire to\b|\bburst into\b|\bexecut(?:ed|ions?)\b|\bassault(?:ed|s)?\b",
         r"\b(?:suicide|car|truck)\s+bomb\w*|\bbombings?\b|\boffensive\b",
+        # an explosion set off against someone: "the improvised explosive device explosion"
+        r"\b(?:improvised\s+)?explosive\s+devices?\b|\bIEDs?\b|\blandmines?\b|\bcarnage\b",
     ),
     "expulsion": (r"\bexpel(?:led|ling|s)?\b|\bexpulsions?\s+of\b",),
     "protest": (
@@ -464,6 +468,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "election": (
         r"\b(?:presidential|legislative|general)\s+elections?\b|\breferend(?:um|a)\b",
         r"\b(?:was|were|been|first|re-?)\s*elected\b",
+        # "the elections in Burkina were held in November"
+        r"\belections?\b(?=[^.;]{0,40}?\b(?:were|was)\s+held\b|[^.;]{0,40}?\btook\s+place\b)",
     ),
     # What someone said as an act: a condemnation, a communiqué, a call, an announcement.
     "statement": (
@@ -633,6 +639,12 @@ NAMED_EVENT_OPENERS: tuple[str, ...] = (
 )  # fmt: skip
 # Words that open a relative clause, whose act is background to the sentence's news.
 RELATIVE_PRONOUNS: tuple[str, ...] = ("which", "who", "whose", "whom")
+OCCURRENCE_CLAUSES: tuple[str, ...] = (
+    r"(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+(?:carried\s+out|perpetrated|"
+    r"committed|launched|staged|mounted)",
+    r"(?:which|that)\s+(?:took\s+place|happened|occurred|unfolded|had\s+taken\s+place|"
+    r"had\s+occurred)",
+)
 # The ending of a participle that continues the act before it ("…, creating the alliance").
 PARTICIPLE_ENDINGS: tuple[str, ...] = ("ing",)
 # Words that end one clause's report and start the next ("in 2020 and ousted …").

@@ -329,6 +329,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"|\bexécut(?:é|ée|és|ées|ions?)\b",
         r"\bkamikazes?\b|\bvoitures?\s+piégées?\b|\bengins?\s+explosifs?\b|\boffensive\b"
         r"|\bopérations?\s+terroristes?\b",
+        r"\bcarnages?\b|\bassassin(?:é|ée|és|ées|at|ats)\b|\bmines?\s+artisanales?\b",
     ),
     "expulsion": (
         # "a déclaré persona non grata l'ambassadeur", "a été déclaré persona non grata", not
@@ -352,6 +353,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"\b(?:a\s+été|ont\s+été|avait\s+été|fut|est)\s+(?:ré)?élue?s?\b|\bréélue?s?\b"
         # "…, élu en 2021": the date is the election's, not the act the sentence reports
         r"|\bélue?s?\s+(?:en|le|lors|président|à\s+la\s+présidence|au\s+premier\s+tour)\b",
+        # "les élections au Burkina se sont déroulées en novembre"
+        r"\bélections?\b(?=[^.;]{0,40}?\b(?:se\s+sont\s+(?:déroulées|tenues)|ont\s+eu\s+lieu"
+        r"|s['’]est\s+(?:déroulée|tenue)|a\s+eu\s+lieu)\b)",
     ),
     # What someone said as an act. Not "condamné à dix ans de prison": a sentence, not a word.
     "statement": (
@@ -539,6 +543,12 @@ NAMED_EVENT_OPENERS: tuple[str, ...] = (
 RELATIVE_PRONOUNS: tuple[str, ...] = (
     "qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où",
 )  # fmt: skip
+OCCURRENCE_CLAUSES: tuple[str, ...] = (
+    r"qui\s+(?:a|ont|avait|avaient)\s+été\s+(?:perpétrée?s?|commise?s?|menée?s?|lancée?s?)",
+    r"qui\s+(?:a|ont|avait|avaient)\s+eu\s+lieu|qui\s+s['’](?:est|était)\s+"
+    r"(?:produite?|déroulée?|passée?)|qui\s+se\s+sont\s+(?:produite?s|déroulée?s)",
+    r"qui\s+(?:est|sont|était|étaient)\s+survenue?s?",
+)
 PARTICIPLE_ENDINGS: tuple[str, ...] = ("ant",)
 CLAUSE_COORDINATORS: tuple[str, ...] = (
     "et", "ou", "puis", "mais", "alors que", "tandis que", "avant", "après", "lorsque", "quand",
