@@ -329,7 +329,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"|\bexécut(?:é|ée|és|ées|ions?)\b",
         r"\bkamikazes?\b|\bvoitures?\s+piégées?\b|\bengins?\s+explosifs?\b|\boffensive\b"
         r"|\bopérations?\s+terroristes?\b",
-        r"\bcarnages?\b|\bassassin(?:é|ée|és|ées|at|ats)\b|\bmines?\s+artisanales?\b",
+        r"\bcarnages?\b|\bassassinats?\b|\bmines?\s+artisanales?\b",
     ),
     "expulsion": (
         # "a déclaré persona non grata l'ambassadeur", "a été déclaré persona non grata", not
