@@ -161,7 +161,8 @@ _RELATIVE_DAY = re.compile(
     r"hours (?:later|earlier|afterwards)|that (?:night|evening|afternoon|morning))\b"
     # French: "hier", "mardi", "le lendemain", "la veille", "le même jour", "ce matin"
     r"|\b(?:hier|avant-hier|aujourd['’]hui|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
-    r"dimanche|lendemain|veille|même jour|ce (?:matin|soir)|cette nuit|la nuit dernière|"
+    r"dimanche|lendemain|veille|même jour|ce (?:matin|soir)|cet après-midi|cette nuit|"
+    r"la nuit dernière|"
     r"(?:jours?|heures) plus (?:tard|tôt))\b",
     re.I,
 )

@@ -210,6 +210,25 @@ class TestKinds:
         )
         assert all(not e.date or e.date.start.year != 2014 for e in events(analysis, "withdrawal"))
 
+    def test_a_deadline_is_not_the_date_of_the_act_that_set_it(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "Security Council\n\n25 June 2014\n\nThe Security Council today extended the "
+            "mandate of MINUSMA in Mali until 30 June 2015.",
+        )
+        (extension,) = events(analysis, "other")
+        assert dated(extension) == (date(2014, 6, 25), date(2014, 6, 25), "day")
+
+    def test_a_date_after_until_that_opens_a_when_clause_dates_that_act(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "The force operated in Mali until 30 October 2016, when it was withdrawn from "
+            "the country.",
+        )
+        assert [dated(e) for e in events(analysis, "withdrawal")] == [
+            (date(2016, 10, 30), date(2016, 10, 30), "day")
+        ]
+
     def test_an_explosive_device_set_off_is_an_attack(self, ctx):
         analysis = analysis_of(
             ctx,

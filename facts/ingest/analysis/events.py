@@ -306,6 +306,10 @@ def _assign_dates(
                 # in January 2013": the first clause's act, which no trigger names; the act
                 # after it has its own date ("on Saturday, and crowds attacked" has not).
                 continue
+        if _DEADLINE.search(
+            sentence, max(0, date.start_offset - 20), date.start_offset
+        ) and not _DEADLINE_WHEN.match(sentence, date.end_offset):
+            continue  # "extended the mandate until 30 June 2015": when it ends, not the act
         if before and _OCCURRED.match(sentence, hits[before[-1]].end, date.start_offset):
             # "the attack on the hotel, which was carried out on 20 November": the clause
             # tells when the act it follows happened.
@@ -371,6 +375,8 @@ _SPEAKS_OF = re.compile(rf"\b(?:{_any(_P.SPEAKING_OF)})\b", re.I)
 # A date inside a relative clause that is still open where the date is written.
 _IN_RELATIVE = re.compile(rf",\s*(?:{_any(_P.RELATIVE_PRONOUNS)})\b[^,;]*$", re.I)
 _DETERMINERS = _any((*_P.OBJECT_DETERMINERS, *_P.ARTICLES))
+_DEADLINE = re.compile(rf"(?<![\w'’])(?:{_any(_P.DEADLINE_WORDS)})\s+$", re.I)
+_DEADLINE_WHEN = re.compile(rf"\s*,?\s*(?:{_any(_P.DEADLINE_WHEN)})(?![\w])", re.I)
 # Between an act and a date: a relative clause of its occurrence, right before the date.
 _OCCURRED = re.compile(
     rf"[^,;]{{0,100}},\s*(?:{'|'.join(_P.OCCURRENCE_CLAUSES)})\s+"

@@ -73,6 +73,8 @@ class LanguagePack(Protocol):
     FORCE_NAME_HEADS: tuple[str, ...]
     RELATIVE_PRONOUNS: tuple[str, ...]
     OCCURRENCE_CLAUSES: tuple[str, ...]
+    DEADLINE_WORDS: tuple[str, ...]
+    DEADLINE_WHEN: tuple[str, ...]
     PARTICIPLE_ENDINGS: tuple[str, ...]
     CLAUSE_COORDINATORS: tuple[str, ...]
     MAIN_CLAUSE_COORDINATORS: tuple[str, ...]

@@ -56,6 +56,10 @@ Events (events.py)
   NAMED_EVENT_OPENERS      words before "the <event>" that name it as a point in time or a
                            circumstance ("following the coup"), not report it.
   RELATIVE_PRONOUNS        words that open a relative clause ("which had seized power").
+  DEADLINE_WORDS           words before a date that only ends what the act set up ("extended
+                           the mandate until 30 June 2015"): not the act's date.
+  DEADLINE_WHEN            words after such a date that make it the next act's ("until 30
+                           October 2016, when it was merged").
   OCCURRENCE_CLAUSES       pieces: a relative clause that tells when the noun before it
                            happened ("the attack on the hotel, which was carried out on …").
   COMPLEMENTIZERS          words that open a reported clause ("notes that …"): a name before
@@ -487,6 +491,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "other": (
         r"\bresign(?:ed|s|ation)\b|\bdeath of\b|\bdied\b|\bassassinat(?:ed|ion)\b",
         r"\b(?:rebellion|insurgency|uprising|civil war)\b|\bevacuat(?:e|ed|es|ing|ion)\b",
+        # a mission's mandate extended ("extends the mandate of MINUSMA")
+        r"\b(?:extend|renew)(?:ed|s|ing)?\s+(?:the\s+|its\s+|their\s+)?mandate\b",
         r"\brevok(?:e|ed|es|ing)\b|\bpostpon(?:e|ed|es|ing)\b|\bdissolv(?:e|ed|es|ing)\b",
         r"\bsuspend(?:ed|s|ing)?\s+(?:the\s+)?constitution\b|\bairspace\b",
         # "suspended all political party activities", "replaced the civilian prime minister"
@@ -639,6 +645,8 @@ NAMED_EVENT_OPENERS: tuple[str, ...] = (
 )  # fmt: skip
 # Words that open a relative clause, whose act is background to the sentence's news.
 RELATIVE_PRONOUNS: tuple[str, ...] = ("which", "who", "whose", "whom")
+DEADLINE_WORDS: tuple[str, ...] = ("until", "till", "through", "by")
+DEADLINE_WHEN: tuple[str, ...] = ("when", "at which point")
 OCCURRENCE_CLAUSES: tuple[str, ...] = (
     r"(?:which|that)\s+(?:was|were|had\s+been|has\s+been)\s+(?:carried\s+out|perpetrated|"
     r"committed|launched|staged|mounted)",

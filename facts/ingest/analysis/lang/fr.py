@@ -329,7 +329,7 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
         r"|\bexécut(?:é|ée|és|ées|ions?)\b",
         r"\bkamikazes?\b|\bvoitures?\s+piégées?\b|\bengins?\s+explosifs?\b|\boffensive\b"
         r"|\bopérations?\s+terroristes?\b",
-        r"\bcarnages?\b|\bassassinats?\b|\bmines?\s+artisanales?\b",
+        r"\bcarnages?\b|\bmines?\s+artisanales?\b",
     ),
     "expulsion": (
         # "a déclaré persona non grata l'ambassadeur", "a été déclaré persona non grata", not
@@ -374,6 +374,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "other": (
         r"\bdémission(?:né|née|ner|ne|nent)?\b|\bdécès\s+(?:de|du|d['’])|\bdécédée?\b"
         r"|\bassassin(?:é|ée|at|er)\b",
+        # a mission's mandate extended ("a prorogé le mandat de la MINUSMA")
+        r"\b(?:prorog|renouvel)\w*\s+(?:(?:le|son|leur)\s+)?mandat\b",
         r"\b(?:rébellion|insurrection|soulèvement|guerre\s+civile)\b|\bévacu(?:er|é|ée|és|ation|"
         r"ent|ait)\b",
         r"\brévoqu(?:é|ée|er|ent|e|ait)\b|\babrog(?:é|ée|er|e|ation)\b|\bdissou(?:s|te|tes|dre)\b"
@@ -543,6 +545,11 @@ NAMED_EVENT_OPENERS: tuple[str, ...] = (
 RELATIVE_PRONOUNS: tuple[str, ...] = (
     "qui", "que", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "où",
 )  # fmt: skip
+DEADLINE_WORDS: tuple[str, ...] = (
+    "jusqu'au", "jusqu’au", "jusqu'à", "jusqu’à", "jusqu'en", "jusqu’en", "d'ici au", "d’ici au",
+    "d'ici à", "d’ici à", "d'ici", "d’ici", "avant le", "au plus tard le",
+)  # fmt: skip
+DEADLINE_WHEN: tuple[str, ...] = ("quand", "lorsque", "lorsqu'", "lorsqu’", "où", "date à laquelle")
 OCCURRENCE_CLAUSES: tuple[str, ...] = (
     r"qui\s+(?:a|ont|avait|avaient)\s+été\s+(?:perpétrée?s?|commise?s?|menée?s?|lancée?s?)",
     r"qui\s+(?:a|ont|avait|avaient)\s+eu\s+lieu|qui\s+s['’](?:est|était)\s+"
