@@ -229,6 +229,17 @@ class TestKinds:
             (date(2016, 10, 30), date(2016, 10, 30), "day")
         ]
 
+    def test_a_weekday_and_date_that_open_the_sentence_date_each_act_in_it(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "AES charter signed\n\nPublished 18 September 2023\n\nOn Saturday 16 September, "
+            "the leaders of Mali, Burkina Faso and Niger announced they had signed a charter "
+            "establishing the Alliance of Sahel States.",
+        )
+        assert [dated(e) for e in events(analysis, "alliance-formation")] == [
+            (date(2023, 9, 16), date(2023, 9, 16), "day")
+        ]
+
     def test_an_explosive_device_set_off_is_an_attack(self, ctx):
         analysis = analysis_of(
             ctx,

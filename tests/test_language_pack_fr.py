@@ -320,6 +320,9 @@ DATED_EVENTS = {
     "Le Conseil a condamné l'attaque contre un camp militaire au Mali, qui a été perpétrée le "
     "20 novembre 2015.": [["attack", "2015-11-20"]],
     "Le Mali a annoncé son retrait du G5 Sahel, qu'il avait rejoint en février 2014.": [],
+    # a weekday and a date that open the sentence frame its acts
+    "Le samedi 16 septembre 2023, le Mali a annoncé qu'il avait signé avec le Niger la charte "
+    "établissant l'alliance.": [["statement", "2023-09-16"], ["agreement", "2023-09-16"]],
     # a deadline is not the date of the act that set it
     "Le 25 juin 2014, le Conseil a prorogé le mandat de la force au Mali jusqu'au 30 juin 2015.": [
         ["other", "2014-06-25"]

@@ -363,8 +363,10 @@ def _left_to_the_undated(
 
 _MUTUAL = re.compile(rf"(?:{_any(_P.MUTUAL_FIGHTING)})", re.I)
 # A date that opens the sentence and frames it: "26 Jul 2023: …", "On 6 July 2024, …".
+# "On Saturday 16 September, …", "Le samedi 16 septembre, …": a weekday may stand before it.
 _FRAME_BEFORE = re.compile(
-    rf"^\W*(?:(?:{_any(_P.LOCATIVE_PREPOSITIONS)}|{_P.DATE_LABEL_ON}|since|by|during)\s+)?$",
+    rf"^\W*(?:(?:{_any(_P.LOCATIVE_PREPOSITIONS)}|{_P.DATE_LABEL_ON}|since|by|during)\s+)?"
+    rf"(?:(?:{_any(tuple(_P.WEEKDAY_NAMES))}),?\s+)?$",
     re.I,
 )
 _FRAME_AFTER = re.compile(r"^\s*[:,–—-]")
