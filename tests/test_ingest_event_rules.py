@@ -296,6 +296,19 @@ class TestDatelinesAndPlaces:
         experienced = analysis_of(ctx, "Burkina Faso experienced two military coups in 2022.")
         assert all(e.countries == ["country:BFA"] for e in events(experienced, "coup"))
 
+    @pytest.mark.parametrize(
+        ("text", "town"),
+        [
+            ("Gunmen attacked the military camp of Boulkessi in Mali on 30 September 2019.",
+             "Boulkessi"),
+            ("Gunmen attacked the Radisson hotel of Bamako in Mali on 20 November 2015.",
+             "Bamako"),
+        ],
+    )  # fmt: skip
+    def test_a_facility_named_with_its_town_is_at_that_town(self, ctx, text, town):
+        (attack,) = events(analysis_of(ctx, text), "attack")
+        assert attack.place is not None and attack.place.name == town
+
     def test_an_attack_whose_sentence_names_no_country_happened_in_the_articles_country(self, ctx):
         analysis = analysis_of(
             ctx,

@@ -178,3 +178,28 @@ def test_a_french_dateline_dates_the_release():
     published = analysis.metadata.published
     assert published is not None and published.start.isoformat() == "2019-11-02"
     assert "MLI" in {m.target.removeprefix("country:") for m in analysis.mentions}
+
+
+@pytest.mark.usefixtures("reference_data")
+def test_a_condemnation_in_each_language_meets_on_the_attack_it_dates(tmp_path):
+    """The French names the hotel with its town ("l'hôtel … de Bamako") and dates the attack
+    in a relative clause of occurrence; the English puts the town after "in"."""
+    write(
+        tmp_path,
+        "a-en.txt",
+        "Council condemns hotel attack\n\nPublished: 21 November 2015\n\nThe Council "
+        "condemned the terrorist attack against the Radisson hotel in Bamako, Mali, which was "
+        "carried out on 20 November 2015.\n",
+    )
+    write(
+        tmp_path,
+        "b-fr.txt",
+        "Le Conseil condamne l'attaque de l'hôtel\n\nPublié le 21 novembre 2015\n\nLe Conseil a "
+        "condamné l'attaque terroriste contre l'hôtel Radisson de Bamako, au Mali, qui a été "
+        "perpétrée le 20 novembre 2015.\n",
+    )
+    call_command("import_articles", str(tmp_path), verbosity=0)
+    attacks = Claim.objects.filter(event__kind="attack")
+    assert set(attacks.values_list("article__language", flat=True)) == {"en", "fr"}
+    (event,) = {claim.event for claim in attacks}
+    assert (event.date_start.isoformat(), event.place.name) == ("2015-11-20", "Bamako")

@@ -381,7 +381,7 @@ _DEADLINE = re.compile(rf"(?<![\w'’])(?:{_any(_P.DEADLINE_WORDS)})\s+$", re.I)
 _DEADLINE_WHEN = re.compile(rf"\s*,?\s*(?:{_any(_P.DEADLINE_WHEN)})(?![\w])", re.I)
 # Between an act and a date: a relative clause of its occurrence, right before the date.
 _OCCURRED = re.compile(
-    rf"[^,;]{{0,100}},\s*(?:{'|'.join(_P.OCCURRENCE_CLAUSES)})\s+"
+    rf"[^;]{{0,150}}?,\s*(?:{'|'.join(_P.OCCURRENCE_CLAUSES)})\s+"
     rf"(?:(?:{_P.DATE_LABEL_ON}|{_any(_P.LOCATIVE_PREPOSITIONS)})\s+)?$",
     re.I,
 )

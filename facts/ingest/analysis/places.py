@@ -122,6 +122,15 @@ _UNIT_OF = re.compile(
     rf"\b(?i:the\s+)(?:[\w'’-]+\s+){{0,3}}?(?P<unit_before>(?i:{_UNIT_WORDS}))\s+of\s+"
     rf"(?i:the\s+)?(?P<name>{_NAME})"
 )
+_FACILITY_LINK = "|".join(
+    re.escape(w) if w[-1] in "'’" else rf"{re.escape(w)}\s+" for w in _P.FACILITY_OF
+)
+# "the military camp of Boulkessi", "l'hôtel Radisson de Bamako": a facility named with its
+# town; the town is the place (a capitalised word or two may name the facility between).
+_FACILITY_OF = re.compile(
+    rf"\b(?i:{_words(map(re.escape, _P.PLACE_FACILITIES))})(?:\s+[a-zà-ÿ]+)?"
+    rf"(?:\s+{_CAPITALISED}){{0,2}}\s+(?i:{_FACILITY_LINK})(?P<name>{_NAME})"
+)
 # "Moura, a village in the Mopti region": the unit's word after the name.
 _NAME_APPOSED = re.compile(
     rf"(?<![\w'’-])(?P<name>{_NAME}),\s+(?i:an?)\s+(?:[\w-]+\s+)?"
@@ -164,7 +173,7 @@ def _phrases(
         struck = _STRUCK_OBJECT.match(sentence, trigger_at, end)
         if struck and not any(m.start("name") == struck.start("name") for m in matches):
             matches.append(struck)
-    for pattern in (_UNIT_OF, _NAME_APPOSED):
+    for pattern in (_UNIT_OF, _NAME_APPOSED, _FACILITY_OF):
         matches += [
             m
             for m in pattern.finditer(sentence, start, end)

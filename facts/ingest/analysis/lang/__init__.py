@@ -29,6 +29,7 @@ class LanguagePack(Protocol):
     PLACE_AT: tuple[str, ...]
     PLACE_NEAR: tuple[str, ...]
     PLACE_FACILITIES: tuple[str, ...]
+    FACILITY_OF: tuple[str, ...]
     PLACE_UNITS: dict[str, str]
     PLACE_PARTS: tuple[str, ...]
     PLACE_NAME_LINKS: tuple[str, ...]

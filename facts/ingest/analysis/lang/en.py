@@ -270,6 +270,8 @@ FEATURE_AFTER: tuple[str, ...] = ("River", "Delta", "Basin", "Valley", "Bend", "
 PLACE_AT: tuple[str, ...] = (
     "in", "at", "inside", "on", "into", "across", "throughout", "to",
 )  # fmt: skip
+# The word between a facility and the town it is named for ("the military camp of Boulkessi").
+FACILITY_OF: tuple[str, ...] = ("of",)
 PLACE_FACILITIES: tuple[str, ...] = (
     "hotel", "camp", "base", "garrison", "airport", "mine", "barracks", "checkpoint", "post",
     "market", "school", "hospital", "mosque", "church", "prison", "palace", "station",

@@ -62,6 +62,8 @@ PLACE_NEAR: tuple[str, ...] = (
     rf"\d+(?:[.,]\d+)?\s?(?:km|kilomètres?)(?:\s+{_DIRECTION})?\s+{_OF}",
     rf"{_DIRECTION}\s+{_OF}",
 )
+# "l'hôtel Radisson de Bamako", "le camp militaire de Boulkessi", "la base d'Aguelhok".
+FACILITY_OF: tuple[str, ...] = ("de", "du", "d'", "d’")
 PLACE_FACILITIES: tuple[str, ...] = (
     "hôtel", "camp", "base", "garnison", "aéroport", "mine", "caserne", "poste", "marché",
     "école", "hôpital", "mosquée", "église", "prison", "palais", "gare", "checkpoint",
