@@ -240,6 +240,16 @@ class TestKinds:
             (date(2023, 9, 16), date(2023, 9, 16), "day")
         ]
 
+    def test_the_outbreak_of_a_conflict_is_an_event_of_its_year(self, ctx):
+        analysis = analysis_of(
+            ctx,
+            "It was the deadliest attack in Burkina Faso since the start of the insurgency in "
+            "2015.",
+        )
+        assert [dated(e) for e in events(analysis, "other")] == [
+            (date(2015, 1, 1), date(2015, 12, 31), "year")
+        ]
+
     def test_an_explosive_device_set_off_is_an_attack(self, ctx):
         analysis = analysis_of(
             ctx,

@@ -323,6 +323,10 @@ DATED_EVENTS = {
     # a weekday and a date that open the sentence frame its acts
     "Le samedi 16 septembre 2023, le Mali a annoncé qu'il avait signé avec le Niger la charte "
     "établissant l'alliance.": [["statement", "2023-09-16"], ["agreement", "2023-09-16"]],
+    # the outbreak of a conflict
+    "C'est l'attaque la plus meurtrière au Mali depuis le début du conflit en 2012.": [
+        ["other", "2012-01-01"]
+    ],
     # a deadline is not the date of the act that set it
     "Le 25 juin 2014, le Conseil a prorogé le mandat de la force au Mali jusqu'au 30 juin 2015.": [
         ["other", "2014-06-25"]

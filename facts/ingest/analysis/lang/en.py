@@ -493,6 +493,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "other": (
         r"\bresign(?:ed|s|ation)\b|\bdeath of\b|\bdied\b|\bassassinat(?:ed|ion)\b",
         r"\b(?:rebellion|insurgency|uprising|civil war)\b|\bevacuat(?:e|ed|es|ing|ion)\b",
+        # the outbreak of a conflict ("since the start of the conflict in 2015")
+        r"\b(?:start|beginning|outbreak|onset)\s+of\s+the\s+(?:conflict|war|insurgency|"
+        r"rebellion)\b",
         # a mission's mandate extended ("extends the mandate of MINUSMA")
         r"\b(?:extend|renew)(?:ed|s|ing)?\s+(?:the\s+|its\s+|their\s+)?mandate\b",
         r"\brevok(?:e|ed|es|ing)\b|\bpostpon(?:e|ed|es|ing)\b|\bdissolv(?:e|ed|es|ing)\b",

@@ -376,6 +376,9 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "other": (
         r"\bdémission(?:né|née|ner|ne|nent)?\b|\bdécès\s+(?:de|du|d['’])|\bdécédée?\b"
         r"|\bassassin(?:é|ée|at|er)\b",
+        # the outbreak of a conflict ("depuis le début du conflit en 2015")
+        r"\b(?:début|déclenchement)\s+(?:du|de\s+la|de\s+l['’])\s*(?:conflit|guerre|"
+        r"insurrection|rébellion)\b",
         # a mission's mandate extended ("a prorogé le mandat de la MINUSMA")
         r"\b(?:prorog|renouvel)\w*\s+(?:(?:le|son|leur)\s+)?mandat\b",
         r"\b(?:rébellion|insurrection|soulèvement|guerre\s+civile)\b|\bévacu(?:er|é|ée|és|ation|"
