@@ -379,6 +379,19 @@ class TestNumbers:
     def test_number_words_above_ten(self, sentence, best):
         assert find_fatalities(sentence).best == best
 
+    @pytest.mark.parametrize(
+        ("sentence", "best"),
+        [
+            ("The attack killed 1,200 people.", 1200),
+            ("At least 1 200 civilians were killed.", 1200),
+            ("More than 10\u202f000 people have been killed.", 10000),
+            ("In 2021 160 people were killed.", None),
+        ],
+    )
+    def test_thousands_in_groups_of_three(self, sentence, best):
+        found = find_fatalities(sentence)
+        assert (found.best if found else None) == best
+
 
 class TestYearsFromTheSentence:
     def test_a_month_takes_the_year_of_a_later_date_keeping_the_order(self):

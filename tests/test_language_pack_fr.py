@@ -279,6 +279,10 @@ DEATHS = {
     "Les assaillants ont ouvert le feu, tuant 12 civils.": [12, 12, 12],
     "L'EI-Sahel a revendiqué une embuscade qui a fait 21 morts.": [21, 21, 21],
     "Les attaques ont causé la mort de plus de 20 personnes.": [20, 20, None],
+    # thousands set apart by a space, a narrow or a non-breaking space
+    "L'attaque a fait 1 200 morts.": [1200, 1200, 1200],
+    "Le conflit a fait plus de 10\u202f000 morts.": [10000, 10000, None],
+    "Au moins 2\xa0500 civils ont été tués.": [2500, 2500, None],
 }
 KINDS = {f"Selon des sources locales, {example}.": kind for kind, example in EXAMPLES.items()}
 EVENTS = {

@@ -33,8 +33,10 @@ _NUMBER_WORDS = {
         for join in ("-", " ")
     },
 }
+_SEPARATOR = "|".join(re.escape(sep) for sep in _P.THOUSANDS_SEPARATORS)
 _NUMBER = (
-    r"(?P<{name}>\d{{1,3}}(?:,\d{{3}})+|\d+|"
+    r"(?P<{name}>\d{{1,3}}(?:(?:" + _SEPARATOR.replace("{", "{{").replace("}", "}}") + r")\d{{3}})+"
+    r"(?!\d)|\d+|"
     + "|".join(
         re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_NUMBER_WORDS, key=len, reverse=True)
     )
@@ -90,11 +92,14 @@ def find_fatalities(sentence: str) -> Fatalities | None:
     return min(found, key=lambda item: item[0])[1] if found else None
 
 
+_GROUPED = re.compile(_SEPARATOR)
+
+
 def _value(word: str | None) -> int | None:
     if word is None:
         return None
     if word[0].isdigit():
-        return None if _YEAR.fullmatch(word) else int(word.replace(",", ""))
+        return None if _YEAR.fullmatch(word) else int(_GROUPED.sub("", word))
     return _NUMBER_WORDS.get(" ".join(word.lower().split()))
 
 

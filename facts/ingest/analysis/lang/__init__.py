@@ -158,6 +158,7 @@ class LanguagePack(Protocol):
     MONTH_RELATIVES: dict[str, int]
     NUMBER_WORDS: dict[str, int | None]
     NUMBER_TENS: dict[str, int]
+    THOUSANDS_SEPARATORS: tuple[str, ...]
     TIME_UNITS: dict[str, str]
     PLURAL_ENDING: str
     AGO: str
@@ -221,7 +222,7 @@ PIECE_TABLES = frozenset({
 # Tables whose strings are compared as text, or escaped before they go into a pattern.
 TEXT_TABLES = frozenset({
     "PLURAL_EVENT_NOUNS", "POSSESSIVE_ENDINGS", "RANKS", "OFFICES", "TITLE_WORDS",
-    "YEAR_PARTS", "WORDLIKE_MONTHS", "UNTITLED", "ABBREVIATIONS",
+    "YEAR_PARTS", "WORDLIKE_MONTHS", "THOUSANDS_SEPARATORS", "UNTITLED", "ABBREVIATIONS",
     "SENTENCE_FINAL_ABBREVIATIONS", "SENTENCE_STARTERS", "TIME_SUFFIXES", "ORG_HEADS",
     "ORG_GENERIC_WORDS", "ORG_HEADS_WITH_COMPLEMENT", "ORG_INTERNATIONAL_WORDS",
     "ORG_LEADING_WORDS", "METONYMS",

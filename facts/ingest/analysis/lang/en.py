@@ -158,6 +158,7 @@ Dates (dates.py)
                            date -> -1, 0 or +1 ("last September", "this May", "next March").
   NUMBER_WORDS             words for small numbers -> value (None when vague: "several").
   NUMBER_TENS              words for tens -> value; a unit may follow ("twenty-five").
+  THOUSANDS_SEPARATORS     what stands between groups of three digits ("1,200").
   TIME_UNITS               unit words -> unit ("day", "week", "month", "year").
   PLURAL_ENDING            the plural ending of a unit word.
   AGO                      the word after a span back in time ("three days ago").
@@ -922,6 +923,8 @@ NUMBER_WORDS: dict[str, int | None] = {
     "nineteen": 19, "several": None, "a few": None,
 }  # fmt: skip
 # Tens, which take a unit after a hyphen or a space ("twenty-five", "forty two").
+# "1,200"; "1 200" too (SI style, UN documents), with any kind of space.
+THOUSANDS_SEPARATORS: tuple[str, ...] = (",", " ", "\u202f", "\xa0")
 NUMBER_TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,

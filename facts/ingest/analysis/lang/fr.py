@@ -975,6 +975,8 @@ NUMBER_WORDS: dict[str, int | None] = {
     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
     "plusieurs": None, "quelques": None,
 }  # fmt: skip
+# "1 200 morts", with a space, a narrow or a non-breaking one, as French typesets it.
+THOUSANDS_SEPARATORS: tuple[str, ...] = (" ", "\u202f", "\xa0")
 NUMBER_TENS: dict[str, int] = {
     "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
     "soixante-dix": 70, "quatre-vingt": 80, "quatre-vingts": 80, "quatre-vingt-dix": 90,
