@@ -385,7 +385,16 @@ class TestNumbers:
             ("The attack killed 1,200 people.", 1200),
             ("At least 1 200 civilians were killed.", 1200),
             ("More than 10\u202f000 people have been killed.", 10000),
-            ("In 2021 160 people were killed.", None),
+            # a year before the count, with no comma between
+            ("In 2021 160 people were killed.", 160),
+            # one victim after a lead, not "a number of"
+            ("A mine exploded, killing a peacekeeper and wounding six.", 1),
+            ("The raid ended, killing a number of civilians.", None),
+            # a year right before the count does not hide it
+            ("The attack was carried out in 2015 and 18 people were killed.", 18),
+            # a day of a month is no count; "may" in lower case is a verb
+            ("On 12 May 30 people were killed.", 30),
+            ("At least 12 may have been killed.", 12),
         ],
     )
     def test_thousands_in_groups_of_three(self, sentence, best):

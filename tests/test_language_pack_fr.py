@@ -283,6 +283,14 @@ DEATHS = {
     "L'attaque a fait 1 200 morts.": [1200, 1200, 1200],
     "Le conflit a fait plus de 10\u202f000 morts.": [10000, 10000, None],
     "Au moins 2\xa0500 civils ont été tués.": [2500, 2500, None],
+    # one victim after a lead; a year before the count does not hide it
+    "Une mine a explosé, tuant un Casque bleu et blessant six soldats.": [1, 1, 1],
+    "Les rebelles ont tué un nombre inconnu de civils.": None,
+    "L'attaque a été perpétrée le 20 novembre 2015 et au moins 18 personnes ont été tuées.": [
+        18,
+        18,
+        None,
+    ],
 }
 KINDS = {f"Selon des sources locales, {example}.": kind for kind, example in EXAMPLES.items()}
 EVENTS = {

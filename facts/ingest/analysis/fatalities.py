@@ -42,11 +42,23 @@ _NUMBER = (
     )
     + r")"
 )
+# "killing a peacekeeper", "tuant un Casque bleu": one, not "a number of", not "une centaine".
+_ONE = (
+    rf"(?P<one>{_words(_P.ONE_VICTIM)})(?=\s+(?!(?:{_words(_P.ONE_VICTIM_NOT)})\b)"
+    rf"(?!(?:{'|'.join(map(re.escape, _NUMBER_WORDS))})\b)[^\W\d_])"
+)
+# "le 20 novembre 2015 et au moins 18 …": a day of a month is no count.
+# A month that is also a word ("may") counts only capitalised ("12 may have died" is a count).
+_MONTH_WORDS = "|".join(
+    re.escape(m) if m not in _P.WORDLIKE_MONTHS else rf"(?-i:{re.escape(m.capitalize())})"
+    for m in _P.MONTHS
+)
+_NOT_A_DAY = rf"(?!\s+(?:{_MONTH_WORDS})\b)"
 _QUALIFIER = rf"(?:(?P<qualifier>{_words(_P.FATALITY_QUALIFIERS)})\s+)?"
 _AMOUNT = (
     rf"{_QUALIFIER}(?:(?:{_words(_P.FATALITY_RANGE_OPENERS)})\s+{_NUMBER.format(name='low')}"
     rf"\s+(?:{_words(_P.FATALITY_RANGE_JOINS)})\s+{_NUMBER.format(name='high')}"
-    rf"|{_NUMBER.format(name='number')})"
+    rf"|{_NUMBER.format(name='number')}{_NOT_A_DAY})"
 )
 _VICTIMS = r"(?P<victims>(?:\s+(?!(?:" + _words(_P.FATALITY_VERBS) + r")\b)[\w'’-]+){0,7}?)"
 _PATTERNS = [
@@ -58,13 +70,14 @@ _PATTERNS = [
     ),
     # "killing at least 21", "left 30 dead"; "a death toll of 40"
     re.compile(
-        rf"\b(?:{_words(_P.FATALITY_LEADS)})\s+{_AMOUNT}\b(?P<victims>(?:\s+[\w'’-]+){{0,7}})",
+        rf"\b(?:{_words(_P.FATALITY_LEADS)})\s+(?:{_AMOUNT}|{_ONE})\b"
+        rf"(?P<victims>(?:\s+[\w'’-]+){{0,7}})",
         re.I,
     ),
 ]
 # A second group of victims in the same count: "12 soldiers and three civilians".
 _ALSO = re.compile(
-    rf"\s(?:{_words(_P.AND_WORDS)})\s+(?P<also>\d{{1,3}}(?:,\d{{3}})+|\d+|"
+    rf"\s(?:{_words(_P.AND_WORDS)})\s+(?P<also>\d{{1,3}}(?:(?:{_SEPARATOR})\d{{3}})+(?!\d)|\d+|"
     + "|".join(sorted(map(re.escape, _P.NUMBER_WORDS), key=len, reverse=True))
     + r")\s",
     re.I,
@@ -84,11 +97,17 @@ def find_fatalities(sentence: str) -> Fatalities | None:
     """The first count of deaths the sentence gives, or None."""
     found = []
     for pattern in _PATTERNS:
-        for match in pattern.finditer(sentence):
+        at = 0
+        while (match := pattern.search(sentence, at)) is not None:
             estimate = _estimate(match)
             if estimate is not None:
                 found.append((match.start(), estimate))
                 break
+            # A year read as the number ("in 2015 and 18 people were killed") must not hide
+            # the count after it: look again right after the year; any other miss, after it.
+            number = match.groupdict().get("number")
+            year = number is not None and _YEAR.fullmatch(number)
+            at = match.end("number") if year else max(match.end(), at + 1)
     return min(found, key=lambda item: item[0])[1] if found else None
 
 
@@ -119,6 +138,8 @@ def _also_counted(victims: str | None) -> int:
 
 def _estimate(match: re.Match) -> Fatalities | None:
     text = match.group(0)
+    if match.groupdict().get("one"):
+        return Fatalities(1, 1, 1, text)
     if match.group("number") is not None:
         number = _value(match.group("number"))
         if number is None:

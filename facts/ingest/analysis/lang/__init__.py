@@ -159,6 +159,8 @@ class LanguagePack(Protocol):
     NUMBER_WORDS: dict[str, int | None]
     NUMBER_TENS: dict[str, int]
     THOUSANDS_SEPARATORS: tuple[str, ...]
+    ONE_VICTIM: tuple[str, ...]
+    ONE_VICTIM_NOT: tuple[str, ...]
     TIME_UNITS: dict[str, str]
     PLURAL_ENDING: str
     AGO: str

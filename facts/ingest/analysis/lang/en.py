@@ -159,6 +159,8 @@ Dates (dates.py)
   NUMBER_WORDS             words for small numbers -> value (None when vague: "several").
   NUMBER_TENS              words for tens -> value; a unit may follow ("twenty-five").
   THOUSANDS_SEPARATORS     what stands between groups of three digits ("1,200").
+  ONE_VICTIM               articles that count one after a lead ("killing a peacekeeper").
+  ONE_VICTIM_NOT           words after such an article that make it no count ("a number of").
   TIME_UNITS               unit words -> unit ("day", "week", "month", "year").
   PLURAL_ENDING            the plural ending of a unit word.
   AGO                      the word after a span back in time ("three days ago").
@@ -924,6 +926,10 @@ NUMBER_WORDS: dict[str, int | None] = {
 }  # fmt: skip
 # Tens, which take a unit after a hyphen or a space ("twenty-five", "forty two").
 # "1,200"; "1 200" too (SI style, UN documents), with any kind of space.
+ONE_VICTIM: tuple[str, ...] = ("a", "an")
+ONE_VICTIM_NOT: tuple[str, ...] = (
+    "number", "total", "dozen", "handful", "score", "few", "further", "toll", "record", "host",
+)  # fmt: skip
 THOUSANDS_SEPARATORS: tuple[str, ...] = (",", " ", "\u202f", "\xa0")
 NUMBER_TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,

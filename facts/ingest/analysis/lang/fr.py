@@ -975,6 +975,11 @@ NUMBER_WORDS: dict[str, int | None] = {
     "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
     "plusieurs": None, "quelques": None,
 }  # fmt: skip
+ONE_VICTIM: tuple[str, ...] = ("un", "une")
+ONE_VICTIM_NOT: tuple[str, ...] = (
+    "nombre", "total", "certain", "bilan", "grand", "petit", "dizaine", "vingtaine", "trentaine",
+    "quarantaine", "cinquantaine", "soixantaine", "centaine", "millier",
+)  # fmt: skip
 # "1 200 morts", with a space, a narrow or a non-breaking one, as French typesets it.
 THOUSANDS_SEPARATORS: tuple[str, ...] = (" ", "\u202f", "\xa0")
 NUMBER_TENS: dict[str, int] = {
