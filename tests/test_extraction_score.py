@@ -355,6 +355,7 @@ def test_the_scorer_knows_the_models_precisions_finest_first():
         ("le 1er janvier 2022", "day"),
         ("mardi", "day"),
         ("le lendemain", "day"),
+        ("cet après-midi", "day"),
         ("en juillet 2023", "month"),
         ("la semaine dernière", "month"),
         ("mi-juillet 2023", "month"),
