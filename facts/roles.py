@@ -42,21 +42,22 @@ def role_permissions() -> dict[str, set[tuple[str, str]]]:
     return {VIEWER: view, CURATOR: view | edit, LEAD: everything}
 
 
-def sync_role_groups(group_model=None, permission_model=None) -> None:
-    """Create or update the three groups. The migration passes its historical models; at
-    run time (after a test flush, say) the real ones are used."""
+def sync_role_groups(group_model=None, permission_model=None, using: str = "default") -> None:
+    """Create or update the three groups in database `using`. The migration passes its
+    historical models and the database it migrates; at run time (after a test flush, say)
+    the real ones are used."""
     if group_model is None or permission_model is None:
         from django.contrib.auth.models import Group, Permission
 
         group_model, permission_model = Group, Permission
     for name, codes in role_permissions().items():
-        group, _ = group_model.objects.get_or_create(name=name)
+        group, _ = group_model.objects.db_manager(using).get_or_create(name=name)
         # A migration earlier than a model's own sees no permissions for it yet: a later
         # migration syncs again (0018 for places), and tests check the end state is whole.
         group.permissions.set(
             [
                 permission
-                for permission in permission_model.objects.filter(
+                for permission in permission_model.objects.using(using).filter(
                     content_type__app_label="facts",
                     codename__in=[codename for app, codename in codes if app == "facts"],
                 )

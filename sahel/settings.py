@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "facts.api.middleware.JsonApiErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads the database (sessions, users): which database reads go to.
+    "sahel.read_your_writes.ReadYourWritesMiddleware",
     "sahel.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -152,6 +154,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_int
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
         f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 0)}"
     )
+
+# Read replicas (production: PostgreSQL streaming replicas of the primary): one URL each,
+# comma-separated. Safe requests of clients that have not written in the last
+# REPLICA_PIN_SECONDS read from them; everything else reads and writes the primary
+# (sahel/db_router.py, sahel/read_your_writes.py).
+READ_REPLICAS: list[str] = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    _alias = f"replica{_number}"
+    _replica = dj_database_url.parse(_url)
+    # The primary's connection settings (pool, timeouts), and in a test run the primary's
+    # test database.
+    _replica["CONN_MAX_AGE"] = DATABASES["default"].get("CONN_MAX_AGE", 0)
+    _replica["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
+    _replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[_alias] = _replica
+    READ_REPLICAS.append(_alias)
+DATABASE_ROUTERS = ["sahel.db_router.PrimaryReplicaRouter"]
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 10)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

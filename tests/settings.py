@@ -22,3 +22,17 @@ from sahel.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+
+# A second database for the read-replica tests (tests/test_read_replicas.py): one of its own,
+# not a mirror, so a test can tell which database answered a request. Nothing reads from it
+# unless a test lists it in READ_REPLICAS; only the tests that ask for it create it.
+_primary = DATABASES["default"]  # noqa: F405
+DATABASES["replica1"] = {  # noqa: F405
+    **_primary,
+    "OPTIONS": dict(_primary.get("OPTIONS", {})),
+    "TEST": {
+        "NAME": None
+        if _primary["ENGINE"].endswith("sqlite3")
+        else f"test_{_primary['NAME']}_replica1"
+    },
+}

@@ -65,7 +65,9 @@ def test_database_url_selects_the_engine():
     assert result.stdout.strip() == "django.db.backends.postgresql"
 
 
-@pytest.mark.django_db
+# makemigrations checks the history of every database it may migrate: the test settings'
+# second one (the read-replica tests') too.
+@pytest.mark.django_db(databases=["default", "replica1"])
 def test_migrations_are_complete():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 

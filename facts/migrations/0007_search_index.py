@@ -9,9 +9,9 @@ def create_index(apps, schema_editor):
 
     # Fill search_text for rows written before the column existed.
     for name in ("Claim", "Event", "Article"):
-        model = apps.get_model("facts", name)
-        for row in model.objects.all().iterator():
-            model.objects.filter(pk=row.pk).update(search_text=search_text_of(row))
+        rows = apps.get_model("facts", name).objects.using(schema_editor.connection.alias)
+        for row in rows.all().iterator():
+            rows.filter(pk=row.pk).update(search_text=search_text_of(row))
     ensure_search_index(schema_editor.connection)
 
 

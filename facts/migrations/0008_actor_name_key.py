@@ -26,9 +26,9 @@ class Migration(migrations.Migration):
 def fill_name_keys(apps, schema_editor):
     from facts.names import normalize_name
 
-    Actor = apps.get_model("facts", "Actor")
-    for actor in Actor.objects.all().only("pk", "name"):
-        Actor.objects.filter(pk=actor.pk).update(name_key=normalize_name(actor.name))
+    actors = apps.get_model("facts", "Actor").objects.using(schema_editor.connection.alias)
+    for actor in actors.all().only("pk", "name"):
+        actors.filter(pk=actor.pk).update(name_key=normalize_name(actor.name))
 
 
 Migration.operations.append(migrations.RunPython(fill_name_keys, migrations.RunPython.noop))

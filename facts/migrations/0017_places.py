@@ -11,9 +11,9 @@ _LEVEL_OF_ACLED_CODE = {1: "exact", 2: "near", 3: "admin1"}
 
 
 def carry_over_precision(apps, schema_editor):
-    Event = apps.get_model("facts", "Event")
+    events = apps.get_model("facts", "Event").objects.using(schema_editor.connection.alias)
     for code, level in _LEVEL_OF_ACLED_CODE.items():
-        Event.objects.filter(geo_precision=code).update(location_precision=level)
+        events.filter(geo_precision=code).update(location_precision=level)
 
 
 class Migration(migrations.Migration):

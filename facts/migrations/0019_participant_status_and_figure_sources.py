@@ -8,8 +8,10 @@ from django.db import migrations, models
 
 def confirm_parts_of_verified_events(apps, schema_editor):
     # Verifying an event confirmed the parts it showed: those are reviewed already.
-    participants = apps.get_model("facts", "EventParticipant")
-    participants.objects.filter(event__status="verified").update(status="verified")
+    participants = apps.get_model("facts", "EventParticipant").objects
+    participants.using(schema_editor.connection.alias).filter(event__status="verified").update(
+        status="verified"
+    )
 
 
 class Migration(migrations.Migration):

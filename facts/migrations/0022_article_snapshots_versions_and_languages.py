@@ -6,9 +6,10 @@ from django.db.models import OuterRef, Subquery
 
 
 def claims_take_their_articles_language(apps, schema_editor):
+    alias = schema_editor.connection.alias
     Article = apps.get_model("facts", "Article")
     Claim = apps.get_model("facts", "Claim")
-    Claim.objects.update(
+    Claim.objects.using(alias).update(
         language=Subquery(Article.objects.filter(pk=OuterRef("article_id")).values("language"))
     )
 
