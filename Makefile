@@ -74,6 +74,8 @@ bench: install bench-tools
 	$(BENCH_ENV) $(BIN)/python bench/admin_bench.py $(ADMIN_BENCH_ARGS)
 	$(BENCH_ENV) $(BIN)/python bench/export_bench.py
 	$(BENCH_ENV) $(BIN)/python bench/import_bench.py --json $(BENCH_OUT)/import.json $(IMPORT_BENCH_ARGS)
+	$(BENCH_ENV) $(BIN)/python bench/import_bench.py --texts corpus \
+		--json $(BENCH_OUT)/import-corpus.json $(IMPORT_BENCH_ARGS)
 	$(BENCH_ENV) $(BIN)/python bench/report.py $(REPORT_ARGS)
 
 # The same chain at a small scale, into its own files and database: proves it still works.

@@ -5,11 +5,18 @@ fresh database, print articles per second and peak memory. Run by hand, on each 
     .venv/bin/python bench/import_bench.py --engine sqlite --articles 2000 --workers 2
     .venv/bin/python bench/import_bench.py --articles 20 --json var/import_bench.json
     .venv/bin/python bench/import_bench.py --input html    # only the web-page figure
+    .venv/bin/python bench/import_bench.py --texts corpus  # real articles, not the seeds
 
 Each corpus is measured as plain text (.txt) and as web pages (.html): the same articles,
 each wrapped in a page as a news site serves it (menus, share buttons, a caption, related
 links, a footer, JSON-LD and Open Graph metadata), so the difference is what reading the page
 costs (decoding, trafilatura's extraction, htmldate) and storing its snapshot.
+
+`--texts seeds` (the default) builds each article from sentences of the five seed articles;
+`--texts corpus` takes the development corpora instead (bench/corpus and bench/corpus_fr:
+real articles from wires, governments, the UN and encyclopedias, English and French), each
+generated article one of them with its years shifted, its numbers changed and its paragraphs
+rotated, so speed is not measured on the seeds' style alone.
 
 PostgreSQL is reached through BENCH_POSTGRES_URL (default: the role CI uses); a throw-away
 database is created and dropped there. Each run is a fresh process, so its peak memory is its
@@ -27,6 +34,7 @@ import html
 import json
 import os
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -96,6 +104,40 @@ Photo: Sahel Bulletin</figcaption></figure>
 """
 
 
+TEXTS = ("seeds", "corpus")
+_YEAR = re.compile(r"\b(20[12]\d)\b")
+_COUNT = re.compile(r"\b([1-9]\d{0,2})\b(?=\s+[a-zà-ÿ])")
+
+
+def _varied(text: str, rng: random.Random) -> str:
+    """A real article, varied: years shifted, counts changed, paragraphs rotated."""
+    shift = rng.randint(-3, 3)
+    text = _YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
+    text = _COUNT.sub(lambda m: str(max(1, int(m.group(1)) + rng.randint(-5, 5))), text)
+    title, _, body = text.partition("\n\n")
+    paragraphs = body.split("\n\n")
+    turn = rng.randrange(len(paragraphs)) if len(paragraphs) > 2 else 0
+    return title + "\n\n" + "\n\n".join(paragraphs[turn:] + paragraphs[:turn])
+
+
+def build_real_corpus(folder: Path, count: int, seed: int = 7) -> None:
+    """`count` articles from the development corpora's texts, each varied."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sahel.settings")
+    django.setup()
+    texts = [
+        path.read_text("utf-8")
+        for corpus in ("corpus", "corpus_fr")
+        for path in sorted((ROOT / "bench" / corpus).rglob("*.txt"))
+    ]
+    rng = random.Random(seed)
+    for index in range(count):
+        (folder / f"article_{index:05d}.txt").write_text(
+            _varied(texts[index % len(texts)], rng) + "\n", encoding="utf-8"
+        )
+
+
 def build_corpus(folder: Path, count: int, seed: int = 7, page: bool = False) -> None:
     """Articles made of seed sentences, shuffled and varied (places, years, numbers); as
     plain-text files, or (`page`) as the same articles in web pages."""
@@ -145,7 +187,9 @@ def build_corpus(folder: Path, count: int, seed: int = 7, page: bool = False) ->
         (folder / f"article_{index:05d}.txt").write_text(header + body + "\n", encoding="utf-8")
 
 
-def run_engine(engine: str, articles: int, workers: int, source: str = "text") -> dict:
+def run_engine(
+    engine: str, articles: int, workers: int, source: str = "text", texts: str = "seeds"
+) -> dict:
     """One import, in a child process so peak memory belongs to it alone."""
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
@@ -166,7 +210,10 @@ def run_engine(engine: str, articles: int, workers: int, source: str = "text") -
             os.environ["DATABASE_URL"] = base.rsplit("/", 1)[0] + "/" + name
         os.environ.setdefault("DEBUG", "0")
         os.environ.setdefault("SECRET_KEY", "import-bench-only-" + "x" * 40)  # DEBUG off needs one
-        build_corpus(corpus, articles, page=source == "html")
+        if texts == "corpus":
+            build_real_corpus(corpus, articles)
+        else:
+            build_corpus(corpus, articles, page=source == "html")
         from django.core.management import call_command
 
         from facts.ingest.pipeline import import_sources
@@ -185,6 +232,7 @@ def run_engine(engine: str, articles: int, workers: int, source: str = "text") -
         result = {
             "engine": engine,
             "input": source,
+            "texts": texts,
             "workers": workers,
             "articles": len(sources),
             "seconds": round(elapsed, 3),
@@ -198,7 +246,7 @@ def run_engine(engine: str, articles: int, workers: int, source: str = "text") -
             f" + {workers} workers × {worker_mib:.0f} MiB" if workers > 1 else ""
         )
         print(
-            f"{engine:8s} {source:4s} {workers} worker{'s' if workers > 1 else ' '} "
+            f"{engine:8s} {source:4s} {texts:6s} {workers} worker{'s' if workers > 1 else ' '} "
             f"{result['articles']:5d} articles in {elapsed:6.1f} s = "
             f"{result['articles_per_s']:6.1f} articles/s | claims {result['claims']:6d} "
             f"events {result['events']:5d} | failed {result['failed']} | {memory}",
@@ -233,17 +281,25 @@ def main() -> None:
         default="both",
         help="plain-text files, web pages, or both (default)",
     )
+    parser.add_argument(
+        "--texts",
+        choices=TEXTS,
+        default="seeds",
+        help="articles from the seeds' sentences (default) or the development corpora",
+    )
     parser.add_argument("--json", type=Path, help="write the results to this file, as JSON")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.workers is not None and args.workers < 1:
         parser.error("--workers must be at least 1")
     if args.child:
-        result = run_engine(args.engine, args.articles, args.workers, args.input)
+        result = run_engine(args.engine, args.articles, args.workers, args.input, args.texts)
         args.child.write_text(json.dumps(result), encoding="utf-8")
         return
     engines = ["sqlite", "postgres"] if args.engine == "both" else [args.engine]
     inputs = list(INPUTS) if args.input == "both" else [args.input]
+    if args.texts == "corpus":
+        inputs = ["text"]  # the development corpora are plain text
     worker_counts = [args.workers] if args.workers else [1, 2]
     results = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -265,6 +321,8 @@ def main() -> None:
                             str(args.articles),
                             "--workers",
                             str(workers),
+                            "--texts",
+                            args.texts,
                         ],
                         check=True,
                     )
