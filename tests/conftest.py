@@ -47,3 +47,23 @@ def browser():
     from tests.browsers import launched_chromium
 
     yield from launched_chromium()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """With a streaming standby (TEST_STREAMING_REPLICA_URL, tests/settings.py), its alias
+    reads the test database through the standby itself: a test mirror would read the primary."""
+    from django.conf import settings
+    from django.db import connections
+
+    if "streaming" in settings.DATABASES:
+        standby = connections["streaming"]
+        with django_db_blocker.unblock():
+            standby.close()
+        standby.settings_dict = {
+            **connections["default"].settings_dict,
+            "HOST": settings.DATABASES["streaming"]["HOST"],
+            "PORT": settings.DATABASES["streaming"]["PORT"],
+            "TEST": {**connections["default"].settings_dict["TEST"], "MIRROR": "default"},
+        }
+    yield

@@ -36,3 +36,17 @@ DATABASES["replica1"] = {  # noqa: F405
         else f"test_{_primary['NAME']}_replica1"
     },
 }
+
+# A real streaming standby of the test server (bench/replica_bench.py starts one): the alias
+# `streaming` reads the test database through it (tests/conftest.py points it there once the
+# test database exists) and every read that may leave the primary goes to it.
+_standby_url = os.environ.get("TEST_STREAMING_REPLICA_URL")
+if _standby_url:
+    import dj_database_url
+
+    DATABASES["streaming"] = {  # noqa: F405
+        **dj_database_url.parse(_standby_url),
+        "OPTIONS": dict(_primary.get("OPTIONS", {})),
+        "TEST": {"MIRROR": "default"},
+    }
+    READ_REPLICAS = ["streaming"]
