@@ -42,8 +42,10 @@ load: migrate
 	DEBUG=1 $(MANAGE) load_initial_data
 	DEBUG=1 $(MANAGE) import_articles
 
+# The suite runs in one process per core (pytest-xdist); TEST_PROCESSES=0 runs it in this one.
+TEST_PROCESSES ?= auto
 test: install
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_PROCESSES) $(PYTEST_ARGS)
 
 # Style, then the layer rules (contracts in pyproject.toml), then types (mypy, django-stubs).
 lint: install
@@ -76,6 +78,8 @@ bench: install bench-tools
 	$(BENCH_ENV) $(BIN)/python bench/import_bench.py --json $(BENCH_OUT)/import.json $(IMPORT_BENCH_ARGS)
 	$(BENCH_ENV) $(BIN)/python bench/import_bench.py --texts corpus \
 		--json $(BENCH_OUT)/import-corpus.json $(IMPORT_BENCH_ARGS)
+	$(BENCH_ENV) $(BIN)/python bench/queue_bench.py --json $(BENCH_OUT)/queue.json $(QUEUE_BENCH_ARGS)
+	$(BENCH_ENV) $(BIN)/python bench/replica_bench.py $(REPLICA_BENCH_ARGS)
 	$(BENCH_ENV) $(BIN)/python bench/report.py $(REPORT_ARGS)
 
 # The same chain at a small scale, into its own files and database: proves it still works.
@@ -83,6 +87,7 @@ bench-smoke:
 	$(MAKE) bench SCALE=0.002 BENCH_SECONDS=1 BENCH_OUT=$(CURDIR)/var/bench-smoke \
 		BENCH_CORPUS_DB=sahel_corpus_smoke API_BENCH_ARGS="--load-seconds 2" \
 		ADMIN_BENCH_ARGS="--runs 1" IMPORT_BENCH_ARGS="--articles 20" \
+		REPLICA_BENCH_ARGS="--seconds 2 --lag-writes 20 --replica-tests-only" QUEUE_BENCH_ARGS="--articles 20" \
 		REPORT_ARGS="--out $(CURDIR)/var/bench-smoke/RESULTS.md"
 
 # The importer measured on the development corpus (bench/corpus) against its hand-written keys;

@@ -181,6 +181,58 @@ def export_section(export: dict) -> list[str]:
     return lines
 
 
+def queue_section(runs: list[dict]) -> list[str]:
+    lines = [
+        "## Import through the job queue (bench/queue_bench.py, PostgreSQL)",
+        "",
+        "Articles queued with `import_articles --enqueue`, imported by `procrastinate worker` "
+        "processes started together (worker start-up included).",
+        "",
+        "| workers | articles | seconds | articles/s | succeeded | failed |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for run in runs:
+        lines.append(
+            f"| {run['workers']} | {run['articles']:,} | {run['seconds']} | "
+            f"{run['articles_per_s']} | {run['succeeded']:,} | {run['failed']} |"
+        )
+    lines.append("")
+    return lines
+
+
+def replica_section(replica: dict) -> list[str]:
+    lag, api, tests = replica["lag"], replica["api"], replica.get("tests")
+    lines = [
+        "## A streaming read replica (bench/replica_bench.py)",
+        "",
+        "A second PostgreSQL cluster on this machine, started as a hot standby of the first "
+        f"(`pg_basebackup -R`, WAL streamed; base backup {replica['standby']['base_backup_s']} s). "
+        f"A committed write was visible on it after p50 {lag['visible_p50_ms']} ms, "
+        f"p95 {lag['visible_p95_ms']} ms, max {lag['visible_max_ms']} ms "
+        f"({lag['writes']} single-row commits). "
+        + (f"Tests with reads routed to it: {tests['summary']}. " if tests else "")
+        + f"Every request of the API mix answered the same from both ({api['same_answers']}).",
+        "",
+        f"The API on the PostgreSQL corpus ({api['claims']:,} claims), {api['connections']} "
+        "connections over the request mix:",
+        "",
+        "| reads served by | req/s | p50 ms | p95 ms | errors | standby transactions |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for mode, row in api["modes"].items():
+        lines.append(
+            f"| {mode} | {row['rps']} | {_ms(row['p50_ms'])} | {_ms(row['p95_ms'])} | "
+            f"{row['errors']} | {row['standby_transactions']:,} |"
+        )
+    lines += [
+        "",
+        "Both clusters share this machine's cores, so a standby here cannot add capacity; on "
+        "a machine of its own it takes the reads off the primary.",
+        "",
+    ]
+    return lines
+
+
 def targets(api, admin, imports, export) -> list[str]:
     rows = []
     pg = (api or {}).get("engines", {}).get("postgresql")
@@ -273,6 +325,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
     api, admin, export = _load("api"), _load("admin"), _load("export")
+    replica, queue = _load("replica"), _load("queue")
     # The seed-based runs, and those on the development corpora's real articles.
     imports = (_load("import") or []) + (_load("import-corpus") or [])
     corpora = {e: _load(f"corpus-{e}") for e in ("postgresql", "sqlite")}
@@ -300,6 +353,10 @@ def main() -> None:
         lines += import_section(imports)
     if export:
         lines += export_section(export)
+    if queue:
+        lines += queue_section(queue)
+    if replica:
+        lines += replica_section(replica)
     lines += [
         "EXPLAIN plans of every request's main query are printed by `bench/api_bench.py` "
         "(and kept in `var/bench/requests-<engine>.json`).",

@@ -155,6 +155,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_int
         f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 0)}"
     )
 
+# Import jobs (`import_articles --enqueue`, run by `manage.py procrastinate worker`): a queue
+# kept in PostgreSQL itself, so worker machines need nothing but the database. Its tables are
+# PostgreSQL's own SQL; on SQLite there is no queue and the command imports in-process.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("facts"), "procrastinate.contrib.django")
+
 # Read replicas (production: PostgreSQL streaming replicas of the primary): one URL each,
 # comma-separated. Safe requests of clients that have not written in the last
 # REPLICA_PIN_SECONDS read from them; everything else reads and writes the primary
@@ -325,6 +331,9 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"carried_bytes": {"()": "sahel.logging_filters.ShortenCarriedBytes"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["carried_bytes"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

@@ -15,8 +15,11 @@ text becomes that article's next version (writing/versions.py).
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import nullcontext
 from dataclasses import replace
 from itertools import islice
+
+from django.db import IntegrityError, OperationalError
 
 from facts.ingest import parallel
 from facts.ingest.analysis import ArticleAnalysis, analyze, limits, with_people
@@ -53,8 +56,14 @@ def import_sources(
     workers: int = 1,
     time_budget: float | None = limits.DEFAULT_TIME_BUDGET_SECONDS,
     supplied: Mapping[str, str] | None = None,
+    state: RunState | None = None,
+    languages: LanguageWorkers | None = None,
 ) -> RunReport:
     """Import every source; a failure is reported and the others go on.
+
+    `state` and `languages` let a long-lived process (a job queue's worker) keep its context
+    and its other languages' processes from one call to the next; by default each call
+    reads the context afresh and ends the processes it started.
 
     `supplied` is metadata for every file ("published", "publisher"), used where a file's
     own front matter does not state it.
@@ -70,7 +79,7 @@ def import_sources(
         raise ValueError("workers must be at least 1")
     run = RunReport(dry_run=dry_run)
     given = tuple(sorted((supplied or {}).items()))
-    state = new_run_state()
+    state = state or new_run_state()
     limits.set_time_budget(time_budget)  # before the workers fork: they inherit it
 
     def record(report: FileReport) -> None:
@@ -78,8 +87,9 @@ def import_sources(
         if on_file:
             on_file(report)
 
-    languages = LanguageWorkers(state.ctx, lambda: state.learned_actors)
-    with bulk_checkpoints(), languages:
+    kept = languages is not None
+    languages = languages or LanguageWorkers(state.ctx, lambda: state.learned_actors)
+    with bulk_checkpoints(), nullcontext() if kept else languages:
         if workers == 1:
             for source in sources:
                 try:
@@ -144,7 +154,19 @@ def _failed(name: str, exc: Exception) -> FileReport:
         failure = Failure.of(exc, EXPECTED_FAILURES)
         if failure.trace:
             logger.error("import of %s failed:\n%s", name, failure.trace)
-    return FileReport(name=name, status="failed", reason=failure.reason)
+    return FileReport(
+        name=name, status="failed", reason=failure.reason, retryable=_concurrent_conflict(exc)
+    )
+
+
+def _concurrent_conflict(exc: BaseException | None) -> bool:
+    """Whether a database conflict lies behind a failure (raised through a stage)."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, (IntegrityError, OperationalError)):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 def _jobs(

@@ -20,6 +20,8 @@ class Source:
     problem: str = ""  # found while listing (an unreadable folder, a link leading outside)
     url: str = ""  # a web page's address
     fetch_policy: FetchPolicy = DEFAULT_POLICY
+    # The bytes themselves, read elsewhere (a queued import job carries its file's bytes).
+    content: bytes | None = None
 
     def receive(self, max_bytes: int) -> tuple[bytes, Received]:
         """The input's bytes and what came with them (a fetched page's content type and
@@ -32,6 +34,8 @@ class Source:
         """At most max_bytes + 1 bytes: enough to tell an over-size file without reading it all."""
         if self.problem:
             raise ReadError(self.problem)
+        if self.content is not None:
+            return self.content[: max_bytes + 1]
         if self.url:
             return self.receive(max_bytes)[0]
         if self.path is None:

@@ -136,6 +136,15 @@ def add_places_and_participants(
                     event_id=event_id, actor_id=actor_id, role=role, article_id=article_id
                 )
             )
+    if participants and known is not None:
+        # `known` may be older than the row: another importer (a queue worker) or a curator
+        # may have given the event one of these actors since it was read.
+        present = set(
+            EventParticipant.objects.filter(
+                event_id=event_id, actor_id__in=[p.actor_id for p in participants]
+            ).values_list("actor_id", flat=True)
+        )
+        participants = [p for p in participants if p.actor_id not in present]
     if participants:
         rows.insert_with_history(EventParticipant, participants, reason=IMPORT_REASON)
 

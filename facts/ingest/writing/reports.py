@@ -22,6 +22,9 @@ class FileReport:
     # What the person importing should know and no flag says: the previous version's quotes
     # this one no longer has, a page whose bytes changed but not its text.
     notes: list[str] = field(default_factory=list)
+    # Failed on a conflict with another importer writing at the same time (a unique key it
+    # took first, a deadlock): the same file imports when tried again.
+    retryable: bool = False
 
 
 @dataclass

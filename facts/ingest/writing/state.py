@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Max
+
 from facts.choices import WITHDRAWN_STATUSES, ReviewStatus
 from facts.ingest.analysis.context import ExtractionContext, build_context
 from facts.ingest.writing.matching import EventSummary
@@ -33,14 +35,32 @@ class RunState:
     places: dict[str, tuple] = field(default_factory=dict)  # slug -> (pk, latitude, longitude)
     # Actors created by this run, in order: workers extend their context with them.
     learned_actors: list[tuple[str, str, str]] = field(default_factory=list)
+    # The key through which every event was read: a state kept from one job to the next (the
+    # job queue's workers, facts/tasks.py) catches up, inside each write, with the events
+    # other importers created meanwhile, by key. (Their changes to older events wait until
+    # the worker reads its state afresh.)
+    events_seen_through: int | None = None
 
     def events_of(self, kinds: set[str]) -> dict[str, list[EventSummary]]:
         missing = kinds - set(self.events)
         if missing:
+            if self.events_seen_through is None:
+                self.events_seen_through = Event.objects.aggregate(last=Max("pk"))["last"] or 0
             loaded = event_summaries(missing)
             for kind in missing:
                 self.events[kind] = loaded.get(kind, [])
         return {kind: self.events[kind] for kind in kinds}
+
+    def catch_up_events(self) -> None:
+        """Add the events created since this state last read them (by other importers)."""
+        if self.events_seen_through is None or not self.events:
+            return
+        newer = event_summaries(set(self.events), after=self.events_seen_through)
+        for kind, summaries in newer.items():
+            ids = {summary.id for summary in summaries}
+            pool = self.events[kind]
+            pool[:] = [s for s in pool if s.id not in ids] + summaries
+            self.events_seen_through = max(self.events_seen_through, *ids)
 
     def place_points(self, slugs: set[str]) -> dict[str, tuple]:
         """(pk, latitude, longitude) of each known place, by slug; asked per article, as
@@ -127,10 +147,13 @@ def load_context() -> ExtractionContext:
     return build_context([dict(row) for row in countries], actors, aliases, relations, places)
 
 
-def event_summaries(kinds: set[str]) -> dict[str, list[EventSummary]]:
+def event_summaries(kinds: set[str], after: int | None = None) -> dict[str, list[EventSummary]]:
+    """The events of these kinds that matching considers (with keys above `after`)."""
+    chosen = Event.objects.filter(kind__in=kinds)
+    if after is not None:
+        chosen = chosen.filter(pk__gt=after)
     events = (
-        Event.objects.filter(kind__in=kinds)
-        .exclude(status=ReviewStatus.REJECTED)
+        chosen.exclude(status=ReviewStatus.REJECTED)
         .select_related("place")
         .prefetch_related("participants__actor", "countries")
     )

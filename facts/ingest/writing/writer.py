@@ -1,5 +1,8 @@
 """Writes one article's analysis: the article, its people, events, claims and links."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -381,6 +384,36 @@ class ArticleWriter:
             self.state.actor_ids[f"actor:{actor.slug}"] = actor.pk
 
 
+# Importers in several processes or machines at once (the job queue's workers) analyse side
+# by side but write one article at a time, as one process does: an article's write reads
+# what the others wrote (events to link, actors to reuse) and must not race them to it.
+_one_writer_at_a_time: ContextVar[bool] = ContextVar("one_writer_at_a_time", default=False)
+# The key of PostgreSQL's transaction-level advisory lock that queues the writers.
+IMPORT_WRITE_LOCK = 0x5A4E_1F0
+
+
+@contextmanager
+def one_writer_at_a_time() -> Iterator[None]:
+    """Within this, each article's write first waits for every other importer's to end."""
+    token = _one_writer_at_a_time.set(True)
+    try:
+        yield
+    finally:
+        _one_writer_at_a_time.reset(token)
+
+
+def _wait_for_other_writers(state: RunState) -> None:
+    """Take the writers' turn, then learn the events the others wrote before it."""
+    if not _one_writer_at_a_time.get():
+        return
+    connection = connections[router.db_for_write(Article)]
+    if connection.vendor == "postgresql":
+        # SQLite needs no lock: its write transactions begin IMMEDIATE, one at a time.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_WRITE_LOCK])
+    state.catch_up_events()
+
+
 def write_analysis(
     analysis: ArticleAnalysis,
     *,
@@ -393,6 +426,7 @@ def write_analysis(
     the run learn what it wrote. `previous` is the stored version of the same web page,
     which the new article supersedes in the same transaction (versions.py)."""
     with transaction.atomic():
+        _wait_for_other_writers(state)
         writer = ArticleWriter(analysis, state, existing, previous)
         report = writer.write()
         if dry_run:

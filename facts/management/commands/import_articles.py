@@ -1,6 +1,7 @@
 """Import news articles: store each one and propose the facts it reports for review."""
 
 import json
+from json import dumps
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -13,6 +14,7 @@ from facts.ingest.reading.fetch import FetchPolicy
 from facts.ingest.reading.registry import article_suffixes
 from facts.ingest.reading.sources import expand_paths
 from facts.ingest.writing.reports import FileReport, RunReport
+from facts.tasks import QUEUE, JobQueueUnavailable, enqueue_sources
 
 BAR_WIDTH = 24
 
@@ -38,6 +40,13 @@ class Command(BaseCommand):
             "--reextract",
             action="store_true",
             help="re-run extraction on stored articles; curated objects are left as they are",
+        )
+        parser.add_argument(
+            "--enqueue",
+            action="store_true",
+            help="queue one job per article for the import workers (`manage.py procrastinate "
+            "worker --queues imports`, on any machine that reaches the database) instead of "
+            "importing here; PostgreSQL only",
         )
         parser.add_argument(
             "--workers",
@@ -83,6 +92,7 @@ class Command(BaseCommand):
         time_budget,
         published,
         publisher,
+        enqueue,
         verbosity,
         **options,
     ):
@@ -112,6 +122,18 @@ class Command(BaseCommand):
         if not sources:
             suffixes = ", ".join(f"*{suffix}" for suffix in sorted(article_suffixes()))
             raise CommandError(f"No article files ({suffixes}) found in: {', '.join(paths)}")
+        if enqueue:
+            self._enqueue(
+                sources,
+                dry_run=dry_run,
+                workers=workers,
+                max_bytes=max_bytes,
+                time_budget=time_budget,
+                reextract=reextract,
+                supplied=supplied,
+                as_json=json,
+            )
+            return
         # With --json, stdout carries only the report; progress goes to stderr.
         progress = self.stderr if json else self.stdout
         total = len(sources)
@@ -141,6 +163,43 @@ class Command(BaseCommand):
             raise CommandError(
                 f"{len(run.failed)} of {total} file(s) failed: "
                 + "; ".join(f"{f.name}: {f.reason}" for f in run.failed)
+            )
+
+    def _enqueue(self, sources, *, dry_run, workers, as_json, **options) -> None:
+        if dry_run or workers != 1:
+            raise CommandError(
+                "--enqueue queues the work: it takes neither --dry-run nor --workers."
+            )
+        try:
+            queued = enqueue_sources(sources, **options)
+        except JobQueueUnavailable as error:
+            raise CommandError(f"--enqueue: {error}.") from None
+        if as_json:
+            self.stdout.write(
+                dumps(
+                    {
+                        "queue": QUEUE,
+                        "job_ids": queued.job_ids,
+                        "already_waiting": queued.already_waiting,
+                        "refused": [vars(report) for report in queued.refused],
+                    },
+                    indent=2,
+                )
+            )
+        else:
+            self.stdout.write(
+                f"Queued {len(queued.job_ids)} import job(s) on '{QUEUE}'"
+                + (
+                    f"; {len(queued.already_waiting)} already waiting"
+                    if queued.already_waiting
+                    else ""
+                )
+                + f". Workers import them: manage.py procrastinate worker --queues {QUEUE}"
+            )
+        if queued.refused:
+            raise CommandError(
+                f"{len(queued.refused)} file(s) could not be queued: "
+                + "; ".join(f"{report.name}: {report.reason}" for report in queued.refused)
             )
 
     def _progress_line(self, done: int, total: int, report: FileReport, stream) -> str:
