@@ -48,8 +48,9 @@ def _drop(name: str) -> None:
         cursor.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
-def _manage(url: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    env = {
+def _env(url: str) -> dict[str, str]:
+    """Production settings (DEBUG off) on the scratch database `url`."""
+    return {
         **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
         "DJANGO_SETTINGS_MODULE": "sahel.settings",
         "ENV_FILE": "",
@@ -57,10 +58,13 @@ def _manage(url: str, *args: str, check: bool = True) -> subprocess.CompletedPro
         "SECRET_KEY": "test-jobs-" + "x" * 40,
         "DATABASE_URL": url,
     }
+
+
+def _manage(url: str, *args: str, check: bool = True) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env=env,
+        env=_env(url),
         capture_output=True,
         text=True,
         timeout=600,
@@ -69,21 +73,18 @@ def _manage(url: str, *args: str, check: bool = True) -> subprocess.CompletedPro
 
 
 def _workers(url: str, count: int) -> list[subprocess.Popen]:
-    env = {
-        **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
-        "DJANGO_SETTINGS_MODULE": "sahel.settings",
-        "ENV_FILE": "",
-        "DEBUG": "0",
-        "SECRET_KEY": "test-jobs-" + "x" * 40,
-        "DATABASE_URL": url,
-    }
     command = [
         *[sys.executable, "manage.py", "procrastinate", "worker"],
         *["--queues", "imports", "--one-shot"],
     ]
     return [
         subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            command,
+            cwd=ROOT,
+            env=_env(url),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         for _ in range(count)
     ]
