@@ -14,6 +14,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -58,6 +59,12 @@ class Queued:
 
 def job_queue_available() -> bool:
     return "procrastinate.contrib.django" in settings.INSTALLED_APPS
+
+
+def in_turn_with_workers() -> AbstractContextManager[None]:
+    """For an import in its own process: where queue workers may be writing (PostgreSQL),
+    its writes take their turn with theirs and see the events they created."""
+    return one_writer_at_a_time() if job_queue_available() else nullcontext()
 
 
 @app.task(

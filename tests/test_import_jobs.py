@@ -208,3 +208,35 @@ def test_the_queue_is_installed_only_on_postgresql():
 
     installed = "procrastinate.contrib.django" in settings.INSTALLED_APPS
     assert installed == (connection.vendor == "postgresql")
+
+
+@on_postgres
+@pytest.mark.django_db(transaction=True)
+def test_an_import_in_its_own_process_waits_its_turn_behind_a_workers_write(tmp_path):
+    import time
+
+    import psycopg
+
+    from facts.ingest.writing.writer import IMPORT_WRITE_LOCK
+
+    article = tmp_path / "mali.txt"
+    article.write_bytes((SEEDS / "000_9469444dcccace0f.txt").read_bytes())
+    url, name = _scratch_database("turn")
+    try:
+        _manage(url, "migrate", "-v0")
+        _manage(url, "loaddata", "countries", "actors", "-v0")
+        with psycopg.connect(url.replace("postgres://", "postgresql://", 1)) as worker:
+            worker.execute("SELECT pg_advisory_lock(%s)", [IMPORT_WRITE_LOCK])  # mid-write
+            command = [sys.executable, "manage.py", "import_articles", str(article)]
+            importing = subprocess.Popen(
+                command, cwd=ROOT, env=_env(url), stdout=subprocess.PIPE, text=True
+            )
+            time.sleep(8)
+            assert importing.poll() is None, "the import wrote while a worker held the turn"
+            assert _query(url, "SELECT count(*) FROM facts_article") == 0
+            worker.execute("SELECT pg_advisory_unlock(%s)", [IMPORT_WRITE_LOCK])
+            output = importing.communicate(timeout=120)[0]
+        assert importing.returncode == 0, output
+        assert _query(url, "SELECT count(*) FROM facts_article") == 1
+    finally:
+        _drop(name)

@@ -14,7 +14,7 @@ from facts.ingest.reading.fetch import FetchPolicy
 from facts.ingest.reading.registry import article_suffixes
 from facts.ingest.reading.sources import expand_paths
 from facts.ingest.writing.reports import FileReport, RunReport
-from facts.tasks import QUEUE, JobQueueUnavailable, enqueue_sources
+from facts.tasks import QUEUE, JobQueueUnavailable, enqueue_sources, in_turn_with_workers
 
 BAR_WIDTH = 24
 
@@ -145,16 +145,17 @@ class Command(BaseCommand):
             if verbosity >= 1:
                 progress.write(self._progress_line(done, total, report, progress))
 
-        run = import_sources(
-            sources,
-            dry_run=dry_run,
-            reextract=reextract,
-            max_bytes=max_bytes,
-            on_file=on_file,
-            workers=workers,
-            time_budget=time_budget,
-            supplied=supplied,
-        )
+        with in_turn_with_workers():
+            run = import_sources(
+                sources,
+                dry_run=dry_run,
+                reextract=reextract,
+                max_bytes=max_bytes,
+                on_file=on_file,
+                workers=workers,
+                time_budget=time_budget,
+                supplied=supplied,
+            )
         if json:
             self.stdout.write(_json_report(run))
         elif verbosity >= 1:
