@@ -46,15 +46,17 @@ def _verdict(ok: bool | None) -> str:
 def corpus_section(corpora: dict) -> list[str]:
     lines = ["## Data set", ""]
     lines += [
-        "| engine | claims | articles | events | actors (new) | load s | of which FTS index s |"
+        "| engine | claims | articles | events | actors (new) | load s | of which FTS index s "
+        "| of which stored documents s |"
     ]
-    lines += ["|---|---:|---:|---:|---:|---:|---:|"]
+    lines += ["|---|---:|---:|---:|---:|---:|---:|---:|"]
     for engine, corpus in corpora.items():
         rows, seconds = corpus["rows"], corpus["seconds"]
         lines.append(
             f"| {engine} | {rows.get('facts_claim', 0):,} | {rows.get('facts_article', 0):,} | "
             f"{rows.get('facts_event', 0):,} | {rows.get('facts_actor', 0):,} | "
-            f"{seconds['total']} | {seconds['full_text_index']} |"
+            f"{seconds['total']} | {seconds['full_text_index']} | "
+            f"{seconds.get('stored_documents', '–')} |"
         )
     words = next(iter(corpora.values()))["search_words"]
     lines += [

@@ -267,6 +267,10 @@ AUTHENTICATION_BACKENDS = ["facts.signin.LockoutModelBackend"]
 # API tokens expire this many days after they were issued (0: never); a password change ends
 # them at once.
 API_TOKEN_LIFETIME_DAYS = env_int("API_TOKEN_LIFETIME_DAYS", 30)
+# How long a token's account and role are remembered in the cache (0: looked up on every
+# request). Changes made through Django (the admin, the API, commands) apply at once; a change
+# written to the database by other means applies within this many seconds.
+API_CREDENTIALS_CACHE_SECONDS = env_int("API_CREDENTIALS_CACHE_SECONDS", 60)
 
 REST_FRAMEWORK = {
     "NUM_PROXIES": TRUSTED_PROXIES,

@@ -22,6 +22,7 @@ from rest_framework.throttling import AnonRateThrottle
 from facts.api import annotations as anno
 from facts.api import serializers as s
 from facts.api.columns import CLAIM, EVENT, FIELDS_PARAM, fields_parameter
+from facts.api.documents import PAGE_FIELDS, page_documents
 from facts.api.etags import etag_of, if_match_tags, require_current
 from facts.api.exports import CHUNK, stream_geojson
 from facts.api.facets import Facet
@@ -396,6 +397,10 @@ class ClaimViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
+        if self.action == "list" and self.serves_documents():
+            # The page's keys and evidence; the rest is in the stored documents.
+            rows = with_evidence(Claim.objects.all()).values(*PAGE_FIELDS)
+            return rows.visible_to(self.request.user)
         if self.action in ("list", "export"):
             # Lists and exports read flat rows (facts.api.representations): no instances.
             rows = with_evidence(Claim.objects.all()).values(*CLAIM_ROW_FIELDS)
@@ -409,8 +414,21 @@ class ClaimViewSet(
         )
         return queryset.visible_to(self.request.user)
 
+    def serves_documents(self) -> bool:
+        """Whether this list is served from the stored documents (facts.api.documents):
+        always, but for a choice of `fields` (which projects dictionaries) or an indented
+        rendering (DRF's encoder, which cannot write stored JSON as it is)."""
+        request = self.request
+        query = getattr(request, "query_params", None)
+        if query is None or FIELDS_PARAM in query:
+            return False  # not an HTTP request (a release's reader), or `fields`
+        renderer = getattr(request, "accepted_renderer", None)
+        return renderer is not None and not renderer.get_indent(request.accepted_media_type, {})
+
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        if self.serves_documents():
+            return self.get_paginated_response(page_documents(page, Links(request)))
         return self.get_paginated_response(claim_representations(page, Links(request)))
 
     def export_representations(self, queryset) -> Iterator[ClaimRepresentation]:

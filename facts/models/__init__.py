@@ -4,6 +4,7 @@ from facts.models.actors import Actor, ActorAlias, ActorRelation
 from facts.models.articles import Article, ArticleFlag
 from facts.models.claims import Claim, ClaimLink
 from facts.models.countries import Country
+from facts.models.documents import ClaimDocument
 from facts.models.events import Event, EventFigureSource, EventParticipant
 from facts.models.places import Place
 
@@ -14,6 +15,7 @@ __all__ = [
     "Article",
     "ArticleFlag",
     "Claim",
+    "ClaimDocument",
     "ClaimLink",
     "Country",
     "Event",
