@@ -516,10 +516,11 @@ def build(database_url: str, scale: float, seed: int) -> dict:
     ensure_search_index(connection)
     timings["full_text_index"] = time.perf_counter() - started
     started = time.perf_counter()
-    # The claims list's read model (facts.models.documents), as `build_documents` builds it.
-    from facts.api.documents import build_stale_documents
+    # The lists' read model (facts.models.documents), as `build_documents` builds it.
+    from facts.api.documents import KINDS, build_stale_documents
 
-    build_stale_documents()
+    for kind in KINDS:
+        build_stale_documents(kind)
     timings["stored_documents"] = time.perf_counter() - started
     started = time.perf_counter()
     with connection.cursor() as cursor:

@@ -41,6 +41,9 @@ from facts.rows import (
 )
 from facts.selectors import attach_claim_related, contradiction_counts, source_counts
 
+# What an event's representation reads of its place: the place, its region and district.
+EVENT_PLACE_JOINS = ("place", "place__admin1", "place__admin2")
+
 _SENTINEL = {"country": "ZZZ"}
 _NUMERIC_SENTINEL = "987654321"
 

@@ -22,7 +22,12 @@ from rest_framework.throttling import AnonRateThrottle
 from facts.api import annotations as anno
 from facts.api import serializers as s
 from facts.api.columns import CLAIM, EVENT, FIELDS_PARAM, fields_parameter
-from facts.api.documents import PAGE_FIELDS, page_documents
+from facts.api.documents import (
+    PAGE_FIELDS,
+    ServesDocumentsMixin,
+    page_claim_documents,
+    page_event_documents,
+)
 from facts.api.etags import etag_of, if_match_tags, require_current
 from facts.api.exports import CHUNK, stream_geojson
 from facts.api.facets import Facet
@@ -52,6 +57,7 @@ from facts.api.query import StrictQueryMixin
 from facts.api.renderers import FastJSONRenderer, GeoJSONRenderer, PlainTextRenderer
 from facts.api.representations import (
     CLAIM_ROW_FIELDS,
+    EVENT_PLACE_JOINS,
     Links,
     claim_representations,
     event_feature,
@@ -92,7 +98,6 @@ from facts.services import (
 from facts.services.review import claim_link_create
 
 # An event's place and its admin units, as its representation shows them.
-EVENT_PLACE_JOINS = ("place", "place__admin1", "place__admin2")
 GEOJSON_LIMIT = 50_000
 
 
@@ -161,6 +166,7 @@ class ActorViewSet(
     export=extend_schema(parameters=[fields_parameter(EVENT)]),
 )
 class EventViewSet(
+    ServesDocumentsMixin,
     StrictQueryMixin,
     mixins.ListModelMixin,
     ETagRetrieveMixin,
@@ -207,6 +213,9 @@ class EventViewSet(
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_queryset(self):
+        if self.action == "list" and self.serves_documents():
+            # The page's keys; the rest is in the stored documents.
+            return Event.objects.all().visible_to(self.request.user)
         queryset = (
             Event.objects.select_related(*EVENT_PLACE_JOINS)
             .defer("search_text")  # never shown, and the largest column
@@ -227,6 +236,13 @@ class EventViewSet(
         "latitude and longitude are both set or both null; fatalities read low ≤ best ≤ high. "
         "The stored values count: send the fields of a rule together." + PATCH_RULES,
     )
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        if self.serves_documents():
+            return self.get_paginated_response(page_event_documents(page, Links(request)))
+        serializer = self.get_serializer(page, many=True)
+        return self.get_paginated_response(serializer.data)
+
     def partial_update(self, request, *args, **kwargs):
         return self.precondition_update(request, s.EventWriteSerializer)
 
@@ -366,6 +382,7 @@ class ArticleViewSet(
     export=extend_schema(parameters=[fields_parameter(CLAIM)]),
 )
 class ClaimViewSet(
+    ServesDocumentsMixin,
     StrictQueryMixin,
     mixins.ListModelMixin,
     ETagRetrieveMixin,
@@ -414,21 +431,10 @@ class ClaimViewSet(
         )
         return queryset.visible_to(self.request.user)
 
-    def serves_documents(self) -> bool:
-        """Whether this list is served from the stored documents (facts.api.documents):
-        always, but for a choice of `fields` (which projects dictionaries) or an indented
-        rendering (DRF's encoder, which cannot write stored JSON as it is)."""
-        request = self.request
-        query = getattr(request, "query_params", None)
-        if query is None or FIELDS_PARAM in query:
-            return False  # not an HTTP request (a release's reader), or `fields`
-        renderer = getattr(request, "accepted_renderer", None)
-        return renderer is not None and not renderer.get_indent(request.accepted_media_type, {})
-
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         if self.serves_documents():
-            return self.get_paginated_response(page_documents(page, Links(request)))
+            return self.get_paginated_response(page_claim_documents(page, Links(request)))
         return self.get_paginated_response(claim_representations(page, Links(request)))
 
     def export_representations(self, queryset) -> Iterator[ClaimRepresentation]:

@@ -4,7 +4,7 @@ from facts.models.actors import Actor, ActorAlias, ActorRelation
 from facts.models.articles import Article, ArticleFlag
 from facts.models.claims import Claim, ClaimLink
 from facts.models.countries import Country
-from facts.models.documents import ClaimDocument
+from facts.models.documents import ClaimDocument, EventDocument
 from facts.models.events import Event, EventFigureSource, EventParticipant
 from facts.models.places import Place
 
@@ -19,6 +19,7 @@ __all__ = [
     "ClaimLink",
     "Country",
     "Event",
+    "EventDocument",
     "EventFigureSource",
     "EventParticipant",
     "Place",

@@ -1,6 +1,7 @@
-"""The triggers that keep the claims' stored documents (facts.models.documents) honest.
+"""The triggers that keep the stored documents of claims and events (facts.models.documents)
+honest.
 
-Each claim has a document row from its insert to its delete. Whatever changes what a claim's
+Each record has a document row from its insert to its delete. Whatever changes what its
 representation shows marks its document stale (body NULL) and raises its generation; a
 builder stores a document only where the generation it read before reading the data is
 still the row's, so a change that lands while a document is built is never hidden by it.
@@ -9,49 +10,94 @@ SQLite drops a table's triggers when a migration rebuilds the table, so they are
 after every migration run (facts.apps), and every document is then marked stale.
 """
 
-DOCUMENT_TABLE = "facts_claimdocument"
-_BUMP = (
-    f"UPDATE {DOCUMENT_TABLE} SET generation = generation + 1, body = NULL, "
-    "public_body = NULL WHERE claim_id IN ({claims})"
-)
+CLAIM_DOCUMENTS = "facts_claimdocument"
+EVENT_DOCUMENTS = "facts_eventdocument"
+# Each document table: the column holding its record's id, and the record's table.
+DOCUMENT_TABLES = {
+    CLAIM_DOCUMENTS: ("claim_id", "facts_claim"),
+    EVENT_DOCUMENTS: ("event_id", "facts_event"),
+}
 
-# name, table, event, the columns whose change matters (None: any), the statement.
-TRIGGERS = [
-    ("claim_insert", "facts_claim", "INSERT", None,
-     f"INSERT INTO {DOCUMENT_TABLE} (claim_id, generation) VALUES (NEW.id, 0)"),
-    ("claim_delete", "facts_claim", "DELETE", None,
-     f"DELETE FROM {DOCUMENT_TABLE} WHERE claim_id = OLD.id"),
-    ("claim_update", "facts_claim", "UPDATE", None, _BUMP.format(claims="NEW.id, OLD.id")),
-    ("claim_countries_insert", "facts_claim_countries", "INSERT", None,
-     _BUMP.format(claims="NEW.claim_id")),
-    ("claim_countries_delete", "facts_claim_countries", "DELETE", None,
-     _BUMP.format(claims="OLD.claim_id")),
-    ("claim_actors_insert", "facts_claim_actors", "INSERT", None,
-     _BUMP.format(claims="NEW.claim_id")),
-    ("claim_actors_delete", "facts_claim_actors", "DELETE", None,
-     _BUMP.format(claims="OLD.claim_id")),
-    ("actor_update", "facts_actor", "UPDATE", ("name", "slug"), _BUMP.format(claims=(
+
+def _bump(documents: str, ids: str) -> str:
+    key, _ = DOCUMENT_TABLES[documents]
+    return (
+        f"UPDATE {documents} SET generation = generation + 1, body = NULL, "
+        f"public_body = NULL WHERE {key} IN ({ids})"
+    )
+
+
+def _record_triggers(documents: str) -> list[tuple]:
+    key, table = DOCUMENT_TABLES[documents]
+    return [
+        ("insert", table, "INSERT", None,
+         f"INSERT INTO {documents} ({key}, generation) VALUES (NEW.id, 0)"),
+        ("delete", table, "DELETE", None, f"DELETE FROM {documents} WHERE {key} = OLD.id"),
+        ("update", table, "UPDATE", None, _bump(documents, "NEW.id, OLD.id")),
+    ]  # fmt: skip
+
+
+def _mention_triggers(documents: str, name: str, through: str, column: str) -> list[tuple]:
+    return [
+        (f"{name}_insert", through, "INSERT", None, _bump(documents, f"NEW.{column}")),
+        (f"{name}_delete", through, "DELETE", None, _bump(documents, f"OLD.{column}")),
+    ]
+
+
+_CLAIM_TRIGGERS = [
+    *_record_triggers(CLAIM_DOCUMENTS),
+    *_mention_triggers(CLAIM_DOCUMENTS, "countries", "facts_claim_countries", "claim_id"),
+    *_mention_triggers(CLAIM_DOCUMENTS, "actors", "facts_claim_actors", "claim_id"),
+    ("actor_update", "facts_actor", "UPDATE", ("name", "slug"), _bump(CLAIM_DOCUMENTS, (
         "SELECT id FROM facts_claim WHERE subject_id = NEW.id "
         "UNION SELECT id FROM facts_claim WHERE object_actor_id = NEW.id "
         "UNION SELECT id FROM facts_claim WHERE claimant_id = NEW.id "
         "UNION SELECT claim_id FROM facts_claim_actors WHERE actor_id = NEW.id"
     ))),
     ("country_update", "facts_country", "UPDATE", ("alpha3", "alpha2", "name"),
-     _BUMP.format(claims=(
+     _bump(CLAIM_DOCUMENTS, (
         "SELECT id FROM facts_claim WHERE object_country_id = NEW.id "
         "UNION SELECT claim_id FROM facts_claim_countries WHERE country_id = NEW.id"
     ))),
     ("event_update", "facts_event", "UPDATE", ("slug", "title", "status"),
-     _BUMP.format(claims="SELECT id FROM facts_claim WHERE event_id = NEW.id")),
+     _bump(CLAIM_DOCUMENTS, "SELECT id FROM facts_claim WHERE event_id = NEW.id")),
     ("article_update", "facts_article", "UPDATE", (
         "title", "url", "reliability", "publisher", "published_start", "published_end",
         "published_precision", "published_text",
-    ), _BUMP.format(claims="SELECT id FROM facts_claim WHERE article_id = NEW.id")),
+    ), _bump(CLAIM_DOCUMENTS, "SELECT id FROM facts_claim WHERE article_id = NEW.id")),
 ]  # fmt: skip
 
+_EVENT_TRIGGERS = [
+    *_record_triggers(EVENT_DOCUMENTS),
+    *_mention_triggers(EVENT_DOCUMENTS, "countries", "facts_event_countries", "event_id"),
+    ("participant_insert", "facts_eventparticipant", "INSERT", None,
+     _bump(EVENT_DOCUMENTS, "NEW.event_id")),
+    ("participant_update", "facts_eventparticipant", "UPDATE", None,
+     _bump(EVENT_DOCUMENTS, "NEW.event_id, OLD.event_id")),
+    ("participant_delete", "facts_eventparticipant", "DELETE", None,
+     _bump(EVENT_DOCUMENTS, "OLD.event_id")),
+    ("actor_update", "facts_actor", "UPDATE", ("name", "slug"),
+     _bump(EVENT_DOCUMENTS,
+           "SELECT event_id FROM facts_eventparticipant WHERE actor_id = NEW.id")),
+    ("country_update", "facts_country", "UPDATE", ("alpha3", "alpha2", "name"),
+     _bump(EVENT_DOCUMENTS,
+           "SELECT event_id FROM facts_event_countries WHERE country_id = NEW.id")),
+    # An event shows its place, and the place's region and district, each with its status.
+    ("place_update", "facts_place", "UPDATE",
+     ("slug", "name", "kind", "status", "admin1_id", "admin2_id"), _bump(EVENT_DOCUMENTS, (
+        "SELECT id FROM facts_event WHERE place_id = NEW.id "
+        "UNION SELECT e.id FROM facts_event e JOIN facts_place p ON p.id = e.place_id "
+        "WHERE p.admin1_id = NEW.id OR p.admin2_id = NEW.id"
+    ))),
+]  # fmt: skip
 
-def _trigger_name(name: str) -> str:
-    return f"{DOCUMENT_TABLE}_{name}"
+# document table -> its triggers: (name, table, event, the columns whose change matters
+# (None: any), the statement).
+TRIGGERS = {CLAIM_DOCUMENTS: _CLAIM_TRIGGERS, EVENT_DOCUMENTS: _EVENT_TRIGGERS}
+
+
+def _trigger_name(documents: str, name: str) -> str:
+    return f"{documents}_{name}"
 
 
 def _changed(columns, vendor: str) -> str:
@@ -59,10 +105,10 @@ def _changed(columns, vendor: str) -> str:
     return " OR ".join(f"OLD.{column} {differs} NEW.{column}" for column in columns)
 
 
-def _create_statements(vendor: str) -> list[str]:
+def _create_statements(documents: str, vendor: str) -> list[str]:
     statements = []
-    for name, table, event, columns, statement in TRIGGERS:
-        trigger = _trigger_name(name)
+    for name, table, event, columns, statement in TRIGGERS[documents]:
+        trigger = _trigger_name(documents, name)
         when = f" WHEN ({_changed(columns, vendor)})" if columns else ""
         if vendor == "postgresql":
             statements += [
@@ -80,8 +126,8 @@ def _create_statements(vendor: str) -> list[str]:
     return statements
 
 
-def _missing_triggers(cursor, vendor: str) -> set[str]:
-    wanted = {_trigger_name(name) for name, *_ in TRIGGERS}
+def _missing_triggers(cursor, documents: str, vendor: str) -> set[str]:
+    wanted = {_trigger_name(documents, name) for name, *_ in TRIGGERS[documents]}
     if vendor == "postgresql":
         cursor.execute(
             "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname = ANY(%s)",
@@ -93,36 +139,38 @@ def _missing_triggers(cursor, vendor: str) -> set[str]:
 
 
 def ensure_document_triggers(connection) -> bool:
-    """Create what is missing; if any trigger was, make every claim's document row exist
-    and stale (changes may have gone unseen). Returns whether anything was missing. Does
-    nothing before the table exists (a migration to an earlier state)."""
+    """Create what is missing; where any trigger was, make every record's document row
+    exist and be stale (changes may have gone unseen). Returns whether anything was missing.
+    A document table not created yet (a migration to an earlier state) is left alone."""
     if connection.vendor not in ("postgresql", "sqlite"):
         return False
-    if DOCUMENT_TABLE not in connection.introspection.table_names():
-        return False
+    tables = set(connection.introspection.table_names())
+    repaired = False
     with connection.cursor() as cursor:
-        if not _missing_triggers(cursor, connection.vendor):
-            return False
-        for statement in _create_statements(connection.vendor):
-            cursor.execute(statement)
-        cursor.execute(
-            f"DELETE FROM {DOCUMENT_TABLE} WHERE claim_id NOT IN (SELECT id FROM facts_claim)"
-        )
-        cursor.execute(
-            f"INSERT INTO {DOCUMENT_TABLE} (claim_id, generation) SELECT id, 0 FROM facts_claim "
-            f"WHERE id NOT IN (SELECT claim_id FROM {DOCUMENT_TABLE})"
-        )
-        cursor.execute(
-            f"UPDATE {DOCUMENT_TABLE} SET generation = generation + 1, body = NULL, "
-            "public_body = NULL WHERE body IS NOT NULL"
-        )
-    return True
+        for documents, (key, records) in DOCUMENT_TABLES.items():
+            if documents not in tables or not _missing_triggers(
+                cursor, documents, connection.vendor
+            ):
+                continue
+            for statement in _create_statements(documents, connection.vendor):
+                cursor.execute(statement)
+            cursor.execute(f"DELETE FROM {documents} WHERE {key} NOT IN (SELECT id FROM {records})")
+            cursor.execute(
+                f"INSERT INTO {documents} ({key}, generation) SELECT id, 0 FROM {records} "
+                f"WHERE id NOT IN (SELECT {key} FROM {documents})"
+            )
+            cursor.execute(
+                f"UPDATE {documents} SET generation = generation + 1, body = NULL, "
+                "public_body = NULL WHERE body IS NOT NULL"
+            )
+            repaired = True
+    return repaired
 
 
-def drop_document_triggers(connection) -> None:
+def drop_document_triggers(connection, documents: str) -> None:
     with connection.cursor() as cursor:
-        for name, table, *_ in TRIGGERS:
-            trigger = _trigger_name(name)
+        for name, table, *_ in TRIGGERS[documents]:
+            trigger = _trigger_name(documents, name)
             if connection.vendor == "postgresql":
                 cursor.execute(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")
                 cursor.execute(f"DROP FUNCTION IF EXISTS {trigger}()")

@@ -4,14 +4,13 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from facts.api.documents import BUILD_CHUNK, build_stale_documents
-from facts.models import ClaimDocument
+from facts.api.documents import BUILD_CHUNK, KINDS, build_stale_documents
 
 
 class Command(BaseCommand):
     help = (
-        "Build every stale stored claim representation (the claims list serves them; a stale "
-        "one is otherwise built when first read). --all rebuilds every one."
+        "Build every stale stored representation of claims and events (their lists serve "
+        "them; a stale one is otherwise built when first read). --all rebuilds every one."
     )
 
     def add_arguments(self, parser):
@@ -21,11 +20,13 @@ class Command(BaseCommand):
         parser.add_argument("--chunk", type=int, default=BUILD_CHUNK, help="claims per query")
 
     def handle(self, *args, all: bool, chunk: int, **options):
-        started = time.perf_counter()
-        stored = build_stale_documents(everything=all, chunk=max(1, chunk))
-        stale = ClaimDocument.objects.filter(body__isnull=True).count()
-        seconds = time.perf_counter() - started
-        self.stdout.write(
-            f"{stored:,} claim documents built in {seconds:.1f} s; {stale:,} left stale "
-            "(changed while building, or holding text that cannot be stored: served afresh)."
-        )
+        for kind in KINDS:
+            started = time.perf_counter()
+            stored = build_stale_documents(kind, everything=all, chunk=max(1, chunk))
+            stale = kind.model.objects.filter(body__isnull=True).count()  # type: ignore[attr-defined]
+            seconds = time.perf_counter() - started
+            name = kind.model._meta.verbose_name_plural
+            self.stdout.write(
+                f"{name}: {stored:,} built in {seconds:.1f} s; {stale:,} left stale (changed "
+                "while building, or holding text that cannot be stored: served afresh)."
+            )

@@ -14,13 +14,15 @@ from rest_framework.test import APIRequestFactory
 
 from facts.api import serializers as s
 from facts.api.documents import (
-    _EVIDENCE_SENTINEL,
+    _OPEN_SENTINEL,
     _ORIGIN_SENTINEL,
+    CLAIMS,
+    EVENTS,
     build_documents,
     build_stale_documents,
     store_documents,
 )
-from facts.api.views import ClaimViewSet
+from facts.api.views import ClaimViewSet, EventViewSet
 from facts.choices import LinkKind, ReviewStatus
 from facts.models import (
     Actor,
@@ -30,6 +32,9 @@ from facts.models import (
     ClaimLink,
     Country,
     Event,
+    EventDocument,
+    EventParticipant,
+    Place,
 )
 from facts.models.document_triggers import ensure_document_triggers
 from tests.base import make_actor, make_article, make_claim, make_event, reviewed
@@ -40,31 +45,38 @@ def _plain(data):
     return json.loads(json.dumps(data))
 
 
-def declared(claim_ids, user, path: str = f"{API}/claims/", **extra) -> dict[int, dict]:
-    """id -> the claim as ClaimSerializer gives it to `user` (None: anonymous)."""
+def declared(
+    ids,
+    user,
+    path: str = f"{API}/claims/",
+    viewset=ClaimViewSet,
+    serializer=s.ClaimSerializer,
+    **extra,
+) -> dict[int, dict]:
+    """id -> the record as its declared serializer gives it to `user` (None: anonymous)."""
     from django.contrib.auth.models import AnonymousUser
     from django.urls import get_script_prefix, set_script_prefix
 
     request = APIRequestFactory().get(path, **extra)
-    view = ClaimViewSet(action_map={"get": "retrieve"})
+    view = viewset(action_map={"get": "retrieve"})
     view.request = view.initialize_request(request)
     view.request.user = user or AnonymousUser()
     view.format_kwarg = None
     view.action = "retrieve"
     context = {"request": view.request}
-    claims = view.get_queryset().filter(pk__in=claim_ids)
+    records = view.get_queryset().filter(pk__in=ids)
     before = get_script_prefix()
     set_script_prefix(extra.get("SCRIPT_NAME", "") + "/")
     try:
-        return {
-            claim.pk: _plain(s.ClaimSerializer(claim, context=context).data) for claim in claims
-        }
+        return {record.pk: _plain(serializer(record, context=context).data) for record in records}
     finally:
         set_script_prefix(before)
 
 
-def stored(claim: Claim) -> ClaimDocument:
-    return ClaimDocument.objects.get(claim=claim)
+def stored(record):
+    if isinstance(record, Event):
+        return EventDocument.objects.get(event=record)
+    return ClaimDocument.objects.get(claim=record)
 
 
 class DocumentsTestCase(APITestCase):
@@ -119,7 +131,7 @@ class TestServedEqualsDeclared(DocumentsTestCase):
 
     def test_a_claim_whose_text_holds_a_mark_is_served_afresh_not_stored(self):
         article = Article.objects.first()
-        for odd in (_ORIGIN_SENTINEL, _EVIDENCE_SENTINEL, "\x01\x02 controls"):
+        for odd in (_ORIGIN_SENTINEL, _OPEN_SENTINEL, "\x01\x02 controls"):
             claim = make_claim(
                 article, quote=article.text[:20], quote_start=0, statement=f"odd {odd} text"
             )
@@ -233,23 +245,26 @@ class TestBuilding(DocumentsTestCase):
     def test_a_change_landing_while_a_document_is_built_is_not_hidden(self):
         claim = Claim.objects.first()
         generations = {claim.pk: stored(claim).generation}
-        built = build_documents([claim.pk])  # what a reader built from the old data
+        built = build_documents(CLAIMS, [claim.pk])  # what a reader built from the old data
         Claim.objects.filter(pk=claim.pk).update(statement="Changed meanwhile")
-        store_documents(built, generations)  # its write comes after the change
+        store_documents(CLAIMS, built, generations)  # its write comes after the change
         assert stored(claim).body is None
         row = self.assert_list_is_declared("viewer")[claim.pk]
         assert row["statement"] == "Changed meanwhile"
 
     def test_the_command_builds_what_is_stale_or_everything(self):
-        total = Claim.objects.count()
+        claims, events = Claim.objects.count(), Event.objects.count()
         out = io.StringIO()
         call_command("build_documents", stdout=out)
-        assert out.getvalue().startswith(f"{total:,} claim documents built")
+        lines = out.getvalue().splitlines()
+        assert lines[0].startswith(f"stored claim representations: {claims:,} built in ")
+        assert lines[1].startswith(f"stored event representations: {events:,} built in ")
         assert not ClaimDocument.objects.filter(body__isnull=True).exists()
-        assert build_stale_documents() == 0  # nothing left to do
+        assert not EventDocument.objects.filter(body__isnull=True).exists()
+        assert build_stale_documents(CLAIMS) == build_stale_documents(EVENTS) == 0
         out = io.StringIO()
         call_command("build_documents", "--all", "--chunk", "7", stdout=out)
-        assert out.getvalue().startswith(f"{total:,} claim documents built")
+        assert f"{claims:,} built" in out.getvalue() and f"{events:,} built" in out.getvalue()
         self.assert_list_is_declared(None)
 
     def test_lost_triggers_are_put_back_and_every_document_marked_stale(self):
@@ -300,3 +315,67 @@ class TestCredentialsCache(DocumentsTestCase):
         with CaptureQueriesContext(connection) as queries:
             client.get(f"{API}/claims/?page_size=1")
         assert any("authtoken_token" in q["sql"] for q in queries.captured_queries)
+
+
+class TestEvents(DocumentsTestCase):
+    def listed_events(self, role) -> dict[int, dict]:
+        response = self.client_for(role).get(f"{API}/events/?page_size=500")
+        assert response.status_code == 200, response.content
+        return {row["id"]: row for row in response.json()["results"]}
+
+    def assert_events_are_declared(self, role) -> dict[int, dict]:
+        listed = self.listed_events(role)
+        user = self.users[role] if role else None
+        expected = declared(
+            listed, user, f"{API}/events/", viewset=EventViewSet, serializer=s.EventSerializer
+        )
+        assert listed.keys() == expected.keys() and listed
+        for event_id, row in listed.items():
+            assert list(row) == list(expected[event_id]), event_id
+            assert row == expected[event_id], event_id
+        return listed
+
+    def test_every_reader_gets_what_the_serializer_gives(self):
+        for role in (None, "viewer", "lead"):
+            self.assert_events_are_declared(role)
+            self.assert_events_are_declared(role)
+        assert not EventDocument.objects.filter(body__isnull=True).exists()
+
+    def test_participants_places_countries_and_names_mark_events_stale(self):
+        self.listed_events("viewer")
+        event = Event.objects.filter(participants__isnull=False).first()
+        participant = event.participants.select_related("actor").first()
+
+        def changed(check):
+            assert stored(event).body is None
+            row = self.assert_events_are_declared("viewer")[event.pk]
+            check(row)
+            self.assert_events_are_declared(None)
+
+        Actor.objects.filter(pk=participant.actor_id).update(name="Renamed Participant")
+        changed(lambda row: "Renamed Participant" in str(row["participants"]))
+        EventParticipant.objects.filter(pk=participant.pk).update(role="target")
+        changed(lambda row: "target" in str(row["participants"]))
+        EventParticipant.objects.filter(pk=participant.pk).delete()
+        changed(lambda row: "Renamed Participant" not in str(row["participants"]))
+        place = Place.objects.filter(admin1__isnull=False).first()
+        Event.objects.filter(pk=event.pk).update(place=place)
+        changed(lambda row: row["place"]["slug"] == place.slug)
+        Place.objects.filter(pk=place.admin1_id).update(name="A renamed region")
+        changed(lambda row: row["admin1"]["name"] == "A renamed region")
+        country = Country.objects.get(alpha3="BFA")
+        event.countries.add(country)
+        changed(lambda row: "BFA" in str(row["countries"]))
+        Country.objects.filter(pk=country.pk).update(name="Burkina (renamed)")
+        changed(lambda row: "Burkina (renamed)" in str(row["countries"]))
+
+    def test_sources_follow_claims_without_a_rebuild(self):
+        event = make_event(status=ReviewStatus.VERIFIED, **reviewed())
+        self.listed_events(None)
+        generation = stored(event).generation
+        assert self.listed_events(None)[event.pk]["sources"] == 0
+        make_claim(make_article(), event=event, **reviewed(status=ReviewStatus.VERIFIED))
+        make_claim(make_article(), event=event, status=ReviewStatus.UNREVIEWED)
+        assert self.listed_events(None)[event.pk]["sources"] == 1  # verified ones only
+        assert self.listed_events("viewer")[event.pk]["sources"] == 2
+        assert stored(event).generation == generation
