@@ -6,7 +6,8 @@ the whole WSGI stack (middleware included) under pyinstrument.
         --request claims_first_page --repeat 300
 
 Prints, per request, its mean time in-process and the profile of the repeated calls (the
-frames that took at least `--min-share` of it). Run by hand; nothing here is asserted.
+frames that took at least `--min-share` of it); `--times-only` prints the mean alone, without
+the profiler's overhead. Run by hand; nothing here is asserted.
 """
 
 import argparse
@@ -27,6 +28,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--min-share", type=float, default=0.02)
     parser.add_argument("--anonymous", action="store_true", help="no token: a public reader")
+    parser.add_argument(
+        "--times-only", action="store_true", help="mean time per request, without the profiler"
+    )
     args = parser.parse_args()
 
     from common import bench_viewer, setup_django
@@ -60,6 +64,13 @@ def main() -> None:
             response = client.get(path)
         if response.status_code != 200:
             raise SystemExit(f"{path}: HTTP {response.status_code}")
+        if args.times_only:
+            started = time.perf_counter()
+            for _ in range(args.repeat):
+                client.get(path)
+            mean_ms = (time.perf_counter() - started) * 1000 / args.repeat
+            print(f"{name:24s} {mean_ms:7.2f} ms in-process (mean of {args.repeat})")
+            continue
         profiler = Profiler(interval=0.0002)
         started = time.perf_counter()
         with profiler:
@@ -69,7 +80,11 @@ def main() -> None:
         print(f"\n=== {name}: {path}  mean {mean_ms:.2f} ms in-process")
         print(
             profiler.output_text(
-                unicode=False, color=False, show_all=False, time="percent_of_total"
+                unicode=False,
+                color=False,
+                show_all=False,
+                time="percent_of_total",
+                processor_options={"filter_threshold": args.min_share},
             ).replace("\n\n", "\n")[:6000]
         )
 

@@ -226,6 +226,13 @@ class EventViewSet(
         )
         return queryset.visible_to(self.request.user)
 
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        if self.serves_documents():
+            return self.get_paginated_response(page_event_documents(page, Links(request)))
+        serializer = self.get_serializer(page, many=True)
+        return self.get_paginated_response(serializer.data)
+
     @extend_schema(
         request=s.EventWriteSerializer,
         parameters=[IF_MATCH],
@@ -236,13 +243,6 @@ class EventViewSet(
         "latitude and longitude are both set or both null; fatalities read low ≤ best ≤ high. "
         "The stored values count: send the fields of a rule together." + PATCH_RULES,
     )
-    def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
-        if self.serves_documents():
-            return self.get_paginated_response(page_event_documents(page, Links(request)))
-        serializer = self.get_serializer(page, many=True)
-        return self.get_paginated_response(serializer.data)
-
     def partial_update(self, request, *args, **kwargs):
         return self.precondition_update(request, s.EventWriteSerializer)
 
