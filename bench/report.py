@@ -80,9 +80,9 @@ def api_section(api: dict) -> list[str]:
         "copy of the SQLite file.",
         "",
         "| request | PG p50 / p95 / p99 | PG req/s | PG bare p95 | PG ÷ bare | SQLite p95 | "
-        "SQLite req/s | SQLite bare p95 | Datasette p95 | Datasette req/s "
+        "SQLite req/s | SQLite bare p95 | SQLite ÷ bare | Datasette p95 | Datasette req/s "
         "| SQLite req/s ÷ Datasette |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for name, label in REQUEST_LABELS.items():
         cells = [label]
@@ -102,12 +102,13 @@ def api_section(api: dict) -> list[str]:
                 _ms(ours["p95_ms"]),
                 f"{ours['rps']:.0f}",
                 _ms(bare["p95_ms"]),
+                _x(api["ratios"][name].get("sqlite_p95_vs_bare")),
                 _ms(ds["p95_ms"]),
                 f"{ds['rps']:.0f}",
                 _x(api["ratios"][name].get("sqlite_rps_vs_datasette")),
             ]
         else:
-            cells += ["–"] * 6
+            cells += ["–"] * 7
         lines.append("| " + " | ".join(cells) + " |")
     load = (pg or {}).get("load")
     if load:
@@ -241,15 +242,28 @@ def targets(api, admin, imports, export) -> list[str]:
     lite = (api or {}).get("engines", {}).get("sqlite")
     ratios = (api or {}).get("ratios", {})
     lists = ("claims_first_page", "claims_country_status")
+    # Issue 18: claim lists, search and event lists, each against Datasette and the ceiling.
+    read_path = [name for name in REQUEST_LABELS if name != "claim_detail"]
+
+    def worst_of(key: str, pick) -> tuple[float, str]:
+        values = [(ratios[n][key] or 0, n) for n in read_path if n in ratios and key in ratios[n]]
+        return pick(values) if values else (0.0, "")
+
     if pg:
         worst = max(pg["api"][n]["p95_ms"] for n in lists)
-        rows.append(("Claims list p95 ≤ 50 ms on PostgreSQL", f"{worst:.1f} ms", worst <= 50))
-        worst_ratio = max(ratios[n]["postgresql_p95_vs_bare"] or 0 for n in lists)
         rows.append(
             (
-                "Claims list within 2.5× of the bare ceiling (PG p95)",
-                _x(worst_ratio),
-                worst_ratio <= 2.5,
+                "Claims list p95 ≤ 25 ms on PostgreSQL (1,000,000 claims)",
+                f"{worst:.1f} ms",
+                worst <= 25,
+            )
+        )
+        ratio, name = worst_of("postgresql_p95_vs_bare", max)
+        rows.append(
+            (
+                "Claim lists, search, events: p95 within 2.0× the bare ceiling (PG, worst)",
+                f"{_x(ratio)} ({REQUEST_LABELS.get(name, name)})",
+                ratio <= 2.0,
             )
         )
         deep = pg["api"]["claims_deep_cursor"]["p95_ms"] / pg["api"]["claims_first_page"]["p95_ms"]
@@ -267,8 +281,22 @@ def targets(api, admin, imports, export) -> list[str]:
                 )
             )
     if lite:
-        worst = min(ratios[n]["sqlite_rps_vs_datasette"] or 0 for n in lists)
-        rows.append(("Claims list req/s ≥ Datasette's (SQLite)", _x(worst), worst >= 1))
+        ratio, name = worst_of("sqlite_rps_vs_datasette", min)
+        rows.append(
+            (
+                "Claim lists, search, events: req/s ≥ Datasette's (SQLite, worst)",
+                f"{_x(ratio)} ({REQUEST_LABELS.get(name, name)})",
+                ratio >= 1,
+            )
+        )
+        ratio, name = worst_of("sqlite_p95_vs_bare", max)
+        rows.append(
+            (
+                "Claim lists, search, events: p95 within 2.0× the bare ceiling (SQLite, worst)",
+                f"{_x(ratio)} ({REQUEST_LABELS.get(name, name)})",
+                ratio <= 2.0,
+            )
+        )
         common, rare = lite["api"]["search_common"]["p95_ms"], lite["api"]["search_rare"]["p95_ms"]
         rows.append(("Search p95 ≤ 150 ms common word (SQLite)", f"{common:.1f} ms", common <= 150))
         rows.append(("Search p95 ≤ 30 ms rare word (SQLite)", f"{rare:.1f} ms", rare <= 30))
