@@ -85,7 +85,7 @@ bench: install bench-tools
 # The same chain at a small scale, into its own files and database: proves it still works.
 bench-smoke:
 	$(MAKE) bench SCALE=0.002 BENCH_SECONDS=1 BENCH_OUT=$(CURDIR)/var/bench-smoke \
-		BENCH_CORPUS_DB=sahel_corpus_smoke API_BENCH_ARGS="--load-seconds 2" \
+		BENCH_CORPUS_DB=sahel_corpus_smoke API_BENCH_ARGS="--load-seconds 2 --rounds 1" \
 		ADMIN_BENCH_ARGS="--runs 1" IMPORT_BENCH_ARGS="--articles 20" \
 		REPLICA_BENCH_ARGS="--seconds 2 --lag-writes 20 --replica-tests-only" QUEUE_BENCH_ARGS="--articles 20" \
 		REPORT_ARGS="--out $(CURDIR)/var/bench-smoke/RESULTS.md"

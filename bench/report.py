@@ -75,7 +75,8 @@ def api_section(api: dict) -> list[str]:
     lines = ["## API (gunicorn, workers = cores; wrk on loopback)", ""]
     lines += [
         "Latency is one connection at a time (p50 / p95 / p99, ms); req/s is under "
-        f"{api.get('connections', 'several')} connections. *Bare* is the same SQL through a "
+        f"{api.get('connections', 'several')} connections, the median of "
+        f"{api.get('rounds', 1)} rounds. *Bare* is the same SQL through a "
         "bare WSGI app (psycopg/sqlite3 + orjson); Datasette runs the request's main SQL on a "
         "copy of the SQLite file.",
         "",
