@@ -85,9 +85,8 @@ class StrictFilterSet(filters.FilterSet):
             filter_.model = queryset.model
             filter_.parent = self
             if filter_.method is not None:
-                filter_.method = (
-                    filter_.method
-                )  # its proxy must call this filter, not the declared one
+                # Re-set, so that its method proxy calls this copy, not the declared filter.
+                filter_.method = filter_.method
             self.filters[name] = filter_
 
     def get_form_class(self):

@@ -132,3 +132,55 @@ class TestFilterSets(TestCase):
     def test_countries(self):
         sahel = CountryFilterSet({"region": "sahel"}, Country.objects.all()).qs
         assert set(sahel.values_list("alpha3", flat=True)) == {"MLI", "NER", "BFA", "TCD", "MRT"}
+
+
+class TestFilterSetInstancesAreIndependent(TestCase):
+    """Filtersets share their declared filters and form class between requests (no deep
+    copies): each instance must still filter with its own data and for its own reader."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from tests.base import make_claim, make_event, make_staff, reviewed
+
+        initial_data_load()
+        cls.viewer = make_staff("viewer")
+        cls.hidden_event = make_event(status="unreviewed")
+        cls.claim = make_claim(event=cls.hidden_event, **reviewed(status="verified"))
+
+    def test_interleaved_instances_keep_their_data_and_readers(self):
+        from django.contrib.auth.models import AnonymousUser
+        from django.test import RequestFactory
+
+        def request_of(user):
+            request = RequestFactory().get("/")
+            request.user = user
+            return request
+
+        slug = self.hidden_event.slug
+        queryset = Claim.objects.all()
+        public = ClaimFilterSet({"event": slug}, queryset, request=request_of(AnonymousUser()))
+        viewer = ClaimFilterSet({"event": slug}, queryset, request=request_of(self.viewer))
+        by_country = ClaimFilterSet({"country": "NER"}, queryset, request=request_of(self.viewer))
+        # The viewer's instance is evaluated between the other two's construction and use.
+        assert viewer.is_valid(), viewer.errors
+        assert list(viewer.qs) == [self.claim]
+        assert not public.is_valid()  # an unpublished event names nothing to the public
+        assert "event" in public.errors
+        assert by_country.is_valid() and self.claim not in by_country.qs
+        assert set(by_country.qs) == set(claims(country="NER"))
+        # Each instance filters through its own copies, never the declared filters.
+        declared = ClaimFilterSet.base_filters["event"]
+        assert viewer.filters["event"] is not declared
+        assert viewer.filters["event"].parent is viewer and public.filters["event"].parent is public
+
+    def test_only_given_parameters_are_cleaned_and_bad_ones_still_refused(self):
+        given = ClaimFilterSet({"date_after": "2023-07-01"}, Claim.objects.all())
+        assert given.is_valid(), given.errors
+        cleaned = set(given.form.cleaned_data)
+        # Absent text, date and key parameters are not cleaned (a multiple choice is, since
+        # its widget cannot tell "absent" from "none chosen"; it then filters nothing).
+        assert "date_after" in cleaned
+        assert not cleaned & {"date_before", "event", "q", "updated_after", "year"}, cleaned
+        bad = ClaimFilterSet({"date_after": "July", "credibility": "9"}, Claim.objects.all())
+        assert not bad.is_valid()
+        assert {"date_after", "credibility"} <= set(bad.errors)

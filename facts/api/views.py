@@ -97,7 +97,6 @@ from facts.services import (
 )
 from facts.services.review import claim_link_create
 
-# An event's place and its admin units, as its representation shows them.
 GEOJSON_LIMIT = 50_000
 
 

@@ -29,6 +29,9 @@ class StoredDocument(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return f"{self._meta.verbose_name} {self.pk} (generation {self.generation})"
+
 
 # No foreign-key constraint and no Django cascade: the triggers create the row with its
 # record and delete it with its record, so a delete costs Django no extra query.
@@ -44,9 +47,6 @@ class ClaimDocument(StoredDocument):
     class Meta:
         verbose_name = "stored claim representation"
 
-    def __str__(self) -> str:
-        return f"document of claim {self.claim_id} (generation {self.generation})"
-
 
 class EventDocument(StoredDocument):
     event = models.OneToOneField(
@@ -59,6 +59,3 @@ class EventDocument(StoredDocument):
 
     class Meta:
         verbose_name = "stored event representation"
-
-    def __str__(self) -> str:
-        return f"document of event {self.event_id} (generation {self.generation})"
