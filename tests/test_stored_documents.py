@@ -379,3 +379,32 @@ class TestEvents(DocumentsTestCase):
         assert self.listed_events(None)[event.pk]["sources"] == 1  # verified ones only
         assert self.listed_events("viewer")[event.pk]["sources"] == 2
         assert stored(event).generation == generation
+
+
+class TestWritesThroughTheApi(DocumentsTestCase):
+    def test_a_clients_write_shows_in_its_next_list_read(self):
+        client = self.client_for("curator")
+        claim = self.niger
+        before = self.listed("curator")[claim.pk]  # its document is now stored
+        url = f"{API}/claims/{claim.pk}/"
+        edit = {
+            "statement": "Tchiani ousted Bazoum.",
+            "countries": ["NER", "MLI"],
+            "object_actor": "mohamed-bazoum",
+            "reason": "tidy",
+        }
+        tag = client.get(url)["ETag"]
+        response = client.patch(url, edit, format="json", HTTP_IF_MATCH=tag)
+        assert response.status_code == 200, response.content
+        row = self.assert_list_is_declared("curator")[claim.pk]
+        assert row != before and row == client.get(url).json()
+        assert row["statement"] == "Tchiani ousted Bazoum."
+        assert {country["code"] for country in row["countries"]} == {"NER", "MLI"}
+        assert row["object_actor"]["slug"] == "mohamed-bazoum"
+        review = {"status": "rejected", "reason": "Outdated", "credibility": 5}
+        tag = client.get(url)["ETag"]
+        reviewed_ = client.post(url + "review/", review, format="json", HTTP_IF_MATCH=tag)
+        assert reviewed_.status_code == 200, reviewed_.content
+        row = self.listed("curator")[claim.pk]
+        assert row["status"] == "rejected" and row["credibility"] == 5
+        assert claim.pk not in self.listed(None)  # no longer published
