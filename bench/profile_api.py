@@ -27,6 +27,9 @@ def main() -> None:
     parser.add_argument("--request", action="append", help="a name from the mix; repeatable")
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--min-share", type=float, default=0.02)
+    parser.add_argument(
+        "--show-all", action="store_true", help="show library frames too, not only ours"
+    )
     parser.add_argument("--anonymous", action="store_true", help="no token: a public reader")
     parser.add_argument(
         "--times-only", action="store_true", help="mean time per request, without the profiler"
@@ -82,10 +85,10 @@ def main() -> None:
             profiler.output_text(
                 unicode=False,
                 color=False,
-                show_all=False,
+                show_all=args.show_all,
                 time="percent_of_total",
                 processor_options={"filter_threshold": args.min_share},
-            ).replace("\n\n", "\n")[:6000]
+            ).replace("\n\n", "\n")[: 30000 if args.show_all else 6000]
         )
 
 

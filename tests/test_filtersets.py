@@ -184,3 +184,27 @@ class TestFilterSetInstancesAreIndependent(TestCase):
         bad = ClaimFilterSet({"date_after": "July", "credibility": "9"}, Claim.objects.all())
         assert not bad.is_valid()
         assert {"date_after", "credibility"} <= set(bad.errors)
+
+    def test_a_filtersets_form_holds_only_the_parameters_given(self):
+        from django.http import QueryDict
+
+        from facts.filtersets import ParametersForm
+
+        query = QueryDict("status=verified&date_after=2023-07-01&q=niger")
+        given = ClaimFilterSet(query, Claim.objects.all())
+        assert given.is_valid(), given.errors
+        # No copies of the thirty fields a request did not name (multiple choices included).
+        assert set(given.form.fields) == {"status", "date_after", "q"}
+        assert set(given.qs) == set(claims(status=["verified"], date_after="2023-07-01", q="niger"))
+        assert set(ClaimFilterSet(QueryDict(), Claim.objects.all()).form.fields) == set()
+        # A named parameter with no value still has its field, to carry the error.
+        empty = ClaimFilterSet(QueryDict("date_after=&status="), Claim.objects.all())
+        assert not empty.is_valid()
+        assert {"date_after", "status"} <= set(empty.errors)
+        # Without `given_only` (an unbound form, one shown to a person) every field is there.
+        form_class = given.get_form_class()
+        assert issubclass(form_class, ParametersForm)
+        assert set(form_class(query).fields) == set(ClaimFilterSet.base_filters)
+        assert set(ClaimFilterSet(None, Claim.objects.all()).form.fields) == set(
+            ClaimFilterSet.base_filters
+        )
