@@ -188,7 +188,12 @@ def build_corpus(folder: Path, count: int, seed: int = 7, page: bool = False) ->
 
 
 def run_engine(
-    engine: str, articles: int, workers: int, source: str = "text", texts: str = "seeds"
+    engine: str,
+    articles: int,
+    workers: int,
+    source: str = "text",
+    texts: str = "seeds",
+    profile: Path | None = None,
 ) -> dict:
     """One import, in a child process so peak memory belongs to it alone."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -223,9 +228,21 @@ def run_engine(
         call_command("migrate", verbosity=0)
         call_command("loaddata", "countries", "actors", verbosity=0)
         sources = list(expand_paths([str(corpus)]))
+        profiler = None
+        if profile:
+            from pyinstrument import Profiler
+
+            profiler = Profiler(interval=0.001)
+            profiler.start()
         started = time.perf_counter()
         run = import_sources(sources, workers=workers)
         elapsed = time.perf_counter() - started
+        if profiler:
+            profiler.stop()
+            profile.write_text(
+                profiler.output_text(unicode=False, color=False, time="percent_of_total"),
+                encoding="utf-8",
+            )
         parent_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         # The workers have exited by now: the largest one's peak.
         worker_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -288,12 +305,19 @@ def main() -> None:
         help="articles from the seeds' sentences (default) or the development corpora",
     )
     parser.add_argument("--json", type=Path, help="write the results to this file, as JSON")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="write a pyinstrument profile of the importing process (the last run) here",
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.workers is not None and args.workers < 1:
         parser.error("--workers must be at least 1")
     if args.child:
-        result = run_engine(args.engine, args.articles, args.workers, args.input, args.texts)
+        result = run_engine(
+            args.engine, args.articles, args.workers, args.input, args.texts, args.profile
+        )
         args.child.write_text(json.dumps(result), encoding="utf-8")
         return
     engines = ["sqlite", "postgres"] if args.engine == "both" else [args.engine]
@@ -323,6 +347,7 @@ def main() -> None:
                             str(workers),
                             "--texts",
                             args.texts,
+                            *(["--profile", str(args.profile)] if args.profile else []),
                         ],
                         check=True,
                     )

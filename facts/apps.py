@@ -19,6 +19,8 @@ class FactsConfig(AppConfig):
         from rest_framework.authtoken.models import Token
 
         from facts.api.authentication import forget_credentials, revoke_tokens_on_password_change
+        from facts.country_names import forget_countries
+        from facts.models import Country
 
         post_migrate.connect(_ensure_search_index, sender=self)
         pre_save.connect(
@@ -26,6 +28,12 @@ class FactsConfig(AppConfig):
             sender=get_user_model(),
             dispatch_uid="facts-revoke-tokens-on-password-change",
         )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_countries,
+                sender=Country,
+                dispatch_uid=f"facts-forget-countries-{signal is post_save}",
+            )
         user_model = get_user_model()
         for model in (user_model, Token, Group, Permission):
             for signal in (post_save, post_delete):

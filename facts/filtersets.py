@@ -1,7 +1,6 @@
 """One FilterSet per model, shared by the API (and usable by any list of the same model)."""
 
 import copy
-import re
 from datetime import date
 
 import django_filters as filters
@@ -26,6 +25,7 @@ from facts.choices import (
     Reliability,
     ReviewStatus,
 )
+from facts.country_names import country_named
 from facts.geo import BBOX_FORMAT, BBOX_PATTERN, in_box, parse_bbox
 from facts.models import (
     Actor,
@@ -207,34 +207,6 @@ class YearFilter(IntegerFilter):
 class CountFilter(IntegerFilter):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, min_value=0, **kwargs)
-
-
-def country_named(value: str) -> int | None:
-    """The id of the country a value names: ISO alpha-2, alpha-3 or numeric code (one
-    indexed lookup), else its English name, official name or an alias in any case or
-    accent ("Mali", "MLI", "ML", "466", "Cote d'Ivoire"): a scan of the ~250-row table."""
-    text = (value or "").strip()
-    code = text.upper()
-    codes = None
-    if re.fullmatch(r"[A-Z]{2}", code):
-        codes = Q(alpha2=code)
-    elif re.fullmatch(r"[A-Z]{3}", code):
-        codes = Q(alpha3=code)
-    elif re.fullmatch(r"[0-9]{1,3}", code):
-        codes = Q(numeric=code.zfill(3))
-    if codes is not None:
-        found = Country.objects.filter(codes).values_list("pk", flat=True).first()
-        if found is not None:
-            return found
-    key = normalize_name(text)
-    if not key:
-        return None
-    rows = Country.objects.values_list("pk", "name", "official_name", "aliases")
-    for pk, name, official_name, aliases in rows.iterator():
-        names = [name, official_name, *(aliases if isinstance(aliases, list) else [])]
-        if key in {normalize_name(str(n)) for n in names if n}:
-            return pk
-    return None
 
 
 def actors_named(value: str, reader) -> list[int]:

@@ -18,10 +18,14 @@ def reference_places(reference_data):
 
 @pytest.fixture(autouse=True)
 def _fresh_counts():
-    """Throttle and sign-in lockout counts from one test never reach the next."""
+    """Throttle and sign-in lockout counts from one test never reach the next, nor the
+    countries one test's (rolled-back) data held."""
     from django.core.cache import cache
 
+    from facts.country_names import forget_countries
+
     cache.clear()
+    forget_countries()
     yield
 
 
