@@ -38,6 +38,7 @@ from facts.models import (
     EventParticipant,
     Place,
 )
+from facts.models.evidence import with_evidence
 from facts.names import normalize_name
 from facts.roles import reads_everything
 from facts.search import search
@@ -442,9 +443,7 @@ class ClaimFilterSet(SearchFilterMixin):
     credibility_max = IntegerFilter(field_name="credibility", lookup_expr="lte")
     reliability = ChoicesFilter(field_name="article__reliability", choices=Reliability.choices)
     min_corroboration = IntegerFilter(
-        field_name="corroborating_articles",
-        lookup_expr="gte",
-        label="At least this many other articles support it",
+        method="filter_min_corroboration", label="At least this many other articles support it"
     )
     updated_after = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gt")
 
@@ -476,6 +475,12 @@ class ClaimFilterSet(SearchFilterMixin):
 
     def filter_mentions(self, queryset, name, value):
         return queryset.filter(_linked(Claim.actors.through, "claim", actor__in=value))
+
+    def filter_min_corroboration(self, queryset, name, value):
+        # A list served from stored documents reads its claims without the evidence.
+        if "corroborating_articles" not in queryset.query.annotations:
+            queryset = with_evidence(queryset)
+        return queryset.filter(corroborating_articles__gte=value)
 
     def filter_event(self, queryset, name, value):
         # `value` holds events the reader is shown (EventField): a reader without a role

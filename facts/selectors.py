@@ -5,60 +5,14 @@ from collections.abc import Collection
 from typing import cast
 
 from django.db import connections, router
-from django.db.models import BooleanField, Count, F, IntegerField, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, F
 from django.db.models.functions import Coalesce
 
 from facts.choices import WITHDRAWN_STATUSES, LinkKind, ReviewStatus
 from facts.models import Claim, ClaimLink
+from facts.models.evidence import EVIDENCE
 from facts.roles import reads_everything
 from facts.rows import ClaimRow, RelatedClaimRow
-
-# Raw SQL because each branch must stay an indexed lookup at a million claims: the ORM's
-# form of "linked either way OR same event" is one OR'ed condition that PostgreSQL answers
-# with a scan of the claim table per row. The outer claim is the query's "facts_claim"; the
-# inner tables are aliased, so the name refers to the outer row.
-# Articles of one story (a wire report and its copies, `Article.copy_of`) count once, and
-# never for each other: a reprint is the same witness.
-_SUPPORTING_ARTICLES = """
-SELECT COUNT(DISTINCT COALESCE(a.copy_of_id, a.id)) FROM (
-    SELECT c.article_id FROM facts_claimlink l JOIN facts_claim c ON c.id = l.to_claim_id
-     WHERE l.from_claim_id = facts_claim.id AND l.kind = %s AND c.status NOT IN (%s, %s)
-    UNION ALL
-    SELECT c.article_id FROM facts_claimlink l JOIN facts_claim c ON c.id = l.from_claim_id
-     WHERE l.to_claim_id = facts_claim.id AND l.kind = %s AND c.status NOT IN (%s, %s)
-    UNION ALL
-    SELECT c.article_id FROM facts_claim c
-     WHERE c.event_id = facts_claim.event_id AND c.status NOT IN (%s, %s)
-) supporting JOIN facts_article a ON a.id = supporting.article_id
-WHERE supporting.article_id <> facts_claim.article_id
-  AND COALESCE(a.copy_of_id, a.id) <> (
-      SELECT COALESCE(m.copy_of_id, m.id) FROM facts_article m WHERE m.id = facts_claim.article_id
-  )
-"""
-_CONTRADICTED = """
-EXISTS (SELECT 1 FROM facts_claimlink l WHERE l.from_claim_id = facts_claim.id AND l.kind = %s)
-OR EXISTS (SELECT 1 FROM facts_claimlink l WHERE l.to_claim_id = facts_claim.id AND l.kind = %s)
-"""
-
-
-def with_evidence(claims: QuerySet[Claim]) -> QuerySet[Claim]:
-    """Annotate `corroborating_articles`: how many *other* articles support the claim (linked
-    as corroborating either way, or reporting the same event; withdrawn claims do not count,
-    and copies of one story count once, and not at all for each other),
-    and `contradicted`: whether any claim disputes it. One subquery each, so list pages stay
-    at a fixed number of queries, and each is a few index lookups."""
-    withdrawn = [str(status) for status in WITHDRAWN_STATUSES]
-    corroborates, contradicts = str(LinkKind.CORROBORATES), str(LinkKind.CONTRADICTS)
-    return claims.annotate(
-        corroborating_articles=RawSQL(
-            _SUPPORTING_ARTICLES,
-            [corroborates, *withdrawn, corroborates, *withdrawn, *withdrawn],
-            output_field=IntegerField(),
-        ),
-        contradicted=RawSQL(_CONTRADICTED, [contradicts, contradicts], output_field=BooleanField()),
-    )
-
 
 # An article as a claim shows it (facts.rows.ArticleTuple), its id first as the key.
 ARTICLE_BRIEF_FIELDS = (
@@ -171,6 +125,51 @@ def contradiction_counts(claim_ids: Collection[int], user) -> dict[int, int]:
         for claim_id, other_id in cursor.fetchall():
             others[claim_id].add(other_id)
     return {claim_id: len(contradicting) for claim_id, contradicting in others.items()}
+
+
+_CONTRADICTING_COUNT = """
+SELECT COUNT(*) FROM (
+    SELECT l.to_claim_id FROM facts_claimlink l {join_to}
+     WHERE l.kind = %s AND l.from_claim_id = facts_claim.id{shown}
+    UNION
+    SELECT l.from_claim_id FROM facts_claimlink l {join_from}
+     WHERE l.kind = %s AND l.to_claim_id = facts_claim.id{shown}
+) contradicting
+"""
+
+
+def claim_evidence(claim_ids: Collection[int], user) -> dict[int, tuple[int, bool, int]]:
+    """What `with_evidence` and `contradiction_counts` tell of these claims, in one
+    statement: (corroborating_articles, contradicted, contradictions) by claim id, the last
+    counting the contradicting claims `user` is shown. Plain SQL by key, so a list page's
+    own query carries no subquery to compile."""
+    if not claim_ids:
+        return {}
+    ids = [int(claim_id) for claim_id in claim_ids]
+    kind = str(LinkKind.CONTRADICTS)
+    if reads_everything(user):
+        count = _CONTRADICTING_COUNT.format(shown="", join_to="", join_from="")
+        count_params = [kind, kind]
+    else:
+        count = _CONTRADICTING_COUNT.format(
+            shown=" AND c.status = %s",
+            join_to="JOIN facts_claim c ON c.id = l.to_claim_id",
+            join_from="JOIN facts_claim c ON c.id = l.from_claim_id",
+        )
+        verified = str(ReviewStatus.VERIFIED)
+        count_params = [kind, verified, kind, verified]
+    supporting, contradicted = EVIDENCE["corroborating_articles"], EVIDENCE["contradicted"]
+    sql = (
+        f"SELECT facts_claim.id, ({supporting.sql}), ({contradicted.sql}), ({count}) "
+        f"FROM facts_claim WHERE facts_claim.id IN ({', '.join(['%s'] * len(ids))})"
+    )
+    params = [*supporting.params, *contradicted.params, *count_params, *ids]
+    with connections[router.db_for_read(Claim)].cursor() as cursor:
+        cursor.execute(sql, params)
+        return {
+            claim_id: (int(corroborating or 0), bool(disputed), int(contradictions or 0))
+            for claim_id, corroborating, disputed, contradictions in cursor.fetchall()
+        }
 
 
 def source_counts(event_ids: Collection[int], user) -> dict[int, int]:

@@ -10,7 +10,7 @@ from django.db.models import Prefetch, QuerySet
 from facts.choices import LinkKind
 from facts.ingest.analysis.fatalities import Fatalities, find_fatalities
 from facts.models import Article, Claim, ClaimLink, Event, EventFigureSource, EventParticipant
-from facts.selectors import with_evidence
+from facts.models.evidence import with_evidence
 
 # How a link reads from each of its ends.
 LINK_READINGS = {

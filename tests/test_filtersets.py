@@ -11,7 +11,7 @@ from facts.filtersets import (
     EventFilterSet,
 )
 from facts.models import Actor, Article, Claim, Country, Event
-from facts.selectors import with_evidence
+from facts.models.evidence import with_evidence
 
 
 def claims(**params):

@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from facts.choices import LinkKind, QualityFlag
 from facts.models import Article, ClaimLink
-from facts.selectors import with_evidence
+from facts.models.evidence import with_evidence
 
 WIRE = (
     "Soldiers seized power in Niger on 26 July 2023, detaining President Mohamed Bazoum in "

@@ -22,7 +22,7 @@ from rest_framework.test import APIClient, APIRequestFactory
 from facts.api import serializers as s
 from facts.choices import ReviewStatus
 from facts.models import Claim, Event, EventParticipant
-from facts.selectors import with_evidence
+from facts.models.evidence import with_evidence
 from facts.services import object_review
 from tests.base import (
     make_actor,

@@ -26,7 +26,7 @@ from facts.admin.filters import (
 from facts.choices import Credibility, DatePrecision, LinkKind, Origin, ReviewStatus
 from facts.highlight import passage
 from facts.models import Claim, ClaimLink, Country
-from facts.selectors import with_evidence
+from facts.models.evidence import with_evidence
 from facts.services import ReviewError, claim_create, claim_review, claims_review
 from facts.services.history import note_change
 from facts.services.review import (

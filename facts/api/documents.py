@@ -34,11 +34,11 @@ from facts.api.representations import (
     event_representation,
 )
 from facts.models import Claim, ClaimDocument, Event, EventDocument, EventParticipant
+from facts.models.evidence import with_evidence
 from facts.selectors import (
     attach_claim_related,
-    contradiction_counts,
+    claim_evidence,
     source_counts,
-    with_evidence,
 )
 
 ORIGIN_MARK = "\x01"
@@ -50,12 +50,9 @@ _ORIGIN_SENTINEL = "\ue000sahel-origin\ue001"
 _OPEN_SENTINEL = "\ue000sahel-open\ue001"
 _CLAIM_EVIDENCE = ("corroborating_articles", "contradicted", "contradictions")
 _STORED_CLAIM_FIELDS = tuple(field for field in CLAIM_ROW_FIELDS if field not in _CLAIM_EVIDENCE)
-# What a claims page reads from the claim table when documents serve it: the cursor's keys
-# and the evidence annotations (facts.selectors.with_evidence).
-PAGE_FIELDS = (
-    "id", "confidence", "credibility", "date_start", "updated_at",
-    "corroborating_articles", "contradicted",
-)  # fmt: skip
+# What a claims page reads from the claim table when documents serve it: the cursor's keys.
+# The evidence comes with the page's documents, by key (facts.selectors.claim_evidence).
+PAGE_FIELDS = ("id", "confidence", "credibility", "date_start", "updated_at")
 BUILD_CHUNK = 500
 
 
@@ -303,15 +300,15 @@ def _served(
 def page_claim_documents(rows: list[dict], links: Links) -> list:
     """A page of claim rows (PAGE_FIELDS) as the list shows them to the reader in `links`."""
     ids = [int(row["id"]) for row in rows]
-    counts = contradiction_counts(ids, links.user)
-    evidence = {int(row["id"]): row for row in rows}
+    evidence = claim_evidence(ids, links.user)
 
     def open_text(claim_id: int) -> str:
-        row = evidence[claim_id]
-        contradicted = "true" if row["contradicted"] else "false"
+        # A claim deleted since the page's keys were read shows none (its document is gone too).
+        corroborating, contradicted, contradictions = evidence.get(claim_id, (0, False, 0))
         return (
-            f'"corroborating_articles":{int(row["corroborating_articles"] or 0)},'
-            f'"contradicted":{contradicted},"contradictions":{counts.get(claim_id, 0)},'
+            f'"corroborating_articles":{corroborating},'
+            f'"contradicted":{"true" if contradicted else "false"},'
+            f'"contradictions":{contradictions},'
         )
 
     def afresh(claim_ids: list[int]) -> dict:

@@ -82,9 +82,9 @@ from facts.models import (
     EventParticipant,
     Place,
 )
+from facts.models.evidence import with_evidence
 from facts.roles import reads_everything
 from facts.rows import ClaimRepresentation
-from facts.selectors import with_evidence
 from facts.services import (
     ReviewError,
     actor_merge,
@@ -414,9 +414,8 @@ class ClaimViewSet(
 
     def get_queryset(self):
         if self.action == "list" and self.serves_documents():
-            # The page's keys and evidence; the rest is in the stored documents.
-            rows = with_evidence(Claim.objects.all()).values(*PAGE_FIELDS)
-            return rows.visible_to(self.request.user)
+            # The page's keys; the rest is in the stored documents.
+            return Claim.objects.all().values(*PAGE_FIELDS).visible_to(self.request.user)
         if self.action in ("list", "export"):
             # Lists and exports read flat rows (facts.api.representations): no instances.
             rows = with_evidence(Claim.objects.all()).values(*CLAIM_ROW_FIELDS)
