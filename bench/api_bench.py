@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import time
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -167,37 +168,52 @@ def prepared(engine: str, database_url: str, words: dict) -> dict:
 # ------------------------------------------------------------------ measuring
 
 
-def measure(base: str, paths: dict[str, str], args, headers=None) -> dict:
-    warm = list(paths.values())
-    run_wrk(base + warm[0], seconds=2, connections=2, headers=headers, mix=warm)
-    figures = {}
-    for name, path in paths.items():
-        alone = run_wrk(base + path, seconds=args.seconds, connections=1, headers=headers)
-        # Under load, the median of several rounds: on a shared 2-core machine one round in
-        # a few is halved by something else running, and which request it hits is chance.
-        rounds = sorted(
-            (
-                run_wrk(
-                    base + path, seconds=args.seconds, connections=args.connections, headers=headers
-                )
-                for _ in range(max(1, args.rounds))
-            ),
-            key=lambda run: run["rps"],
-        )
-        loaded = rounds[len(rounds) // 2]
-        figures[name] = {
-            "p50_ms": alone["p50_ms"],
-            "p95_ms": alone["p95_ms"],
-            "p99_ms": alone["p99_ms"],
-            "rps": round(loaded["rps"], 1),
-            "errors": alone["errors"] + sum(run["errors"] for run in rounds),
+def measure(targets: dict[str, tuple[str, dict[str, str], dict | None]], args) -> dict:
+    """Each request on every target (our API, the bare ceiling, Datasette), side by side:
+    for one request, each target's latency alone, then its loaded rounds taken in turns
+    (ours, bare, Datasette, ours, ...), so that whatever else loads this shared machine at
+    that minute weighs on all of them and their ratio, not on whichever was measured then.
+    `targets` maps a name to (base URL, request name -> path, headers)."""
+    for base, paths, headers in targets.values():
+        warm = list(paths.values())
+        run_wrk(base + warm[0], seconds=2, connections=2, headers=headers, mix=warm)
+    figures: dict[str, dict] = {target: {} for target in targets}
+    names = list(next(iter(targets.values()))[1])
+    for name in names:
+        alone = {
+            target: run_wrk(base + paths[name], seconds=args.seconds, connections=1, headers=hdrs)
+            for target, (base, paths, hdrs) in targets.items()
         }
-        print(
-            f"  {name:24s} p50 {alone['p50_ms']:7.2f}  p95 {alone['p95_ms']:7.2f}  "
-            f"p99 {alone['p99_ms']:7.2f} ms  {loaded['rps']:8.1f} req/s  "
-            f"errors {figures[name]['errors']}",
-            flush=True,
-        )
+        # Under load, the median of several rounds: one round in a few is halved by
+        # something else running on the machine.
+        rounds: dict[str, list[dict]] = {target: [] for target in targets}
+        for _ in range(max(1, args.rounds)):
+            for target, (base, paths, hdrs) in targets.items():
+                rounds[target].append(
+                    run_wrk(
+                        base + paths[name],
+                        seconds=args.seconds,
+                        connections=args.connections,
+                        headers=hdrs,
+                    )
+                )
+        for target in targets:
+            ordered = sorted(rounds[target], key=lambda run: run["rps"])
+            loaded = ordered[len(ordered) // 2]
+            single = alone[target]
+            figures[target][name] = {
+                "p50_ms": single["p50_ms"],
+                "p95_ms": single["p95_ms"],
+                "p99_ms": single["p99_ms"],
+                "rps": round(loaded["rps"], 1),
+                "errors": single["errors"] + sum(run["errors"] for run in ordered),
+            }
+            print(
+                f"  {name:24s} {target:10s} p50 {single['p50_ms']:7.2f}  "
+                f"p95 {single['p95_ms']:7.2f}  p99 {single['p99_ms']:7.2f} ms  "
+                f"{loaded['rps']:8.1f} req/s  errors {figures[target][name]['errors']}",
+                flush=True,
+            )
     return figures
 
 
@@ -210,15 +226,6 @@ def engine_run(engine: str, database_url: str, words: dict, args) -> dict:
     env = {**SERVER_ENV, "DATABASE_URL": database_url}
     results = {"main_query_ms": {n: r["main_ms"] for n, r in requests.items()}}
     paths = {name: r["path"] for name, r in requests.items()}
-    log = OUT / f"gunicorn-{engine}.log"
-    print(f"\n== {engine}: Sahel Facts API (gunicorn, {CORES} workers)", flush=True)
-    with serving(
-        [*GUNICORN, "sahel.wsgi:application"], env, f"{API}/countries/", log, headers
-    ) as base:
-        results["api"] = measure(base, paths, args, headers)
-        if engine == "postgresql" and args.load_seconds:
-            results["load"] = load_test(base, paths, args, headers)
-    print(f"\n== {engine}: bare WSGI ceiling (same SQL, {CORES} workers)", flush=True)
     bare_env = {
         "BARE_REQUESTS": str(OUT / f"requests-{engine}.json.queries"),
         "BARE_DATABASE_URL": database_url,
@@ -226,14 +233,32 @@ def engine_run(engine: str, database_url: str, words: dict, args) -> dict:
     }
     Path(bare_env["BARE_REQUESTS"]).write_text(json.dumps(requests, default=str))
     bare_paths = {name: f"/{name}" for name in requests}
-    with serving([*GUNICORN, "bare_wsgi:application"], bare_env, "/claim_detail", log) as base:
-        results["bare"] = measure(base, bare_paths, args)
-    if engine == "sqlite":
-        results["datasette"] = datasette_run(database_url, requests, args)
+    log = OUT / f"gunicorn-{engine}.log"
+    with ExitStack() as servers:
+        api = servers.enter_context(
+            serving([*GUNICORN, "sahel.wsgi:application"], env, f"{API}/countries/", log, headers)
+        )
+        bare = servers.enter_context(
+            serving([*GUNICORN, "bare_wsgi:application"], bare_env, "/claim_detail", log)
+        )
+        targets = {"api": (api, paths, headers), "bare": (bare, bare_paths, None)}
+        if engine == "sqlite":
+            targets["datasette"] = servers.enter_context(datasette_target(database_url, requests))
+        print(
+            f"\n== {engine}: our API and the bare WSGI ceiling (gunicorn, {CORES} workers each, "
+            "same SQL)"
+            + (", and Datasette on a copy of the file (main SQL)" if engine == "sqlite" else ""),
+            flush=True,
+        )
+        results.update(measure(targets, args))
+        if engine == "postgresql" and args.load_seconds:
+            results["load"] = load_test(api, paths, args, headers)
     return results
 
 
-def datasette_run(database_url: str, requests: dict, args) -> dict:
+@contextmanager
+def datasette_target(database_url: str, requests: dict):
+    """Datasette serving a copy of the file, and the path of each request's main SQL."""
     copy = OUT / "datasette" / "corpus.sqlite3"
     copy.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(database_url.removeprefix("sqlite:///"), copy)
@@ -245,10 +270,8 @@ def datasette_run(database_url: str, requests: dict, args) -> dict:
         name: "/corpus.json?" + urlencode({"sql": r["main_sql"], "_shape": "array"})
         for name, r in requests.items()
     }
-    print("\n== sqlite: Datasette on a copy of the file (main SQL of each request)", flush=True)
-    log = OUT / "datasette.log"
-    with serving(command, {}, paths["claim_detail"], log) as base:
-        return measure(base, paths, args)
+    with serving(command, {}, paths["claim_detail"], OUT / "datasette.log") as base:
+        yield base, paths, None
 
 
 def load_test(base: str, paths: dict[str, str], args, headers) -> dict:

@@ -78,7 +78,8 @@ def api_section(api: dict) -> list[str]:
         f"{api.get('connections', 'several')} connections, the median of "
         f"{api.get('rounds', 1)} rounds. *Bare* is the same SQL through a "
         "bare WSGI app (psycopg/sqlite3 + orjson); Datasette runs the request's main SQL on a "
-        "copy of the SQLite file.",
+        "copy of the SQLite file. Each request is measured on the three side by side, their "
+        "loaded rounds taken in turns, so the machine's other load weighs on each alike.",
         "",
         "| request | PG p50 / p95 / p99 | PG req/s | PG bare p95 | PG ÷ bare | SQLite p95 | "
         "SQLite req/s | SQLite bare p95 | SQLite ÷ bare | Datasette p95 | Datasette req/s "
